@@ -1,0 +1,77 @@
+// Cross-cutting tables: email text overrides, the mail outbox, the audit log and rate-limit counters.
+import { index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { at, id, timestamps } from "./columns";
+import { users } from "./accounts";
+import { people } from "./people";
+import { organisations, providers } from "./tenancy";
+
+/**
+ * Overrides of a template's texts. A row with only providerId is a provider's text; with tenantId an
+ * organisation's. Platform defaults live in code (lib/mail/texts.ts).
+ */
+export const emailTexts = pgTable(
+  "email_texts",
+  {
+    id: id(),
+    providerId: uuid("provider_id").references(() => providers.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id").references(() => organisations.id, { onDelete: "cascade" }),
+    template: text("template").notNull(),
+    locale: text("locale").notNull(),
+    subject: text("subject"),
+    body: text("body"),
+    buttonLabel: text("button_label"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("email_texts_scope_key").on(t.providerId, t.tenantId, t.template, t.locale).nullsNotDistinct(),
+  ],
+);
+
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+/** Every email, written in the same transaction as the change that caused it; delivered after commit. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").references(() => organisations.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
+    template: text("template").notNull(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name"),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: at("sent_at"),
+    ...timestamps,
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_person_idx").on(t.tenantId, t.personId, t.createdAt),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").references(() => organisations.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetPersonId: uuid("target_person_id").references(() => people.id, { onDelete: "set null" }),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);
+
+/** Fixed-window counters for rate limits, in Postgres so every instance shares them. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: at("window_start").notNull(),
+  count: integer("count").notNull().default(0),
+});

@@ -1,0 +1,125 @@
+// The only reader of process.env: every setting is validated here once, with a message an operator understands.
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Ploeg cannot start, the configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const booleanFlag = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && ["1", "true", "yes", "on"].includes(v.trim().toLowerCase()));
+
+function isUrlWithProtocol(value: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol);
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).catch("development"),
+    DATABASE_URL: optionalString.refine((v) => v === undefined || isUrlWithProtocol(v, ["postgres:", "postgresql:"]), {
+      message: "DATABASE_URL must look like postgres://user:password@host:5432/database",
+    }),
+    DATABASE_DRIVER: optionalString.pipe(
+      z.enum(["pglite", "pg", "neon"], { message: "DATABASE_DRIVER must be one of: pglite, pg, neon" }).optional(),
+    ),
+    PGLITE_DIR: optionalString,
+    SMTP_URL: optionalString.refine((v) => v === undefined || isUrlWithProtocol(v, ["smtp:", "smtps:"]), {
+      message: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465",
+    }),
+    MAIL_FROM: optionalString,
+    AUTH_SECRET: optionalString,
+    AUTH_URL: optionalString.refine((v) => v === undefined || isUrlWithProtocol(v, ["http:", "https:"]), {
+      message: "AUTH_URL must be the full address of the app, e.g. https://ploeg.example.nl",
+    }),
+    CRON_SECRET: optionalString,
+    DEV_MAILBOX: booleanFlag,
+    NEON_WS_PROXY: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_DRIVER && env.DATABASE_DRIVER !== "pglite" && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `DATABASE_DRIVER=${env.DATABASE_DRIVER} needs a DATABASE_URL` });
+    }
+  });
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  databaseDriver: "pglite" | "pg" | "neon";
+  pgliteDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  authSecret: string | undefined;
+  appUrl: string;
+  cronSecret: string;
+  /** The outbox doubles as a browsable mailbox: only without SMTP, and never in production unless asked for. */
+  devMailboxEnabled: boolean;
+  neonWsProxy: string | undefined;
+};
+
+const DEV_AUTH_SECRET = "ploeg-development-secret-not-for-production-use";
+
+function chooseDriver(url: string | undefined, explicit: "pglite" | "pg" | "neon" | undefined): Env["databaseDriver"] {
+  if (explicit) return explicit;
+  if (!url) return "pglite";
+  // Neon's hosts end in neon.tech (or neon.build for previews); anything else is an ordinary server.
+  const host = new URL(url).hostname;
+  return /\.neon\.(tech|build)$/.test(host) ? "neon" : "pg";
+}
+
+/** Parses an environment object; throws ConfigError listing every problem. Exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => i.message));
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === "production";
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (production && !e.AUTH_SECRET && !building) {
+    throw new ConfigError(["AUTH_SECRET is required in production: generate one with `openssl rand -base64 32`"]);
+  }
+  if (e.AUTH_SECRET && e.AUTH_SECRET.length < 16) {
+    throw new ConfigError(["AUTH_SECRET is too short: use at least 32 random characters"]);
+  }
+  const port = source.PORT ?? "3000";
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    databaseDriver: chooseDriver(e.DATABASE_URL, e.DATABASE_DRIVER),
+    pgliteDir: e.PGLITE_DIR ?? ".data/pglite",
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? "Ploeg <no-reply@ploeg.local>",
+    authSecret: e.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
+    appUrl: (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    cronSecret: e.CRON_SECRET ?? (production ? crypto.randomUUID() : "development-cron-secret"),
+    devMailboxEnabled: !e.SMTP_URL && (!production || e.DEV_MAILBOX),
+    neonWsProxy: e.NEON_WS_PROXY,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the parsed copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
