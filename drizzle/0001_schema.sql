@@ -1,6 +1,6 @@
 CREATE TYPE "public"."role" AS ENUM('member', 'coordinator', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."account_status" AS ENUM('pending', 'active', 'blocked');--> statement-breakpoint
-CREATE TYPE "public"."token_purpose" AS ENUM('sign_in', 'password_reset');--> statement-breakpoint
+CREATE TYPE "public"."token_purpose" AS ENUM('sign_in', 'password_reset', 'login_ticket');--> statement-breakpoint
 CREATE TYPE "public"."assignment_source" AS ENUM('self', 'coordinator', 'handover');--> statement-breakpoint
 CREATE TYPE "public"."handover_status" AS ENUM('open', 'accepted', 'cancelled', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."week_status" AS ENUM('open', 'confirmed', 'approved', 'returned');--> statement-breakpoint

@@ -59,7 +59,8 @@ export const providerAdmins = pgTable(
   (t) => [primaryKey({ columns: [t.providerId, t.userId] })],
 );
 
-export const tokenPurposeEnum = pgEnum("token_purpose", ["sign_in", "password_reset"]);
+// login_ticket: a short single-use proof that every sign-in check passed, redeemed by the Auth.js Credentials provider.
+export const tokenPurposeEnum = pgEnum("token_purpose", ["sign_in", "password_reset", "login_ticket"]);
 
 /**
  * Access-token links. Only a SHA-256 hash of the token is stored. Sign-in tokens are reusable for

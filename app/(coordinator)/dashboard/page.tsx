@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { addDays } from "date-fns";
+import { getTranslations } from "next-intl/server";
+import { requireCoordinator } from "@/lib/auth/session";
+import { getDashboardCounts } from "@/lib/tenancy/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+export default async function DashboardPage() {
+  const actor = await requireCoordinator();
+  const t = await getTranslations("dashboard");
+  const now = new Date();
+  const counts = await getDashboardCounts(actor.tenantId, now, addDays(now, 14));
+  const tiles = [
+    { label: t("members"), value: counts.members },
+    { label: t("groups"), value: counts.groups },
+    { label: t("comingShifts"), value: counts.comingShifts },
+    { label: t("unfilledShifts"), value: counts.unfilledShifts },
+  ];
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {tiles.map((tile) => (
+          <div key={tile.label} className="rounded-xl border border-stone-200 bg-white p-5">
+            <dt className="text-sm text-stone-600">{tile.label}</dt>
+            <dd className="mt-1 text-3xl font-semibold">{tile.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

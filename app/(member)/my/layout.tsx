@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { MemberBottomNav } from "@/components/member/member-bottom-nav";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireMember } from "@/lib/auth/session";
+
+export default async function MemberLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireMember();
+  const t = await getTranslations("app");
+  return (
+    <div className="min-h-dvh pb-20">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-xl items-center justify-between px-4 py-2">
+          <p className="truncate font-semibold text-brand-700">{actor.organisationName}</p>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-xl px-4 py-5">
+        {children}
+      </main>
+      <MemberBottomNav />
+    </div>
+  );
+}

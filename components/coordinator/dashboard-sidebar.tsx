@@ -1,0 +1,33 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+const items = [{ href: "/dashboard", key: "overview" }] as const;
+
+/** The coordinator dashboard's sidebar; later sections (roster, people, hours, settings) are added here. */
+export function DashboardSidebar({ organisationName }: { organisationName: string }) {
+  const t = useTranslations("dashboardNav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="flex h-full flex-col gap-1 p-4">
+      <p className="mb-4 truncate text-lg font-bold text-brand-700">{organisationName}</p>
+      {items.map((item) => {
+        const current = pathname === item.href;
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={current ? "page" : undefined}
+            className={`rounded-lg px-3 py-2 ${current ? "bg-brand-50 font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`}
+          >
+            {t(item.key)}
+          </Link>
+        );
+      })}
+      <Link href="/my" className="mt-auto rounded-lg px-3 py-2 text-stone-700 hover:bg-stone-100">
+        {t("memberArea")}
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { signInWithPassword, type SignInState } from "@/lib/accounts/actions";
+
+const initialState: SignInState = {};
+
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const [state, action, pending] = useActionState(signInWithPassword, initialState);
+  return (
+    <form action={action} className="mt-8 space-y-5" noValidate>
+      {state.error ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="username" className="block font-medium">
+          {t("username")}
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          defaultValue={state.username}
+          maxLength={1000}
+          required
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          maxLength={1000}
+          required
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

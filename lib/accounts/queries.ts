@@ -1,0 +1,136 @@
+// Login accounts: lookups and writes for signing in. The only file of the accounts domain that imports db.
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/lib/db/client";
+import { accessTokens, users } from "@/lib/db/schema/accounts";
+import { people, type Role } from "@/lib/db/schema/people";
+import { organisations } from "@/lib/db/schema/tenancy";
+import { generateToken, hashToken } from "./tokens";
+
+export type LoginCandidate = {
+  userId: string;
+  tenantId: string | null;
+  passwordHash: string | null;
+  status: "pending" | "active" | "blocked";
+  lockedAt: Date | null;
+};
+
+/** Finds a login by username, case-insensitively (usernames are unique on lower(username)). */
+export async function getLoginByUsername(username: string): Promise<LoginCandidate | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      userId: users.id,
+      tenantId: users.tenantId,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      lockedAt: users.lockedAt,
+    })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
+  return row ?? null;
+}
+
+const LOGIN_TICKET_SECONDS = 60;
+
+/** Issues a single-use ticket that the Auth.js Credentials provider redeems once every sign-in check passed. */
+export async function issueLoginTicket(db: DbOrTx, userId: string, tenantId: string | null): Promise<string> {
+  const ticket = generateToken();
+  await db.insert(accessTokens).values({
+    userId,
+    tenantId,
+    purpose: "login_ticket",
+    tokenHash: hashToken(ticket),
+    expiresAt: new Date(Date.now() + LOGIN_TICKET_SECONDS * 1000),
+  });
+  return ticket;
+}
+
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/**
+ * Redeems a login ticket exactly once (the UPDATE ... RETURNING is the atomic claim) and records the
+ * sign-in. Returns the claims to put in the session token, or null.
+ */
+export async function redeemLoginTicket(ticket: string, now = new Date()): Promise<SessionClaims | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(accessTokens)
+      .set({ usedAt: now, useCount: 1 })
+      .where(
+        and(
+          eq(accessTokens.tokenHash, hashToken(ticket)),
+          eq(accessTokens.purpose, "login_ticket"),
+          isNull(accessTokens.usedAt),
+          gt(accessTokens.expiresAt, now),
+        ),
+      )
+      .returning({ userId: accessTokens.userId });
+    if (!claimed) return null;
+    const [user] = await tx
+      .update(users)
+      .set({ loginCount: sql`${users.loginCount} + 1`, lastLoginAt: now })
+      .where(and(eq(users.id, claimed.userId), eq(users.status, "active")))
+      .returning({ userId: users.id, sessionVersion: users.sessionVersion });
+    return user ?? null;
+  });
+}
+
+export type Actor = {
+  userId: string;
+  personId: string;
+  tenantId: string;
+  role: Role;
+  firstName: string;
+  displayName: string;
+  organisationName: string;
+  timeZone: string;
+  mustChangePassword: boolean;
+};
+
+/**
+ * Resolves a session's claims to the acting member, from the database on every request: a blocked
+ * account or an outdated session version yields null, whatever the token says. Role and tenant come
+ * from here, never from the token.
+ */
+export async function getActorForSession(claims: SessionClaims): Promise<Actor | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      userId: users.id,
+      personId: people.id,
+      tenantId: people.tenantId,
+      role: people.role,
+      firstName: people.firstName,
+      infix: people.infix,
+      lastName: people.lastName,
+      organisationName: organisations.name,
+      timeZone: organisations.timeZone,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .innerJoin(organisations, eq(organisations.id, people.tenantId))
+    .where(
+      and(
+        eq(users.id, claims.userId),
+        eq(users.status, "active"),
+        eq(users.sessionVersion, claims.sessionVersion),
+        eq(users.tenantId, people.tenantId),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  return {
+    userId: row.userId,
+    personId: row.personId,
+    tenantId: row.tenantId,
+    role: row.role,
+    firstName: row.firstName,
+    displayName: [row.firstName, row.infix, row.lastName].filter(Boolean).join(" "),
+    organisationName: row.organisationName,
+    timeZone: row.timeZone,
+    mustChangePassword: row.mustChangePassword,
+  };
+}

@@ -1,0 +1,27 @@
+// Password sign-in: checks the credentials and issues the ticket Auth.js redeems.
+import { getDb } from "@/lib/db/client";
+import { hashPassword, verifyPassword } from "./passwords";
+import { getLoginByUsername, issueLoginTicket } from "./queries";
+import type { PasswordSignInInput } from "./schemas";
+
+export type PasswordCheck = { ok: true; ticket: string } | { ok: false; reason: "invalid" };
+
+// Verifying against a real hash when the username is unknown keeps the response time the same,
+// so timing does not reveal which usernames exist.
+let decoyHash: Promise<string> | undefined;
+function getDecoyHash(): Promise<string> {
+  decoyHash ??= hashPassword("decoy-password-never-used");
+  return decoyHash;
+}
+
+export async function checkPassword(input: PasswordSignInInput): Promise<PasswordCheck> {
+  const login = await getLoginByUsername(input.username);
+  if (!login || !login.passwordHash) {
+    await verifyPassword(await getDecoyHash(), input.password);
+    return { ok: false, reason: "invalid" };
+  }
+  const valid = await verifyPassword(login.passwordHash, input.password);
+  if (!valid || login.status !== "active") return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  return { ok: true, ticket: await issueLoginTicket(db, login.userId, login.tenantId) };
+}

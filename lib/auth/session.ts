@@ -1,0 +1,28 @@
+// The current actor, resolved from the session token and re-checked against Postgres on every request.
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getActorForSession, type Actor } from "@/lib/accounts/queries";
+import { auth } from "./config";
+
+/** The signed-in, active member of this request, or null (blocked, signed out, or session revoked). */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const userId = session?.uid;
+  const sessionVersion = session?.sv;
+  if (!userId || typeof sessionVersion !== "number") return null;
+  return getActorForSession({ userId, sessionVersion });
+});
+
+/** For member pages: the actor, or a redirect to sign in. */
+export async function requireMember(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in");
+  return actor;
+}
+
+/** For dashboard pages: coordinators and admins only. */
+export async function requireCoordinator(): Promise<Actor> {
+  const actor = await requireMember();
+  if (actor.role !== "coordinator" && actor.role !== "admin") redirect("/my");
+  return actor;
+}
