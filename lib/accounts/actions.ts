@@ -18,7 +18,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     return { error: t(code), username };
   }
   const check = await checkPassword(parsed.data);
-  if (!check.ok) return { error: t("invalid"), username };
+  if (!check.ok) return { error: t(check.reason), username };
   try {
     // On success this throws Next's redirect, which must propagate.
     await signIn("credentials", { ticket: check.ticket, redirectTo: "/my" });

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
-import { organisations } from "@/lib/db/schema/tenancy";
+import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { generateToken, hashToken } from "./tokens";
 
 export type LoginCandidate = {
@@ -12,6 +12,9 @@ export type LoginCandidate = {
   passwordHash: string | null;
   status: "pending" | "active" | "blocked";
   lockedAt: Date | null;
+  failedPasswordCount: number;
+  /** Consecutive failures that lock password login (organisation setting). */
+  lockoutThreshold: number;
 };
 
 /** Finds a login by username, case-insensitively (usernames are unique on lower(username)). */
@@ -24,11 +27,38 @@ export async function getLoginByUsername(username: string): Promise<LoginCandida
       passwordHash: users.passwordHash,
       status: users.status,
       lockedAt: users.lockedAt,
+      failedPasswordCount: users.failedPasswordCount,
+      settings: organisations.settings,
     })
     .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.tenantId))
     .where(sql`lower(${users.username}) = lower(${username})`)
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { settings, ...login } = row;
+  return { ...login, lockoutThreshold: settings?.lockoutThreshold ?? defaultOrganisationSettings.lockoutThreshold };
+}
+
+/**
+ * Counts a failed password atomically and locks password login when the organisation's threshold is
+ * reached. Returns true when this failure locked the account (so the notice email goes out once).
+ */
+export async function recordFailedPassword(userId: string, threshold: number, now = new Date()): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .update(users)
+    .set({
+      failedPasswordCount: sql`${users.failedPasswordCount} + 1`,
+      lockedAt: sql`case when ${users.lockedAt} is null and ${users.failedPasswordCount} + 1 >= ${threshold} then ${now.toISOString()}::timestamptz else ${users.lockedAt} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedAt: users.lockedAt });
+  return row?.lockedAt?.getTime() === now.getTime();
+}
+
+export async function resetFailedPasswords(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ failedPasswordCount: 0 }).where(and(eq(users.id, userId), sql`${users.failedPasswordCount} <> 0`));
 }
 
 const LOGIN_TICKET_SECONDS = 60;

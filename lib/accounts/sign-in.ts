@@ -1,10 +1,10 @@
 // Password sign-in: checks the credentials and issues the ticket Auth.js redeems.
 import { getDb } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./passwords";
-import { getLoginByUsername, issueLoginTicket } from "./queries";
+import { getLoginByUsername, issueLoginTicket, recordFailedPassword, resetFailedPasswords } from "./queries";
 import type { PasswordSignInInput } from "./schemas";
 
-export type PasswordCheck = { ok: true; ticket: string } | { ok: false; reason: "invalid" };
+export type PasswordCheck = { ok: true; ticket: string } | { ok: false; reason: "invalid" | "locked" };
 
 // Verifying against a real hash when the username is unknown keeps the response time the same,
 // so timing does not reveal which usernames exist.
@@ -21,7 +21,15 @@ export async function checkPassword(input: PasswordSignInInput): Promise<Passwor
     return { ok: false, reason: "invalid" };
   }
   const valid = await verifyPassword(login.passwordHash, input.password);
-  if (!valid || login.status !== "active") return { ok: false, reason: "invalid" };
+  // A locked account stays locked even for the right password, until a coordinator unlocks it or the
+  // member completes a password reset.
+  if (login.lockedAt) return { ok: false, reason: "locked" };
+  if (!valid) {
+    const lockedNow = await recordFailedPassword(login.userId, login.lockoutThreshold);
+    return { ok: false, reason: lockedNow ? "locked" : "invalid" };
+  }
+  if (login.status !== "active") return { ok: false, reason: "invalid" };
+  await resetFailedPasswords(login.userId);
   const db = await getDb();
   return { ok: true, ticket: await issueLoginTicket(db, login.userId, login.tenantId) };
 }
