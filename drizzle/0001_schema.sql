@@ -1,6 +1,6 @@
 CREATE TYPE "public"."role" AS ENUM('member', 'coordinator', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."account_status" AS ENUM('pending', 'active', 'blocked');--> statement-breakpoint
-CREATE TYPE "public"."token_purpose" AS ENUM('sign_in', 'password_reset', 'login_ticket');--> statement-breakpoint
+CREATE TYPE "public"."token_purpose" AS ENUM('sign_in', 'password_reset', 'login_ticket', 'second_factor');--> statement-breakpoint
 CREATE TYPE "public"."assignment_source" AS ENUM('self', 'coordinator', 'handover');--> statement-breakpoint
 CREATE TYPE "public"."handover_status" AS ENUM('open', 'accepted', 'cancelled', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."week_status" AS ENUM('open', 'confirmed', 'approved', 'returned');--> statement-breakpoint
@@ -170,6 +170,7 @@ CREATE TABLE "users" (
 	"password_hash" text,
 	"must_change_password" boolean DEFAULT false NOT NULL,
 	"temporary_password_expires_at" timestamp with time zone,
+	"temporary_password_used_at" timestamp with time zone,
 	"status" "account_status" DEFAULT 'active' NOT NULL,
 	"blocked_at" timestamp with time zone,
 	"block_scheduled_for" timestamp with time zone,

@@ -2,7 +2,9 @@
 // The accounts domain's public write surface: signing in and out.
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
+import { holdSecondFactorChallenge } from "./challenge-cookie";
 import { passwordSignInSchema } from "./schemas";
 import { checkPassword } from "./sign-in";
 
@@ -19,6 +21,10 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   }
   const check = await checkPassword(parsed.data);
   if (!check.ok) return { error: t(check.reason), username };
+  if (check.kind === "second-factor") {
+    await holdSecondFactorChallenge(check.challenge);
+    redirect("/sign-in/verify");
+  }
   try {
     // On success this throws Next's redirect, which must propagate.
     await signIn("credentials", { ticket: check.ticket, redirectTo: "/my" });

@@ -1,10 +1,10 @@
 // Login accounts: lookups and writes for signing in. The only file of the accounts domain that imports db.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
-import { generateToken, hashToken } from "./tokens";
+import { hashToken } from "./tokens";
 
 export type LoginCandidate = {
   userId: string;
@@ -59,21 +59,6 @@ export async function recordFailedPassword(userId: string, threshold: number, no
 export async function resetFailedPasswords(userId: string): Promise<void> {
   const db = await getDb();
   await db.update(users).set({ failedPasswordCount: 0 }).where(and(eq(users.id, userId), sql`${users.failedPasswordCount} <> 0`));
-}
-
-const LOGIN_TICKET_SECONDS = 60;
-
-/** Issues a single-use ticket that the Auth.js Credentials provider redeems once every sign-in check passed. */
-export async function issueLoginTicket(db: DbOrTx, userId: string, tenantId: string | null): Promise<string> {
-  const ticket = generateToken();
-  await db.insert(accessTokens).values({
-    userId,
-    tenantId,
-    purpose: "login_ticket",
-    tokenHash: hashToken(ticket),
-    expiresAt: new Date(Date.now() + LOGIN_TICKET_SECONDS * 1000),
-  });
-  return ticket;
 }
 
 export type SessionClaims = { userId: string; sessionVersion: number };

@@ -1,10 +1,10 @@
 // Password sign-in: checks the credentials and issues the ticket Auth.js redeems.
-import { getDb } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./passwords";
-import { getLoginByUsername, issueLoginTicket, recordFailedPassword, resetFailedPasswords } from "./queries";
+import { getLoginByUsername, recordFailedPassword, resetFailedPasswords } from "./queries";
+import { finishFirstFactor, type FirstFactorOutcome } from "./two-factor";
 import type { PasswordSignInInput } from "./schemas";
 
-export type PasswordCheck = { ok: true; ticket: string } | { ok: false; reason: "invalid" | "locked" };
+export type PasswordCheck = ({ ok: true } & FirstFactorOutcome) | { ok: false; reason: "invalid" | "locked" };
 
 // Verifying against a real hash when the username is unknown keeps the response time the same,
 // so timing does not reveal which usernames exist.
@@ -14,7 +14,7 @@ function getDecoyHash(): Promise<string> {
   return decoyHash;
 }
 
-export async function checkPassword(input: PasswordSignInInput): Promise<PasswordCheck> {
+export async function checkPassword(input: PasswordSignInInput & { destination?: string | null }): Promise<PasswordCheck> {
   const login = await getLoginByUsername(input.username);
   if (!login || !login.passwordHash) {
     await verifyPassword(await getDecoyHash(), input.password);
@@ -30,6 +30,5 @@ export async function checkPassword(input: PasswordSignInInput): Promise<Passwor
   }
   if (login.status !== "active") return { ok: false, reason: "invalid" };
   await resetFailedPasswords(login.userId);
-  const db = await getDb();
-  return { ok: true, ticket: await issueLoginTicket(db, login.userId, login.tenantId) };
+  return { ok: true, ...(await finishFirstFactor({ userId: login.userId, via: "password", destination: input.destination })) };
 }

@@ -6,8 +6,8 @@ import { hashPassword } from "@/lib/accounts/passwords";
 import type { Db, Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
-import { auditLog } from "@/lib/db/schema/platform";
 import { organisations, providers } from "@/lib/db/schema/tenancy";
+import { recordAudit } from "./audit";
 import type { ParsedCreateOrganisationInput } from "./schemas";
 
 /** A temporary password stops working after this many days (product: they expire). */
@@ -101,7 +101,7 @@ export async function createOrganisationWithAdmin(
         email: input.adminEmail,
       })
       .returning({ id: users.id });
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       tenantId: organisation.id,
       actorUserId: null,
       action: "organisation.created",

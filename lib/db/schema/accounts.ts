@@ -23,6 +23,8 @@ export const users = pgTable(
     /** A coordinator-set (temporary) password must be replaced before anything else is reachable. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     temporaryPasswordExpiresAt: at("temporary_password_expires_at"),
+    /** A temporary password signs in once; after that only a new password (or a link) does. */
+    temporaryPasswordUsedAt: at("temporary_password_used_at"),
     status: accountStatusEnum("status").notNull().default("active"),
     blockedAt: at("blocked_at"),
     blockScheduledFor: at("block_scheduled_for"),
@@ -60,7 +62,8 @@ export const providerAdmins = pgTable(
 );
 
 // login_ticket: a short single-use proof that every sign-in check passed, redeemed by the Auth.js Credentials provider.
-export const tokenPurposeEnum = pgEnum("token_purpose", ["sign_in", "password_reset", "login_ticket"]);
+// second_factor: a password or link was accepted and the member still owes a two-factor code.
+export const tokenPurposeEnum = pgEnum("token_purpose", ["sign_in", "password_reset", "login_ticket", "second_factor"]);
 
 /**
  * Access-token links. Only a SHA-256 hash of the token is stored. Sign-in tokens are reusable for

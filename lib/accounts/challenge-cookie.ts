@@ -1,0 +1,27 @@
+// The pending second-factor challenge rides in an httpOnly cookie, never in a URL that could be shared.
+import { cookies } from "next/headers";
+import { env } from "@/lib/env";
+import { SECOND_FACTOR_MINUTES } from "./two-factor";
+
+export const challengeCookie = "ploeg_second_factor";
+
+export async function holdSecondFactorChallenge(challenge: string): Promise<void> {
+  const store = await cookies();
+  store.set(challengeCookie, challenge, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().nodeEnv === "production",
+    path: "/sign-in",
+    maxAge: SECOND_FACTOR_MINUTES * 60,
+  });
+}
+
+export async function readSecondFactorChallenge(): Promise<string | null> {
+  const store = await cookies();
+  return store.get(challengeCookie)?.value ?? null;
+}
+
+export async function dropSecondFactorChallenge(): Promise<void> {
+  const store = await cookies();
+  store.delete({ name: challengeCookie, path: "/sign-in" });
+}

@@ -1,0 +1,35 @@
+// The audit log: every change a coordinator or admin makes to access is written with the change itself.
+import type { DbOrTx } from "@/lib/db/client";
+import { auditLog } from "@/lib/db/schema/platform";
+
+export type AuditAction =
+  | "organisation.created"
+  | "account.blocked"
+  | "account.unblocked"
+  | "account.block-scheduled"
+  | "account.unlocked"
+  | "account.password-reset"
+  | "account.username-sent"
+  | "account.role-changed"
+  | "logins.exported"
+  | "people.merged";
+
+export type AuditEntry = {
+  tenantId: string | null;
+  actorUserId: string | null;
+  action: AuditAction;
+  targetPersonId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Writes audit rows in the caller's transaction, so an entry exists exactly when its change does. */
+export async function recordAudit(tx: DbOrTx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = (Array.isArray(entries) ? entries : [entries]).map((entry) => ({
+    tenantId: entry.tenantId,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    targetPersonId: entry.targetPersonId ?? null,
+    details: entry.details ?? {},
+  }));
+  if (rows.length > 0) await tx.insert(auditLog).values(rows);
+}
