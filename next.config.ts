@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Keep PGlite's wasm and the native hashers out of the bundles (and out of public static files).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg", "@neondatabase/serverless", "ws"],
   poweredByHeader: false,
+  // Separate build folders let a test server and a dev server run side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 
