@@ -9,6 +9,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A committed `.only` would silently skip the rest of the suite.
+    allowOnly: false,
+    // Migrates once per run (PGlite dump or Postgres template); TEST_DATABASE_DRIVER picks the driver.
+    globalSetup: [path.join(import.meta.dirname, "tests/setup/global-database.ts")],
     setupFiles: [path.join(import.meta.dirname, "tests/setup/env.ts")],
   },
 });

@@ -2,7 +2,7 @@
 // Works on whichever database the environment points at; every failure is one line and a non-zero exit.
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { openDatabase, optionsFromEnv, useDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { openDatabase, optionsFromEnv, overrideDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { assertDatabaseReachable, DatabaseUnreachableError } from "@/lib/db/health";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { demoLogins } from "@/lib/demo/logins";
@@ -85,7 +85,7 @@ const commands: Record<string, Command> = {
       }
       const { deliverPendingMail } = await import("@/lib/mail/outbox");
       // deliverPendingMail reads the process's database; point it at this handle.
-      useDatabase(handle.db);
+      overrideDatabase(handle.db);
       const limit = 50;
       const total = { sent: 0, retrying: 0, failed: 0 };
       // Mail that fails is rescheduled for later, so each round only meets new mail; stop when a round is not full.
@@ -174,7 +174,7 @@ async function runCli(argv: string[]): Promise<number> {
     console.error(plain ? error.message : describeOperatorError(error, settings?.databaseUrl));
     return error instanceof UsageError ? 2 : 1;
   } finally {
-    useDatabase(undefined);
+    overrideDatabase(undefined);
     if (handle) await handle.close().catch(() => {});
   }
 }

@@ -109,7 +109,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests point the whole app at their own database. */
-export function useDatabase(db: Db | undefined): void {
+export function overrideDatabase(db: Db | undefined): void {
   holder.override = db;
 }
 

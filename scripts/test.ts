@@ -1,0 +1,351 @@
+// `npm test`: every check in order, stopping at the first failure, ending with one summary line.
+// Stages: node, lint, types, unit (all vitest files on PGlite), pg and neon (tests/integration on a
+// throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, e2e (Playwright on
+// Debian's Chromium against `next start` with a freshly seeded PGlite folder).
+// Pick stages with `npm test -- --only=unit,pg`.
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { startNeonProxy, type NeonProxy } from "./neon-proxy";
+import { aptInstall, findFreePort, signalGroup, startPostgres, type PostgresServer } from "./postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "e2e"] as const;
+type StageName = (typeof stageNames)[number];
+
+class StageFailure extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Environment and processes
+
+/** Variables that would point a child at a developer's own database or mail server. */
+const inheritedToDrop = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "DATABASE_DRIVER",
+  "PGLITE_DIR",
+  "NEON_WS_PROXY",
+  "SMTP_URL",
+  "TEST_DATABASE_DRIVER",
+  "TEST_DATABASE_URL",
+  "TEST_NEON_WS_PROXY",
+  "PLAYWRIGHT_BASE_URL",
+];
+
+function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of inheritedToDrop) delete env[name];
+  // The pinned Node 24 and the project's tools first, also when run as `npx tsx scripts/test.ts`.
+  env.PATH = [path.join(root, "node_modules", ".bin"), env.PATH].filter(Boolean).join(path.delimiter);
+  env.DEBIAN_FRONTEND = "noninteractive";
+  env.NEXT_TELEMETRY_DISABLED = "1";
+  env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = "1";
+  return { ...env, ...extra };
+}
+
+/** Runs a command in the foreground with inherited output; resolves with its exit code. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv(), options: SpawnOptions = {}): Promise<number> {
+  console.log(`$ ${[command, ...args].join(" ")}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], ...options });
+    child.once("error", (error) => {
+      console.error(`${command} could not start: ${error.message}`);
+      resolve(127);
+    });
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function mustRun(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<void> {
+  const code = await run(command, args, env);
+  if (code !== 0) throw new StageFailure(`\`${[command, ...args].join(" ")}\` exited with ${code}`);
+}
+
+function capture(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: baseEnv(), stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(output.trim()) : reject(new StageFailure(`${command} exited with ${code}`))));
+  });
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop();
+    try {
+      await cleanup?.();
+    } catch (error) {
+      console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared servers, started on first use
+
+let postgres: Promise<PostgresServer> | undefined;
+function ensurePostgres(): Promise<PostgresServer> {
+  postgres ??= startPostgres().then((server) => {
+    cleanups.push(() => server.stop());
+    return server;
+  });
+  return postgres;
+}
+
+let neonProxy: Promise<NeonProxy> | undefined;
+function ensureNeonProxy(): Promise<NeonProxy> {
+  neonProxy ??= ensurePostgres().then(async (server) => {
+    const proxy = await startNeonProxy({ postgresPort: server.port });
+    cleanups.push(() => proxy.close());
+    console.log(`Neon WebSocket proxy on ${proxy.address} → 127.0.0.1:${server.port}`);
+    return proxy;
+  });
+  return neonProxy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+
+/** Runs vitest with a JSON report as well, so skipped or todo tests fail the run instead of hiding. */
+async function vitest(label: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
+  const report = path.join(root, "test-results", `vitest-${label}.json`);
+  mkdirSync(path.dirname(report), { recursive: true });
+  rmSync(report, { force: true });
+  await mustRun("vitest", ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], baseEnv(extraEnv));
+  const summary = JSON.parse(readFileSync(report, "utf8")) as { numTotalTests: number; numPendingTests: number; numTodoTests: number };
+  if (summary.numTotalTests === 0) throw new StageFailure("vitest found no tests");
+  if (summary.numPendingTests + summary.numTodoTests > 0) {
+    throw new StageFailure(`${summary.numPendingTests} skipped and ${summary.numTodoTests} todo tests: no test may be skipped`);
+  }
+}
+
+async function checkNode(): Promise<void> {
+  const version = await capture("node", ["--version"]);
+  console.log(`node ${version}`);
+  if (!version.startsWith("v24.")) {
+    throw new StageFailure(`expected Node 24 (the pinned \`node\` devDependency), got ${version}: run through \`npm test\` after \`npm install\``);
+  }
+}
+
+async function buildApp(): Promise<void> {
+  // A throwaway database folder: the build must never open a developer's .data/pglite.
+  const pgliteDir = path.join(root, ".data", `build-${randomBytes(4).toString("hex")}`);
+  cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+  await mustRun("next", ["build"], baseEnv({ DATABASE_URL: "", DATABASE_DRIVER: "pglite", PGLITE_DIR: pgliteDir, SMTP_URL: "" }));
+}
+
+const chromium = "/usr/bin/chromium";
+
+async function waitForServer(url: string, server: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new StageFailure(`next start exited early:\n${tail(logFile)}`);
+    }
+    try {
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new StageFailure(`next start did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no server log)";
+  }
+}
+
+async function endToEnd(): Promise<void> {
+  if (!existsSync(chromium)) {
+    console.log("Chromium is missing; installing Debian's chromium package");
+    aptInstall(["chromium"], (line) => console.log(line));
+  }
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new StageFailure("no production build in .next: run the build stage first (npm test -- --only=build,e2e)");
+  }
+
+  const id = randomBytes(4).toString("hex");
+  const pgliteDir = path.join(root, ".data", `e2e-${id}`);
+  const resultsDir = path.join(root, "test-results");
+  mkdirSync(resultsDir, { recursive: true });
+  const port = await findFreePort(3100);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const appEnv = {
+    DATABASE_URL: "",
+    DATABASE_DRIVER: "pglite",
+    PGLITE_DIR: pgliteDir,
+    SMTP_URL: "",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_URL: baseUrl,
+    CRON_SECRET: randomBytes(16).toString("hex"),
+    // The production server shows the outbox at /dev/mail, where journeys read their emails.
+    DEV_MAILBOX: "1",
+    PORT: String(port),
+  };
+
+  await mustRun("npm", ["run", "ploeg", "--", "migrate"], baseEnv(appEnv));
+  await mustRun("npm", ["run", "ploeg", "--", "seed"], baseEnv(appEnv));
+
+  const logFile = path.join(resultsDir, `e2e-server-${id}.log`);
+  const log = createWriteStream(logFile);
+  console.log(`$ next start -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
+  // Its own process group: killing only the wrapper would leave next-server running.
+  const server = spawn("next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: baseEnv({ ...appEnv, NODE_ENV: "production" }),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  let passed = false;
+  cleanups.push(async () => {
+    signalGroup(server.pid, "SIGTERM");
+    if (!(await waitForExit(server, 10_000))) signalGroup(server.pid, "SIGKILL");
+    log.end();
+    // Keep the database of a failed run for a look; .data/ is ignored by git.
+    if (passed) rmSync(pgliteDir, { recursive: true, force: true });
+    else console.log(`e2e database kept in ${path.relative(root, pgliteDir)}`);
+  });
+  await waitForServer(`${baseUrl}/sign-in`, server, logFile, 60_000);
+
+  const report = path.join(resultsDir, "playwright.json");
+  rmSync(report, { force: true });
+  const code = await run("playwright", ["test", "--reporter=list,json"], baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report }));
+  if (code !== 0) {
+    console.log(`--- last lines of the server log ---\n${tail(logFile)}`);
+    throw new StageFailure(`playwright exited with ${code}`);
+  }
+  const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; skipped: number; flaky: number } }).stats;
+  if (stats.expected === 0) throw new StageFailure("playwright ran no tests");
+  if (stats.skipped > 0 || stats.flaky > 0) {
+    throw new StageFailure(`${stats.skipped} skipped and ${stats.flaky} flaky browser tests: no test may be skipped`);
+  }
+  passed = true;
+}
+
+const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
+  node: { title: "Node version", run: checkNode },
+  lint: { title: "eslint", run: () => mustRun("eslint", ["."]) },
+  types: { title: "tsc --noEmit", run: () => mustRun("tsc", ["--noEmit"]) },
+  unit: { title: "vitest (unit + integration, PGlite)", run: () => vitest("pglite", [], { TEST_DATABASE_DRIVER: "pglite" }) },
+  pg: {
+    title: "vitest tests/integration on PostgreSQL (node-postgres)",
+    run: async () => {
+      const server = await ensurePostgres();
+      await vitest("pg", ["tests/integration"], { TEST_DATABASE_DRIVER: "pg", TEST_DATABASE_URL: server.url });
+    },
+  },
+  neon: {
+    title: "vitest tests/integration on PostgreSQL (Neon driver via WebSocket proxy)",
+    run: async () => {
+      const server = await ensurePostgres();
+      const proxy = await ensureNeonProxy();
+      await vitest("neon", ["tests/integration"], {
+        TEST_DATABASE_DRIVER: "neon",
+        TEST_DATABASE_URL: server.url,
+        TEST_NEON_WS_PROXY: proxy.address,
+      });
+    },
+  },
+  build: { title: "next build", run: buildApp },
+  e2e: { title: "Playwright e2e against next start", run: endToEnd },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function selectedStages(argv: string[]): StageName[] {
+  const only = argv.find((a) => a.startsWith("--only="));
+  const unknown = argv.filter((a) => !a.startsWith("--only="));
+  if (unknown.length > 0) {
+    throw new StageFailure(`unknown argument(s): ${unknown.join(" ")}; usage: npm test [-- --only=${stageNames.join(",")}]`);
+  }
+  if (!only) return [...stageNames];
+  const names = only.slice("--only=".length).split(",").map((n) => n.trim()).filter(Boolean);
+  const wrong = names.filter((n) => !(stageNames as readonly string[]).includes(n));
+  if (wrong.length > 0 || names.length === 0) {
+    throw new StageFailure(`unknown stage(s) "${wrong.join(",")}"; choose from ${stageNames.join(",")}`);
+  }
+  return stageNames.filter((n) => names.includes(n));
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main(): Promise<number> {
+  let selected: StageName[];
+  try {
+    selected = selectedStages(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+
+  const results: Array<{ name: StageName; ok: boolean; ms: number; error?: string }> = [];
+  const started = Date.now();
+  try {
+    for (const name of selected) {
+      const stage = stages[name];
+      console.log(`\n━━ ${name}: ${stage.title} ━━`);
+      const stageStart = Date.now();
+      try {
+        await stage.run();
+        results.push({ name, ok: true, ms: Date.now() - stageStart });
+        console.log(`━━ ${name} passed in ${seconds(Date.now() - stageStart)}`);
+      } catch (error) {
+        const message = error instanceof StageFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+        results.push({ name, ok: false, ms: Date.now() - stageStart, error: message });
+        console.error(`━━ ${name} FAILED: ${message}`);
+        break;
+      }
+    }
+  } finally {
+    await runCleanups();
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.filter((r) => !r.ok);
+  const notRun = selected.length - results.length;
+  console.log("\nSummary");
+  for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name.padEnd(6)} ${seconds(r.ms).padStart(8)}  ${stages[r.name].title}`);
+  for (const name of selected.slice(results.length)) console.log(`  - ${name.padEnd(6)} ${"".padStart(8)}  not run`);
+  console.log(`Total ${seconds(Date.now() - started)}`);
+  const tailNote = notRun > 0 ? `, ${notRun} not run` : "";
+  const failedNote = failed.length > 0 ? ` (${failed.map((f) => f.name).join(", ")})` : "";
+  console.log(`${passed} passed, ${failed.length} failed${failedNote}${tailNote}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+// Ctrl-C or a CI timeout: still stop Postgres, the proxy and next-server before leaving.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping servers`);
+    void runCleanups().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  });
+}
+
+process.exit(await main());

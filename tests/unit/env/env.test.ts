@@ -1,0 +1,112 @@
+// A wrong setting stops Ploeg with a message naming the variable and showing a correct example,
+// never with a stack trace or a zod dump.
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+
+const validSecret = "a-long-enough-random-secret-0123456789";
+
+function configErrorOf(source: Record<string, string | undefined>): ConfigError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
+}
+
+describe("invalid configuration gives a clear ConfigError", () => {
+  const cases: Array<{ label: string; source: Record<string, string | undefined>; problem: string }> = [
+    {
+      label: "an SMTP_URL without a scheme",
+      source: { SMTP_URL: "mail.example.nl:587" },
+      problem: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465",
+    },
+    {
+      label: "an SMTP_URL with an http scheme",
+      source: { SMTP_URL: "https://mail.example.nl" },
+      problem: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465",
+    },
+    {
+      label: "a DATABASE_URL that is not a URL",
+      source: { DATABASE_URL: "localhost:5432/ploeg" },
+      problem: "DATABASE_URL must look like postgres://user:password@host:5432/database",
+    },
+    {
+      label: "a DATABASE_URL of another database system",
+      source: { DATABASE_URL: "mysql://ploeg:secret@localhost:3306/ploeg" },
+      problem: "DATABASE_URL must look like postgres://user:password@host:5432/database",
+    },
+    {
+      label: "a server driver without a DATABASE_URL",
+      source: { DATABASE_DRIVER: "pg" },
+      problem: "DATABASE_DRIVER=pg needs a DATABASE_URL",
+    },
+    {
+      label: "an unknown DATABASE_DRIVER",
+      source: { DATABASE_DRIVER: "sqlite" },
+      problem: "DATABASE_DRIVER must be one of: pglite, pg, neon",
+    },
+    {
+      label: "a production start without AUTH_SECRET",
+      source: { NODE_ENV: "production" },
+      problem: "AUTH_SECRET is required in production: generate one with `openssl rand -base64 32`",
+    },
+    {
+      label: "a production start with an empty AUTH_SECRET",
+      source: { NODE_ENV: "production", AUTH_SECRET: "   " },
+      problem: "AUTH_SECRET is required in production: generate one with `openssl rand -base64 32`",
+    },
+    {
+      label: "an AUTH_SECRET that is too short",
+      source: { AUTH_SECRET: "short" },
+      problem: "AUTH_SECRET is too short: use at least 32 random characters",
+    },
+  ];
+
+  it.each(cases)("$label", ({ source, problem }) => {
+    const error = configErrorOf(source);
+    expect(error.problems).toEqual([problem]);
+    expect(error.message).toBe(`Ploeg cannot start, the configuration is not valid:\n  - ${problem}`);
+  });
+
+  it("the message reads as a list of problems, not a stack trace or a zod dump", () => {
+    const error = configErrorOf({ NODE_ENV: "production", SMTP_URL: "nonsense", DATABASE_URL: "nonsense" });
+    expect(error.problems).toHaveLength(2);
+    for (const line of error.message.split("\n").slice(1)) expect(line).toMatch(/^ {2}- [A-Z_]+ /);
+    expect(error.message).not.toMatch(/\n\s+at /);
+    expect(error.message).not.toMatch(/"code"|invalid_type|ZodError/);
+  });
+
+  it("a password in a malformed URL never appears in the message", () => {
+    const error = configErrorOf({ SMTP_URL: "mail.example.nl:587 user:hunter2-secret" });
+    expect(error.message).not.toContain("hunter2-secret");
+  });
+});
+
+describe("valid configuration", () => {
+  it("an empty environment runs in development on embedded PGlite with a development secret", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ nodeEnv: "development", databaseDriver: "pglite", pgliteDir: ".data/pglite", smtpUrl: undefined, devMailboxEnabled: true });
+    expect(env.authSecret).toBeTypeOf("string");
+  });
+
+  it("the production build may run without AUTH_SECRET; the server may not", () => {
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).authSecret).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(ConfigError);
+  });
+
+  it.each([
+    { label: "a plain Postgres URL uses node-postgres", url: "postgres://ploeg:pw@db.internal:5432/ploeg", driver: "pg" },
+    { label: "a postgresql:// URL is accepted too", url: "postgresql://ploeg:pw@127.0.0.1/ploeg", driver: "pg" },
+    { label: "a Neon URL uses the Neon driver", url: "postgres://ploeg:pw@ep-quiet-frost-123.eu-central-1.aws.neon.tech/ploeg", driver: "neon" },
+  ])("$label", ({ url, driver }) => {
+    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: validSecret }).databaseDriver).toBe(driver);
+  });
+
+  it("smtp:// and smtps:// URLs are accepted and switch the dev mailbox off", () => {
+    for (const url of ["smtp://user:pw@mail.example.nl:587", "smtps://user:pw@mail.example.nl:465"]) {
+      expect(parseEnv({ SMTP_URL: url })).toMatchObject({ smtpUrl: url, devMailboxEnabled: false });
+    }
+  });
+});
