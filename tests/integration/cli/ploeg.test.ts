@@ -1,8 +1,6 @@
 // The operator CLI as an operator meets it: a child process whose failures are one clear line and a
 // non-zero exit, and whose create-organisation leaves a working admin behind.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -13,49 +11,13 @@ import { users } from "@/lib/db/schema/accounts";
 import { auditLog } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
 import { organisations, providers } from "@/lib/db/schema/tenancy";
+import { expectOneClearLine, findClosedPort, runScript, type CliRun } from "@/tests/setup/scripts";
 
-type CliRun = { code: number; stdout: string; stderr: string; ms: number };
-
-const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 let folder: string;
 let pgliteDir: string;
 
-/** Runs the CLI with only the variables given (plus PATH and HOME): nothing leaks in from the test process. */
 function runCli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/ploeg.ts", ...args],
-      {
-        cwd: process.cwd(),
-        timeout: 45_000,
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "test", PGLITE_DIR: pgliteDir, ...extraEnv },
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr), ms: Date.now() - started });
-      },
-    );
-  });
-}
-
-/** A port on 127.0.0.1 where nothing listens: bound, then released. */
-async function findClosedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function expectOneClearLine(run: CliRun, pattern: RegExp): void {
-  expect(run.code).not.toBe(0);
-  const output = `${run.stdout}${run.stderr}`;
-  expect(output).toMatch(pattern);
-  expect(output).not.toContain("    at ");
-  expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  return runScript("scripts/ploeg.ts", args, { NODE_ENV: "test", PGLITE_DIR: pgliteDir, ...extraEnv });
 }
 
 beforeAll(async () => {
