@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startNeonProxy, type NeonProxy } from "./neon-proxy";
-import { aptInstall, findFreePort, signalGroup, startPostgres, type PostgresServer } from "./postgres";
+import { aptInstall, findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "e2e"] as const;
@@ -83,17 +83,6 @@ async function runCleanups(): Promise<void> {
       console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,22 +1,12 @@
 // A fresh, migrated database per test file, on the driver the test run asks for; the whole app uses it.
 // The migrations ran once in tests/setup/global-database.ts; here each file only copies the result.
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, overrideDatabase, type DatabaseHandle, type Db } from "@/lib/db/client";
-import { randomDatabaseName, urlForDatabase, type TestDriver } from "./test-database-target";
+import { adminQuery, randomDatabaseName, urlForDatabase, type TestDriver } from "./test-database-target";
 
 export type TestDatabase = { db: Db; driver: TestDriver; close: () => Promise<void> };
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function openCopy(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   const provided = inject("testDatabase");

@@ -3,11 +3,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { randomDatabaseName, readTestDatabaseTarget, urlForDatabase, type TestDriver } from "./test-database-target";
+import { adminQuery, randomDatabaseName, readTestDatabaseTarget, urlForDatabase, type TestDriver } from "./test-database-target";
 
 /** What each test file learns from the global setup (must be JSON-serialisable). */
 export type ProvidedTestDatabase =
@@ -50,15 +49,6 @@ async function preparePglite(): Promise<{ provided: ProvidedTestDatabase; teardo
   }
 }
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function preparePostgres(
   driver: Exclude<TestDriver, "pglite">,

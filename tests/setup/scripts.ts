@@ -9,14 +9,14 @@ export type CliRun = { code: number; stdout: string; stderr: string; ms: number 
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
-/** Runs `tsx <script> ...args` with only PATH, HOME and `env`: nothing leaks in from the test process. */
+/** Runs `tsx <script> ...args` with only NODE_ENV=test, PATH, HOME and `env`: nothing leaks in from the test process. */
 export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 45_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
       tsx,
       [script, ...args],
-      { cwd: process.cwd(), timeout: timeoutMs, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } },
+      { cwd: process.cwd(), timeout: timeoutMs, env: { NODE_ENV: "test" as const, PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr), ms: Date.now() - started });

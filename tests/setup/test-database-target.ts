@@ -1,6 +1,7 @@
 // Which database server the test run targets, read once from TEST_* variables by the global setup
 // and by each test file; shared so both sides agree on names and defaults.
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export type TestDriver = "pglite" | "pg" | "neon";
 
@@ -36,4 +37,15 @@ export function urlForDatabase(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Runs one statement (CREATE/DROP DATABASE) on the server's admin connection. */
+export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
