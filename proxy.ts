@@ -8,8 +8,11 @@ export function proxy(request: NextRequest) {
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));
   if (!hasSession) {
     const url = request.nextUrl.clone();
+    // Back to the page asked for after signing in; the sign-in page accepts only same-site paths.
+    const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
     url.pathname = "/sign-in";
     url.search = "";
+    url.searchParams.set("callbackUrl", callbackUrl);
     return NextResponse.redirect(url);
   }
   return NextResponse.next();

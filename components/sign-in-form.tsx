@@ -5,7 +5,8 @@ import { signInWithPassword, type SignInState } from "@/lib/accounts/actions";
 
 const initialState: SignInState = {};
 
-export function SignInForm() {
+/** `callbackUrl` is a same-site path already checked by the page; the action checks it again. */
+export function SignInForm({ callbackUrl }: { callbackUrl?: string | null }) {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState(signInWithPassword, initialState);
   return (
@@ -15,6 +16,7 @@ export function SignInForm() {
           {state.error}
         </p>
       ) : null}
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div>
         <label htmlFor="username" className="block font-medium">
           {t("username")}

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-const items = [{ href: "/dashboard", key: "overview" }] as const;
+const items = [
+  { href: "/dashboard", key: "overview" },
+  { href: "/dashboard/people", key: "people" },
+  { href: "/dashboard/audit", key: "audit" },
+] as const;
 
 /** The coordinator dashboard's sidebar; later sections (roster, people, hours, settings) are added here. */
 export function DashboardSidebar({ organisationName }: { organisationName: string }) {

@@ -4,7 +4,10 @@ import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
+import { getClientKey } from "@/lib/auth/client";
 import { holdSecondFactorChallenge } from "./challenge-cookie";
+import { consumeRateLimit, signInPerClient } from "./rate-limit";
+import { toSafeDestination } from "./rules";
 import { passwordSignInSchema } from "./schemas";
 import { checkPassword } from "./sign-in";
 
@@ -13,21 +16,34 @@ export type SignInState = { error?: string; username?: string };
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const t = await getTranslations("signIn");
   const raw = { username: String(formData.get("username") ?? ""), password: String(formData.get("password") ?? "") };
+  // Counted before anything is parsed or hashed, so a flood of junk costs the server nothing.
+  const limit = await consumeRateLimit(signInPerClient, await getClientKey());
+  if (!limit.allowed) {
+    const tl = await getTranslations("lockout");
+    return { error: tl("tooManyAttempts", { seconds: limit.retryAfterSeconds }), username: raw.username.trim().slice(0, 100) };
+  }
   const parsed = passwordSignInSchema.safeParse(raw);
   const username = raw.username.trim().slice(0, 100);
   if (!parsed.success) {
     const code = parsed.error.issues[0]?.message === "tooLong" ? "tooLong" : "required";
     return { error: t(code), username };
   }
-  const check = await checkPassword(parsed.data);
-  if (!check.ok) return { error: t(check.reason), username };
+  // Only a same-site path survives; anything else (an outside address, "//host") is dropped.
+  const destination = toSafeDestination(formData.get("callbackUrl"));
+  const check = await checkPassword({ ...parsed.data, destination });
+  if (!check.ok) {
+    if (check.reason === "temporaryUsed" || check.reason === "temporaryExpired") {
+      return { error: (await getTranslations("temporaryPassword"))(check.reason === "temporaryUsed" ? "used" : "expired"), username };
+    }
+    return { error: t(check.reason), username };
+  }
   if (check.kind === "second-factor") {
     await holdSecondFactorChallenge(check.challenge);
     redirect("/sign-in/verify");
   }
   try {
     // On success this throws Next's redirect, which must propagate.
-    await signIn("credentials", { ticket: check.ticket, redirectTo: "/my" });
+    await signIn("credentials", { ticket: check.ticket, redirectTo: destination ?? "/my" });
   } catch (error) {
     if (error instanceof AuthError) return { error: t("failed"), username };
     throw error;

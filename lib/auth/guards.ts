@@ -10,10 +10,15 @@ export type ActionResult<T> =
 
 type Handler<S extends z.ZodType, T> = (actor: Actor, input: z.output<S>) => Promise<T>;
 
-function buildAction<S extends z.ZodType, T>(allowed: (actor: Actor) => boolean, schema: S, handler: Handler<S, T>) {
+function buildAction<S extends z.ZodType, T>(
+  allowed: (actor: Actor) => boolean,
+  schema: S,
+  handler: Handler<S, T>,
+  options: { whilePasswordChangeOwed?: boolean } = {},
+) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
-    if (!actor || actor.mustChangePassword) return { ok: false, error: "unauthorised" };
+    if (!actor || (actor.mustChangePassword && !options.whilePasswordChangeOwed)) return { ok: false, error: "unauthorised" };
     if (!allowed(actor)) return { ok: false, error: "forbidden" };
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
     const parsed = schema.safeParse(raw);
@@ -32,6 +37,14 @@ function buildAction<S extends z.ZodType, T>(allowed: (actor: Actor) => boolean,
 /** An action any active member of an organisation may call; the handler gets the actor and typed input. */
 export function memberAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
   return buildAction(() => true, schema, handler);
+}
+
+/**
+ * The one kind of action a member may call while a coordinator-set password must still be replaced:
+ * replacing it. Same session checks as memberAction otherwise.
+ */
+export function ownPasswordAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
+  return buildAction(() => true, schema, handler, { whilePasswordChangeOwed: true });
 }
 
 /** An action for coordinators and admins of the actor's own organisation. */

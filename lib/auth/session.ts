@@ -13,10 +13,23 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return getActorForSession({ userId, sessionVersion });
 });
 
-/** For member pages: the actor, or a redirect to sign in. */
-export async function requireMember(): Promise<Actor> {
+/** The path where a member replaces a coordinator-set password before anything else is reachable. */
+export const PASSWORD_CHANGE_PATH = "/my/account/password";
+
+/**
+ * The actor, or a redirect to sign in, without the forced password change: only for the member
+ * layout and the password page itself, which must stay reachable while the change is owed.
+ */
+export async function requireSignedIn(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
+  return actor;
+}
+
+/** For member pages: the actor, or a redirect to sign in (or to choose a new password first). */
+export async function requireMember(): Promise<Actor> {
+  const actor = await requireSignedIn();
+  if (actor.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
   return actor;
 }
 

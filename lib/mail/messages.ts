@@ -117,3 +117,167 @@ export async function sendSignInLink(
     buttonUrl: input.url,
   });
 }
+
+/** Tells a member their access was blocked. No button: every link stopped working with the block. */
+export async function sendAccessBlocked(
+  tx: DbOrTx,
+  input: { tenantId: string; person: MemberRecipient; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "access-blocked",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName },
+  });
+}
+
+/** Tells a member they can sign in again, with their username and a fresh 7-day sign-in link (`url`). */
+export async function sendAccessUnblocked(
+  tx: DbOrTx,
+  input: { tenantId: string; person: MemberRecipient; username: string; url: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "access-unblocked",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: input.url,
+    details: { username: input.username },
+  });
+}
+
+/** A coordinator resends a member's username, with a fresh 7-day sign-in link (`url`). */
+export async function sendUsername(
+  tx: DbOrTx,
+  input: { tenantId: string; person: MemberRecipient; username: string; url: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "username",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: input.url,
+    details: { username: input.username },
+  });
+}
+
+/** Who a sign-in message goes to; provider admins belong to no organisation and have no person. */
+type SignInRecipient = { id: string | null; firstName: string; email: string };
+
+/**
+ * The 6-digit two-factor sign-in code. No button: a sign-in link would skip the step the code is for.
+ * Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendTwoFactorCode(
+  tx: DbOrTx,
+  input: { tenantId: string | null; person: SignInRecipient; code: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "two-factor-code",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, code: input.code },
+    details: { code: input.code },
+  });
+}
+
+/**
+ * Password sign-in was locked after too many wrong passwords. The button leads to "forgot password":
+ * completing a reset unlocks the account. Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendAccountLocked(
+  tx: DbOrTx,
+  input: { tenantId: string | null; person: SignInRecipient; username: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "account-locked",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: "/sign-in/forgot",
+    details: { username: input.username },
+  });
+}
+
+/** Who an account message goes to: a member, or a provider admin without a person record. */
+type AccountRecipient = { id: string | null; firstName: string; email: string };
+
+/**
+ * Answer to "login opvragen": one email per account on the address, with its username and a fresh
+ * 7-day sign-in link (`url`). Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendLoginRequest(
+  tx: DbOrTx,
+  input: { tenantId: string | null; person: AccountRecipient; username: string; url: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "login-request",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: input.url,
+    details: { username: input.username },
+  });
+}
+
+/**
+ * "Wachtwoord vergeten": a one-time, one-hour link (`url`) to choose a new password. Written in `tx`;
+ * call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendPasswordReset(
+  tx: DbOrTx,
+  input: { tenantId: string | null; person: AccountRecipient; username: string; url: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "password-reset",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: input.url,
+    details: { username: input.username },
+  });
+}
+
+/** What a roster message says about its shift: {dienst} already written out, and where the button leads. */
+type ShiftMessageInput = {
+  tenantId: string;
+  person: MemberRecipient;
+  /** The {dienst} text: activity, place, date and time in the recipient's language and the organisation's zone. */
+  shift: string;
+  /** The 7-day sign-in link to the shift (or the plain page for someone without an active login). */
+  url: string;
+  locale?: EmailLocale;
+};
+
+function sendShiftMessage(tx: DbOrTx, template: "shift-assigned" | "shift-removed" | "shift-cancelled", input: ShiftMessageInput): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template,
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, dienst: input.shift },
+    buttonUrl: input.url,
+  });
+}
+
+/** A coordinator put the member on a shift. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendShiftAssigned(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
+  return sendShiftMessage(tx, "shift-assigned", input);
+}
+
+/** A coordinator took the member off a shift. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendShiftRemoved(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
+  return sendShiftMessage(tx, "shift-removed", input);
+}
+
+/** A shift the member was on was cancelled. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendShiftCancelled(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
+  return sendShiftMessage(tx, "shift-cancelled", input);
+}

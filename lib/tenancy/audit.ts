@@ -7,6 +7,7 @@ export type AuditAction =
   | "account.blocked"
   | "account.unblocked"
   | "account.block-scheduled"
+  | "account.block-schedule-cancelled"
   | "account.unlocked"
   | "account.password-reset"
   | "account.username-sent"

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { addDays } from "date-fns";
 import { getTranslations } from "next-intl/server";
+import { LeaversNotice } from "@/components/coordinator/leavers-notice";
+import { countLeaversWhoCanSignIn } from "@/lib/accounts/admin-queries";
+import { localDate } from "@/lib/accounts/blocking-rules";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getDashboardCounts } from "@/lib/tenancy/queries";
 
@@ -13,7 +16,10 @@ export default async function DashboardPage() {
   const actor = await requireCoordinator();
   const t = await getTranslations("dashboard");
   const now = new Date();
-  const counts = await getDashboardCounts(actor.tenantId, now, addDays(now, 14));
+  const [counts, leavers] = await Promise.all([
+    getDashboardCounts(actor.tenantId, now, addDays(now, 14)),
+    countLeaversWhoCanSignIn(actor.tenantId, localDate(now, actor.timeZone)),
+  ]);
   const tiles = [
     { label: t("members"), value: counts.members },
     { label: t("groups"), value: counts.groups },
@@ -23,6 +29,11 @@ export default async function DashboardPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {leavers > 0 ? (
+        <div className="mt-6">
+          <LeaversNotice count={leavers} />
+        </div>
+      ) : null}
       <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((tile) => (
           <div key={tile.label} className="rounded-xl border border-stone-200 bg-white p-5">

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AuditLogTable, type AuditRowView } from "@/components/coordinator/audit-log-table";
+import { PageLinks } from "@/components/coordinator/page-links";
+import { auditPageSchema } from "@/lib/accounts/coordinator-schemas";
+import { requireCoordinator } from "@/lib/auth/session";
+import type { AuditAction } from "@/lib/tenancy/audit";
+import { listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+/** Every audit action has a label; adding an action without one fails the type check. */
+const actionLabels: Record<AuditAction, string> = {
+  "organisation.created": "organisationCreated",
+  "account.blocked": "accountBlocked",
+  "account.unblocked": "accountUnblocked",
+  "account.block-scheduled": "accountBlockScheduled",
+  "account.block-schedule-cancelled": "accountBlockScheduleCancelled",
+  "account.unlocked": "accountUnlocked",
+  "account.password-reset": "accountPasswordReset",
+  "account.username-sent": "accountUsernameSent",
+  "account.role-changed": "accountRoleChanged",
+  "logins.exported": "loginsExported",
+  "people.merged": "peopleMerged",
+};
+
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(actionLabels, action);
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireCoordinator();
+  const t = await getTranslations("audit");
+  const tTable = await getTranslations("accounts.table");
+  const locale = await getLocale();
+  const raw = await searchParams;
+  const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
+  const page = await listAuditEntries(actor.tenantId, { page: requested });
+  const moment = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone });
+  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: actor.timeZone });
+  const calendarDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+  /** The details the access actions record, in words; anything else is left out rather than shown raw. */
+  function explain(entry: AuditLogEntry): string {
+    const { details } = entry;
+    const parts: string[] = [];
+    const via = typeof details.via === "string" ? details.via : null;
+    if (via === "selection" && typeof details.size === "number") parts.push(t("via.selection", { size: details.size }));
+    if (via === "group" && typeof details.groupName === "string") parts.push(t("via.group", { group: details.groupName }));
+    if (via === "everyone") parts.push(t("via.everyone"));
+    if (via === "schedule") parts.push(t("via.schedule"));
+    const scheduledFor = typeof details.scheduledFor === "string" ? details.scheduledFor : null;
+    if (scheduledFor && entry.action !== "account.blocked") {
+      // Scheduling stores the chosen calendar day; a cancelled or carried-out schedule the moment.
+      const label = /^\d{4}-\d{2}-\d{2}$/.test(scheduledFor) ? calendarDay.format(new Date(`${scheduledFor}T00:00:00Z`)) : day.format(new Date(scheduledFor));
+      parts.push(t("scheduledFor", { date: label }));
+    }
+    return parts.join(". ");
+  }
+
+  const rows: AuditRowView[] = page.entries.map((entry) => ({
+    id: entry.id,
+    when: moment.format(entry.at),
+    whenIso: entry.at.toISOString(),
+    actor: entry.actor?.name ?? (entry.details.via === "schedule" ? t("scheduledJob") : t("system")),
+    action: isAuditAction(entry.action) ? t(`actions.${actionLabels[entry.action]}`) : entry.action,
+    target: entry.target?.name ?? (entry.action.startsWith("account.") ? t("removedPerson") : "–"),
+    details: explain(entry),
+  }));
+
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link href="/dashboard/people" className="text-brand-700 underline underline-offset-2">
+          {t("peopleLink")}
+        </Link>
+      </div>
+      <p className="mt-1 max-w-3xl text-stone-700">{t("intro")}</p>
+      {rows.length === 0 ? (
+        <p className="mt-4 rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("empty")}</p>
+      ) : (
+        <AuditLogTable
+          rows={rows}
+          caption={t("caption", { count: page.total })}
+          headings={{ when: t("when"), actor: t("actor"), action: t("action"), target: t("target"), details: t("details") }}
+        />
+      )}
+      <PageLinks
+        page={page.page}
+        pageCount={page.pageCount}
+        hrefFor={(n) => (n > 1 ? `/dashboard/audit?page=${n}` : "/dashboard/audit")}
+        labels={{
+          navigation: t("title"),
+          previous: tTable("previous"),
+          next: tTable("next"),
+          pageOf: tTable("pageOf", { page: page.page, pageCount: page.pageCount }),
+        }}
+      />
+    </>
+  );
+}

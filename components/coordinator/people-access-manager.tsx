@@ -1,0 +1,472 @@
+"use client";
+import { useMemo, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking";
+import {
+  blockPeople,
+  cancelPersonScheduledBlock,
+  countAccessChange,
+  resendPersonUsername,
+  schedulePeopleBlock,
+  unblockPeople,
+  unlockPersonAccount,
+} from "@/lib/accounts/coordinator-actions";
+import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/coordinator-schemas";
+import type { ActionResult } from "@/lib/auth/guards";
+import { AccessConfirmDialog } from "./access-confirm-dialog";
+import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
+import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
+import { ScheduleBlockDialog } from "./schedule-block-dialog";
+
+export type PersonAccessView = {
+  personId: string;
+  name: string;
+  roleLabel: string | null;
+  isSelf: boolean;
+  groups: string[];
+  username: string | null;
+  lastLogin: string | null;
+  badges: AccountBadgeView[];
+  actions: PersonAccessAction[];
+  usernameUnavailable: boolean;
+  selectable: boolean;
+  /** The day the schedule dialog suggests: the day after the end date, or tomorrow. */
+  scheduleDefault: string;
+  endDateLabel: string | null;
+};
+
+export type GroupChoice = { id: string; label: string; name: string };
+
+type PeopleAccessManagerProps = {
+  rows: PersonAccessView[];
+  groups: GroupChoice[];
+  /** The group filter in use, preselected for "block group". */
+  initialGroupId: string | null;
+  minScheduleDate: string;
+  caption: string;
+  empty: { title: string; hint: string | null } | null;
+};
+
+type Notice = { tone: "success" | "error"; text: string };
+
+type Confirmation = {
+  change: AccessChangeKind;
+  target: AccessTarget;
+  preview: Extract<AccessPreview, { outcome: "preview" }>;
+  warning: string | null;
+  error: string | null;
+};
+
+type Scheduling = { target: Extract<AccessTarget, { kind: "person" | "selection" }>; title: string; hint: string | null; defaultDate: string; error: string | null; name: string | null };
+
+/**
+ * The people table with everything a coordinator does to access: select people, block or unblock
+ * them (always after a confirmation that names how many), a whole group or everyone, and per-row
+ * unlock, resend username and scheduled blocks. The server does every check again.
+ */
+export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty }: PeopleAccessManagerProps) {
+  const t = useTranslations("accounts");
+  const locale = useLocale();
+  const router = useRouter();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const [scheduling, setScheduling] = useState<Scheduling | null>(null);
+  /** Which control is waiting for the server: a row id, a bulk button, or the open dialog. */
+  const [busy, setBusy] = useState<string | null>(null);
+  const [groupToBlock, setGroupToBlock] = useState(initialGroupId ?? "");
+
+  const selectable = useMemo(() => rows.filter((row) => row.selectable).map((row) => row.personId), [rows]);
+  // Only people on this page count: after filtering, people no longer shown drop out of the selection.
+  const selection = useMemo(() => selectable.filter((id) => selected.has(id)), [selectable, selected]);
+  const allSelected = selectable.length > 0 && selection.length === selectable.length;
+
+  function skippedList(skipped: Skipped | undefined): string | null {
+    const entries = Object.entries(skipped ?? {}).filter(([, count]) => (count ?? 0) > 0);
+    if (entries.length === 0) return null;
+    return entries.map(([reason, count]) => t(`skip.${reason}`, { count: count ?? 0 })).join(", ");
+  }
+
+  function refusalText(result: Extract<AccessChangeResult | AccessPreview, { outcome: "refused" }>): string {
+    const text = t(`errors.${result.reason}`, { count: "count" in result ? (result.count ?? 0) : 0 });
+    const skipped = "skipped" in result ? skippedList(result.skipped) : null;
+    return skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text;
+  }
+
+  function failureText(result: Extract<ActionResult<unknown>, { ok: false }>): string {
+    if (result.error !== "invalid") return t(`errors.${result.error}`);
+    const first = Object.values(result.fieldErrors ?? {})[0]?.[0];
+    return first && t.has(`errors.${first}`) ? t(`errors.${first}`) : t("errors.failed");
+  }
+
+  function formatDay(date: string): string {
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  }
+
+  /** Runs a server call for one control; a thrown error (network, server) becomes a message, never a crash. */
+  async function run<T>(key: string, call: () => Promise<T>): Promise<T | null> {
+    setBusy(key);
+    try {
+      return await call();
+    } catch {
+      setNotice({ tone: "error", text: t("errors.failed") });
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function finishWith(text: string, clearSelection: boolean) {
+    setNotice({ tone: "success", text });
+    if (clearSelection) setSelected(new Set());
+    router.refresh();
+  }
+
+  /** Step one of a block or unblock: count who it affects, then ask. */
+  async function askToConfirm(key: string, change: AccessChangeKind, target: AccessTarget, warning: string | null = null) {
+    setNotice(null);
+    const result = await run(key, () => countAccessChange({ change, target }));
+    if (!result) return;
+    if (!result.ok) return setNotice({ tone: "error", text: failureText(result) });
+    const preview = result.value;
+    if (preview.outcome === "refused") return setNotice({ tone: "error", text: refusalText(preview) });
+    if (preview.affected === 0) {
+      setConfirmation(null);
+      return setNotice({ tone: "error", text: refusalText({ outcome: "refused", reason: "nobodyAffected", skipped: preview.skipped }) });
+    }
+    setConfirmation({ change, target, preview, warning, error: null });
+  }
+
+  /** Step two: carry it out for exactly the confirmed number, or recount if that changed meanwhile. */
+  async function confirmChange() {
+    if (!confirmation) return;
+    const { change, target, preview } = confirmation;
+    const action = change === "block" ? blockPeople : unblockPeople;
+    const result = await run("dialog", () => action({ target, expectedCount: preview.affected }));
+    if (!result) return;
+    if (!result.ok) return setConfirmation({ ...confirmation, error: failureText(result) });
+    const value = result.value;
+    if (value.outcome === "refused") {
+      if (value.reason === "countChanged") return askToConfirm("dialog", change, target, t("confirm.countChanged"));
+      return setConfirmation({ ...confirmation, error: refusalText(value) });
+    }
+    setConfirmation(null);
+    const skipped = skippedList(value.skipped);
+    const text = t(change === "block" ? "done.blocked" : "done.unblocked", { changed: value.changed, emailed: value.emailed });
+    finishWith(skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text, true);
+  }
+
+  async function submitSchedule(date: string) {
+    if (!scheduling) return;
+    const result = await run("schedule", () => schedulePeopleBlock({ target: scheduling.target, date }));
+    if (!result) return;
+    if (!result.ok) return setScheduling({ ...scheduling, error: failureText(result) });
+    if (result.value.outcome === "refused") return setScheduling({ ...scheduling, error: refusalText(result.value) });
+    setScheduling(null);
+    const skipped = skippedList(result.value.skipped);
+    const text = t("done.scheduled", { date: formatDay(date), changed: result.value.changed });
+    finishWith(skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text, scheduling.target.kind === "selection");
+  }
+
+  async function runRowAction(row: PersonAccessView, action: PersonAccessAction) {
+    setNotice(null);
+    const target = { kind: "person", personId: row.personId } as const;
+    if (action === "block") return askToConfirm(row.personId, "block", target);
+    if (action === "unblock") return askToConfirm(row.personId, "unblock", target);
+    if (action === "schedule") {
+      return setScheduling({
+        target,
+        name: row.name,
+        title: t("schedule.titleFor", { name: row.name }),
+        hint: row.endDateLabel ? t("schedule.endDateHint", { date: row.endDateLabel }) : null,
+        defaultDate: row.scheduleDefault,
+        error: null,
+      });
+    }
+    const call =
+      action === "unlock" ? unlockPersonAccount : action === "resendUsername" ? resendPersonUsername : cancelPersonScheduledBlock;
+    const result = await run(row.personId, () => call({ personId: row.personId }));
+    if (!result) return;
+    if (!result.ok) return setNotice({ tone: "error", text: failureText(result) });
+    if (result.value.outcome === "refused") return setNotice({ tone: "error", text: refusalText(result.value) });
+    const done = action === "unlock" ? "done.unlocked" : action === "resendUsername" ? "done.usernameSent" : "done.scheduleCancelled";
+    finishWith(t(done, { name: row.name }), false);
+  }
+
+  function toggle(personId: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(personId);
+      else next.delete(personId);
+      return next;
+    });
+  }
+
+  function confirmationTexts(current: Confirmation) {
+    const { preview, change, target } = current;
+    const count = preview.affected;
+    const title =
+      change === "unblock"
+        ? t("confirm.unblockTitle", { count })
+        : target.kind === "everyone"
+          ? t("confirm.everyoneTitle", { count })
+          : target.kind === "group"
+            ? t("confirm.groupTitle", { count, group: preview.groupName ?? "" })
+            : t("confirm.blockTitle", { count });
+    const details = [t("confirm.names", { names: preview.names.join(", "), more: count - preview.names.length })];
+    if (preview.withoutEmail > 0) details.push(t("confirm.withoutEmail", { count: preview.withoutEmail }));
+    const skipped = skippedList(preview.skipped);
+    if (skipped) details.push(t("confirm.skipped", { list: skipped }));
+    return { title, details, body: t(change === "block" ? "confirm.blockBody" : "confirm.unblockBody", { count }) };
+  }
+
+  const bulkButton = "rounded-lg border px-3 py-2 font-medium disabled:opacity-50";
+  const selectionTarget = (): AccessTarget => ({ kind: "selection", personIds: selection });
+
+  return (
+    <>
+      <section aria-label={t("bulk.label")} className="mt-4 flex flex-wrap items-end justify-between gap-x-8 gap-y-4 rounded-xl border border-stone-200 bg-white p-4">
+        <div>
+          <p className="font-medium" aria-live="polite">
+            {t("bulk.selected", { count: selection.length })}
+          </p>
+          {selection.length === 0 ? <p className="text-sm text-stone-600">{t("bulk.selectHint")}</p> : null}
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="button"
+              disabled={selection.length === 0 || busy !== null}
+              aria-busy={busy === "bulk-block"}
+              onClick={() => askToConfirm("bulk-block", "block", selectionTarget())}
+              className={`${bulkButton} border-red-300 text-red-800 hover:bg-red-50`}
+            >
+              {busy === "bulk-block" ? t("bulk.counting") : t("bulk.blockSelection")}
+            </button>
+            <button
+              type="button"
+              disabled={selection.length === 0 || busy !== null}
+              aria-busy={busy === "bulk-unblock"}
+              onClick={() => askToConfirm("bulk-unblock", "unblock", selectionTarget())}
+              className={`${bulkButton} border-stone-300 hover:bg-stone-100`}
+            >
+              {busy === "bulk-unblock" ? t("bulk.counting") : t("bulk.unblockSelection")}
+            </button>
+            <button
+              type="button"
+              disabled={selection.length === 0 || busy !== null}
+              onClick={() =>
+                setScheduling({
+                  target: { kind: "selection", personIds: selection },
+                  name: null,
+                  title: t("schedule.titleMany", { count: selection.length }),
+                  hint: null,
+                  defaultDate: minScheduleDate,
+                  error: null,
+                })
+              }
+              className={`${bulkButton} border-stone-300 hover:bg-stone-100`}
+            >
+              {t("bulk.scheduleSelection")}
+            </button>
+            {selection.length > 0 ? (
+              <button type="button" onClick={() => setSelected(new Set())} className="px-2 py-2 text-stone-700 underline underline-offset-2">
+                {t("bulk.clearSelection")}
+              </button>
+            ) : selectable.length > 0 ? (
+              // On a phone or small screen the table has no header row, so its "select all" box is not visible there.
+              <button type="button" onClick={() => setSelected(new Set(selectable))} className="px-2 py-2 text-stone-700 underline underline-offset-2 lg:hidden">
+                {t("bulk.selectAll", { count: selectable.length })}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        <fieldset className="min-w-0">
+          <legend className="sr-only">{t("bulk.wholeGroups")}</legend>
+          <p className="font-medium" aria-hidden="true">
+            {t("bulk.wholeGroups")}
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <label htmlFor="group-to-block" className="sr-only">
+              {t("bulk.groupToBlock")}
+            </label>
+            <select
+              id="group-to-block"
+              value={groupToBlock}
+              onChange={(event) => setGroupToBlock(event.target.value)}
+              className="min-w-0 rounded-lg border border-stone-300 bg-white px-3 py-2"
+            >
+              <option value="">{t("bulk.chooseGroup")}</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              disabled={!groupToBlock || busy !== null}
+              aria-busy={busy === "group"}
+              onClick={() => askToConfirm("group", "block", { kind: "group", groupId: groupToBlock })}
+              className={`${bulkButton} border-red-300 text-red-800 hover:bg-red-50`}
+            >
+              {busy === "group" ? t("bulk.counting") : t("bulk.blockGroup")}
+            </button>
+            <button
+              type="button"
+              disabled={busy !== null}
+              aria-busy={busy === "everyone"}
+              onClick={() => askToConfirm("everyone", "block", { kind: "everyone" })}
+              className={`${bulkButton} border-red-700 bg-red-700 text-white hover:bg-red-800`}
+            >
+              {busy === "everyone" ? t("bulk.counting") : t("bulk.blockEveryone")}
+            </button>
+          </div>
+        </fieldset>
+      </section>
+
+      <div aria-live="polite" role="status" className="mt-4 empty:hidden">
+        {notice?.tone === "success" ? <p className="rounded-lg border border-green-300 bg-green-50 p-3 text-green-950">{notice.text}</p> : null}
+      </div>
+      {notice?.tone === "error" ? (
+        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {notice.text}
+        </p>
+      ) : null}
+
+      {empty ? (
+        <div className="mt-4 rounded-xl border border-dashed border-stone-300 bg-white p-6">
+          <p className="font-medium">{empty.title}</p>
+          {empty.hint ? <p className="mt-1 text-stone-700">{empty.hint}</p> : null}
+        </div>
+      ) : (
+        <div className="mt-4 rounded-xl border border-stone-200 bg-white">
+          <table className="w-full border-collapse text-left max-lg:block lg:table-fixed">
+            <caption className="px-4 pt-3 pb-2 text-left text-stone-700 max-lg:block">{caption}</caption>
+            <colgroup>
+              <col className="w-12" />
+              <col className="lg:w-[26%]" />
+              <col className="lg:w-[16%]" />
+              <col />
+              <col className="lg:w-[9rem]" />
+              <col className="lg:w-[7.5rem]" />
+            </colgroup>
+            <thead className="max-lg:sr-only">
+              <tr className="border-y border-stone-200 bg-stone-50 text-sm text-stone-700">
+                <th scope="col" className="w-12 px-4 py-2">
+                  <input
+                    type="checkbox"
+                    className="size-5 align-middle"
+                    checked={allSelected}
+                    ref={(element) => {
+                      if (element) element.indeterminate = selection.length > 0 && !allSelected;
+                    }}
+                    disabled={selectable.length === 0}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(selectable) : new Set())}
+                    aria-label={t("table.selectAll", { count: selectable.length })}
+                  />
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("table.name")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("table.username")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("table.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("table.lastLogin")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-semibold">
+                  {t("table.actions")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="max-lg:block">
+              {rows.map((row) => (
+                <tr
+                  key={row.personId}
+                  className={`border-b border-stone-200 last:border-b-0 max-lg:grid max-lg:grid-cols-[auto_1fr] max-lg:gap-x-3 max-lg:gap-y-1.5 max-lg:p-4 ${selected.has(row.personId) ? "bg-brand-50" : ""}`}
+                >
+                  <td className="px-4 py-3 align-top max-lg:row-span-4 max-lg:p-0 max-lg:pt-0.5">
+                    {row.selectable ? (
+                      <input
+                        type="checkbox"
+                        className="size-5"
+                        checked={selected.has(row.personId)}
+                        onChange={(event) => toggle(row.personId, event.target.checked)}
+                        aria-label={t("table.selectPerson", { name: row.name })}
+                      />
+                    ) : null}
+                  </td>
+                  <th scope="row" className="px-3 py-3 text-left align-top font-normal max-lg:p-0">
+                    <span className="font-semibold">{row.name}</span>
+                    {row.isSelf ? <span className="text-stone-600"> ({t("table.you")})</span> : null}
+                    {row.roleLabel ? (
+                      <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{row.roleLabel}</span>
+                    ) : null}
+                    {row.groups.length > 0 ? <span className="block text-sm text-stone-600">{row.groups.join(", ")}</span> : null}
+                  </th>
+                  <td className="px-3 py-3 align-top font-mono text-sm [overflow-wrap:anywhere] max-lg:p-0">
+                    <span className="font-sans text-stone-600 lg:hidden">{t("table.username")}: </span>
+                    {row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>}
+                  </td>
+                  <td className="px-3 py-3 align-top max-lg:p-0">
+                    <AccountBadgeList badges={row.badges} />
+                  </td>
+                  <td className="px-3 py-3 align-top text-sm text-stone-700 max-lg:p-0">
+                    <span className="text-stone-600 lg:hidden">{t("table.lastLogin")}: </span>
+                    {row.lastLogin ?? t("table.neverSignedIn")}
+                  </td>
+                  <td className="px-4 py-3 text-right align-top max-lg:col-start-2 max-lg:p-0 max-lg:pt-1 max-lg:text-left">
+                    <PersonAccessActions
+                      name={row.name}
+                      available={row.actions}
+                      usernameUnavailable={row.usernameUnavailable}
+                      busy={busy === row.personId}
+                      onAction={(action) => runRowAction(row, action)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {confirmation ? (
+        <AccessConfirmDialog
+          key={`${confirmation.change}-${confirmation.preview.affected}-${confirmation.warning ?? ""}`}
+          {...confirmationTexts(confirmation)}
+          warning={confirmation.warning}
+          error={confirmation.error}
+          checkLabel={confirmation.target.kind === "everyone" ? t("confirm.everyoneCheck") : null}
+          confirmLabel={t(confirmation.change === "block" ? "confirm.confirmBlock" : "confirm.confirmUnblock", { count: confirmation.preview.affected })}
+          pendingLabel={t(confirmation.change === "block" ? "confirm.blocking" : "confirm.unblocking")}
+          cancelLabel={t("confirm.cancel")}
+          tone={confirmation.change === "block" ? "danger" : "primary"}
+          pending={busy === "dialog"}
+          onConfirm={confirmChange}
+          onCancel={() => setConfirmation(null)}
+        />
+      ) : null}
+      {scheduling ? (
+        <ScheduleBlockDialog
+          title={scheduling.title}
+          body={t("schedule.body")}
+          hint={scheduling.hint}
+          dateLabel={t("schedule.date")}
+          defaultDate={scheduling.defaultDate}
+          minDate={minScheduleDate}
+          error={scheduling.error}
+          submitLabel={t("schedule.submit")}
+          pendingLabel={t("schedule.submitting")}
+          cancelLabel={t("schedule.cancel")}
+          pending={busy === "schedule"}
+          onSubmit={submitSchedule}
+          onCancel={() => setScheduling(null)}
+        />
+      ) : null}
+    </>
+  );
+}

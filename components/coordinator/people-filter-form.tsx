@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { GroupOption, AccessStatusCounts } from "@/lib/accounts/admin-queries";
+import { accessStatusFilters, type AccessStatusFilter } from "@/lib/accounts/blocking-rules";
+
+type PeopleFilterFormProps = {
+  search: string;
+  groupId: string | null;
+  status: AccessStatusFilter;
+  groups: GroupOption[];
+  counts: AccessStatusCounts;
+};
+
+/** Search, group and status filters of the people page: a plain GET form, so it works before any script loads. */
+export async function PeopleFilterForm({ search, groupId, status, groups, counts }: PeopleFilterFormProps) {
+  const t = await getTranslations("accounts.filters");
+  const field = "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
+  const filtered = Boolean(search) || Boolean(groupId) || status !== "all";
+  return (
+    <form method="get" action="/dashboard/people" role="search" aria-label={t("label")} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_1.6fr_auto] md:items-end">
+      <div>
+        <label htmlFor="people-search" className="block font-medium">
+          {t("search")}
+        </label>
+        <input id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("searchPlaceholder")} className={field} />
+      </div>
+      <div>
+        <label htmlFor="people-group" className="block font-medium">
+          {t("group")}
+        </label>
+        <select id="people-group" name="group" defaultValue={groupId ?? ""} className={field}>
+          <option value="">{t("allGroups")}</option>
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="people-status" className="block font-medium">
+          {t("status")}
+        </label>
+        <select id="people-status" name="status" defaultValue={status} className={field}>
+          {accessStatusFilters.map((option) => (
+            <option key={option} value={option}>
+              {t(`status_${option}`, { count: counts[option] })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700">
+          {t("submit")}
+        </button>
+        {filtered ? (
+          <Link href="/dashboard/people" className="py-2.5 text-stone-700 underline underline-offset-2">
+            {t("clear")}
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+
+export type PersonAccessAction = "block" | "unblock" | "unlock" | "resendUsername" | "schedule" | "cancelSchedule";
+
+export type PersonAccessActionsProps = {
+  name: string;
+  /** The actions this row offers; the server refuses the others anyway. */
+  available: PersonAccessAction[];
+  /** Shown instead of the "send username" button when the login never signed in. */
+  usernameUnavailable: boolean;
+  busy: boolean;
+  onAction: (action: PersonAccessAction) => void;
+};
+
+const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resendUsername", "schedule", "cancelSchedule"];
+
+/** A row's "Acties" button and the short menu it opens; Escape or a click elsewhere closes it. */
+export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction }: PersonAccessActionsProps) {
+  const t = useTranslations("accounts");
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        setOpen(false);
+        toggle.current?.focus();
+        return;
+      }
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  if (available.length === 0 && !usernameUnavailable) {
+    return <p className="text-sm text-stone-600">{t("row.noActions")}</p>;
+  }
+  const actions = order.filter((action) => available.includes(action));
+  const danger = (action: PersonAccessAction) => action === "block";
+
+  return (
+    <div ref={container} className="relative inline-block text-left">
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={t("row.menu", { name })}
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => setOpen((value) => !value)}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium whitespace-nowrap hover:bg-stone-100 disabled:opacity-60"
+      >
+        {busy ? t("bulk.counting") : `${t("table.actions")} ▾`}
+      </button>
+      {open ? (
+        <ul id={menuId} className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
+          {actions.map((action) => (
+            <li key={action}>
+              <button
+                type="button"
+                onClick={() => {
+                  setOpen(false);
+                  onAction(action);
+                }}
+                className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-stone-100 ${danger(action) ? "text-red-800" : ""}`}
+              >
+                {t(`row.${action}`)}
+              </button>
+            </li>
+          ))}
+          {usernameUnavailable ? <li className="px-3 py-2 text-sm text-stone-600">{t("row.resendUsernameUnavailable")}</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

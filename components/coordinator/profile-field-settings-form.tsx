@@ -1,0 +1,91 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { saveProfileFieldChoices, type ProfileFieldSettingsState } from "@/lib/people/actions";
+import type { ProfileField } from "@/lib/db/schema/tenancy";
+
+const initialState: ProfileFieldSettingsState = { status: "idle" };
+
+/** Two checkboxes per profile field: may a member edit it, and may colleagues see it. */
+export function ProfileFieldSettingsForm({
+  fields,
+  editable,
+  visible,
+  alwaysVisible,
+}: {
+  fields: readonly ProfileField[];
+  editable: ProfileField[];
+  visible: ProfileField[];
+  alwaysVisible: readonly ProfileField[];
+}) {
+  const t = useTranslations("profileFieldSettings");
+  const tf = useTranslations("profile.fields");
+  const [state, action, pending] = useActionState(saveProfileFieldChoices, initialState);
+  return (
+    <form action={action} className="mt-6 max-w-2xl">
+      <table className="w-full border-separate border-spacing-0 overflow-hidden rounded-xl border border-stone-200 bg-white text-left">
+        <thead className="bg-stone-50 text-sm text-stone-700">
+          <tr>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              {t("field")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-center font-semibold">
+              {t("editable")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-center font-semibold">
+              {t("visible")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => {
+            const fixed = alwaysVisible.includes(field);
+            return (
+              <tr key={field} className="border-t border-stone-200">
+                <th scope="row" className="border-t border-stone-200 px-4 py-3 font-medium">
+                  {tf(field)}
+                </th>
+                <td className="border-t border-stone-200 px-4 py-3 text-center">
+                  <input
+                    type="checkbox"
+                    name={`editable.${field}`}
+                    defaultChecked={editable.includes(field)}
+                    aria-label={`${tf(field)}: ${t("editable")}`}
+                    className="h-5 w-5 accent-brand-600"
+                  />
+                </td>
+                <td className="border-t border-stone-200 px-4 py-3 text-center">
+                  <input
+                    type="checkbox"
+                    name={`visible.${field}`}
+                    defaultChecked={fixed || visible.includes(field)}
+                    disabled={fixed}
+                    aria-label={`${tf(field)}: ${t("visible")}`}
+                    aria-describedby={fixed ? "always-visible" : undefined}
+                    className="h-5 w-5 accent-brand-600 disabled:opacity-60"
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p id="always-visible" className="mt-2 text-sm text-stone-600">
+        {t("alwaysVisible")}
+      </p>
+      {state.status === "saved" ? (
+        <p role="status" className="mt-4 rounded-lg border border-brand-600/40 bg-brand-50 p-3 text-brand-800">
+          {t("saved")}
+        </p>
+      ) : null}
+      {state.status === "failed" ? (
+        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {t("failed")}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} aria-busy={pending} className="mt-4 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
+        {pending ? t("saving") : t("save")}
+      </button>
+    </form>
+  );
+}

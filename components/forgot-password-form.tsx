@@ -1,0 +1,59 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { requestPasswordResetByUsername, type RecoveryFormState } from "@/lib/accounts/recovery-actions";
+
+const initialState: RecoveryFormState = {};
+
+/** "Wachtwoord vergeten": a username in; the same answer whether or not it exists. */
+export function ForgotPasswordForm() {
+  const t = useTranslations("passwordForgot");
+  const [state, action, pending] = useActionState(requestPasswordResetByUsername, initialState);
+  if (state.sent) {
+    return (
+      <div role="status" className="mt-8 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950">
+        <p className="font-semibold">{t("sentTitle")}</p>
+        <p className="mt-2">{t("sentBody")}</p>
+        <Link href="/sign-in" className="mt-4 inline-block font-medium underline underline-offset-2">
+          {t("backToSignIn")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="mt-8 space-y-5" noValidate>
+      {state.error ? (
+        <p id="username-error" role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="username" className="block font-medium">
+          {t("username")}
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          defaultValue={state.value}
+          maxLength={1000}
+          required
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "username-error" : undefined}
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { turnOffAuthenticator, type AuthenticatorFormState } from "@/lib/accounts/two-factor-actions";
+
+const initialState: AuthenticatorFormState = {};
+
+/** Switching the app off: a current app code, or the password when the phone is gone. */
+export function AuthenticatorDisableForm({ hasPassword }: { hasPassword: boolean }) {
+  const t = useTranslations("authenticatorApp");
+  const [state, action, pending] = useActionState(turnOffAuthenticator, initialState);
+  return (
+    <form action={action} className="mt-3 space-y-4" noValidate>
+      <div aria-live="polite">
+        {state.notice ? <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
+      </div>
+      {state.error ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="disable-code" className="block font-medium">
+          {t("disableCode")}
+        </label>
+        <input
+          id="disable-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={32}
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]"
+        />
+      </div>
+      {hasPassword ? (
+        <div>
+          <label htmlFor="disable-password" className="block font-medium">
+            {t("disablePassword")}
+          </label>
+          <input
+            id="disable-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={1000}
+            className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+          />
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg border border-red-700 bg-white px-4 py-3 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70"
+      >
+        {pending ? t("disabling") : t("disable")}
+      </button>
+    </form>
+  );
+}

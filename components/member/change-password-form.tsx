@@ -1,0 +1,47 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { changeMyPassword, type AccountFormState } from "@/lib/accounts/account-actions";
+import { NewPasswordFields } from "@/components/new-password-fields";
+
+const initialState: AccountFormState = {};
+
+/** Changing one's own password: the current one first, unless there is none or it was temporary. */
+export function ChangePasswordForm({ username, needsCurrentPassword }: { username: string; needsCurrentPassword: boolean }) {
+  const t = useTranslations("account");
+  const [state, action, pending] = useActionState(changeMyPassword, initialState);
+  return (
+    <form action={action} className="mt-6 space-y-5" noValidate>
+      {state.error ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      ) : null}
+      <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
+      {needsCurrentPassword ? (
+        <div>
+          <label htmlFor="currentPassword" className="block font-medium">
+            {t("currentPassword")}
+          </label>
+          <input
+            id="currentPassword"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            maxLength={1000}
+            required
+            className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+          />
+        </div>
+      ) : null}
+      <NewPasswordFields invalid={Boolean(state.error)} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
+      >
+        {pending ? t("savingPassword") : t("savePassword")}
+      </button>
+    </form>
+  );
+}

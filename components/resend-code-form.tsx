@@ -1,0 +1,40 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor-actions";
+
+const initialState: VerifyCodeState = {};
+
+/** "Stuur een nieuwe code" under the code field, with its own message (cool-down, limit, sent). */
+export function ResendCodeForm() {
+  const t = useTranslations("twoFactor");
+  const [state, action, pending] = useActionState(resendSignInCode, initialState);
+  return (
+    <form action={action} className="mt-8 border-t border-stone-200 pt-5">
+      <p className="text-stone-700">{t("resendQuestion")}</p>
+      <div aria-live="polite">
+        {state.notice ? <p className="mt-3 rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
+        {state.error ? (
+          <div role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+            <p>{state.error}</p>
+            {state.restart ? (
+              <p className="mt-2">
+                <Link href="/sign-in" className="font-semibold underline underline-offset-2">
+                  {t("restart")}
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-3 w-full rounded-lg border border-brand-600 bg-white px-4 py-3 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
+      >
+        {pending ? t("resending") : t("resend")}
+      </button>
+    </form>
+  );
+}

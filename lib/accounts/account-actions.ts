@@ -1,0 +1,70 @@
+"use server";
+// A signed-in member changes their own password and username.
+import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/config";
+import { getClientKey } from "@/lib/auth/client";
+import { memberAction, ownPasswordAction } from "@/lib/auth/guards";
+import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsernameSchema } from "./own-account";
+
+export type AccountFormState = { error?: string; saved?: string; value?: string };
+
+const changePasswordGuarded = ownPasswordAction(changePasswordSchema, async (actor, input) =>
+  changeOwnPassword({ userId: actor.userId, tenantId: actor.tenantId }, input, { clientKey: await getClientKey() }),
+);
+
+export async function changeMyPassword(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const guarded = await changePasswordGuarded(formData);
+  if (!guarded.ok) {
+    if (guarded.error === "unauthorised" || guarded.error === "forbidden") redirect("/sign-in");
+    return { error: (await getTranslations("passwordRules"))("required") };
+  }
+  const result = guarded.value;
+  if (!result.ok) {
+    if (result.error === "rateLimited") {
+      return { error: (await getTranslations("account"))("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
+    }
+    if (result.error === "currentRequired" || result.error === "currentWrong" || result.error === "invalid") {
+      return { error: (await getTranslations("account"))(result.error) };
+    }
+    return { error: (await getTranslations("passwordRules"))(result.error) };
+  }
+  try {
+    // Every session of the account ended with the change; this gives the current browser a new one.
+    await signIn("credentials", { ticket: result.ticket, redirectTo: result.wasForced ? "/my" : "/my/account?saved=password" });
+  } catch (error) {
+    if (error instanceof AuthError) redirect("/sign-in?reset=done");
+    throw error;
+  }
+  return {};
+}
+
+const changeUsernameGuarded = memberAction(changeUsernameSchema, (actor, input) =>
+  changeOwnUsername({ userId: actor.userId, tenantId: actor.tenantId }, input),
+);
+
+export async function changeMyUsername(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const t = await getTranslations("account");
+  const submitted = String(formData.get("username") ?? "").trim().slice(0, 60);
+  const guarded = await changeUsernameGuarded(formData);
+  if (!guarded.ok) {
+    if (guarded.error === "unauthorised" || guarded.error === "forbidden") redirect("/sign-in");
+    const tooLong = guarded.fieldErrors?.username?.includes("tooLong");
+    return { error: t(tooLong ? "usernameTooLong" : "usernameRequired"), value: submitted };
+  }
+  const result = guarded.value;
+  if (!result.ok) {
+    const key = {
+      required: "usernameRequired",
+      tooShort: "usernameTooShort",
+      tooLong: "usernameTooLong",
+      characters: "usernameCharacters",
+      taken: "usernameTaken",
+    } as const;
+    return { error: t(key[result.error]), value: submitted };
+  }
+  revalidatePath("/my/account");
+  return { saved: t("usernameSaved", { username: result.username }), value: result.username };
+}

@@ -1,0 +1,153 @@
+// Pure rules for coordinators managing access: who a block or unblock affects, what an account's
+// badges are, and when a scheduled block may fall. Plain data in and out; no db, auth or next.
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import type { Role } from "@/lib/db/schema/people";
+
+export type AccountStatus = "pending" | "active" | "blocked";
+
+/** One person as the access rules see them; `login` is null for people without an account. */
+export type AccessSubject = {
+  personId: string;
+  role: Role;
+  /** A calendar date (YYYY-MM-DD) in the organisation's zone; leaving does not block by itself. */
+  endDate: string | null;
+  login: {
+    status: AccountStatus;
+    lockedAt: Date | null;
+    loginCount: number;
+    blockedAt: Date | null;
+    blockScheduledFor: Date | null;
+  } | null;
+};
+
+export type AccessActor = { personId: string; role: Role };
+
+/** The status filter of the people & logins page. */
+export const accessStatusFilters = [
+  "all",
+  "active",
+  "blocked",
+  "locked",
+  "never-signed-in",
+  "left",
+  "scheduled",
+  "not-activated",
+  "no-login",
+] as const;
+export type AccessStatusFilter = (typeof accessStatusFilters)[number];
+
+/** Why a person in a bulk target is left out. Each has a sentence in the UI. */
+export const skipReasons = ["no-login", "already-blocked", "not-blocked", "not-activated", "self", "admin-only"] as const;
+export type SkipReason = (typeof skipReasons)[number];
+
+/** The calendar date of `now` in the organisation's zone, as YYYY-MM-DD. */
+export function localDate(now: Date, timeZone: string): string {
+  const local = new TZDate(now.getTime(), timeZone);
+  const month = String(local.getMonth() + 1).padStart(2, "0");
+  const day = String(local.getDate()).padStart(2, "0");
+  return `${local.getFullYear()}-${month}-${day}`;
+}
+
+/** Left = the end date lies before today (someone whose last day is today still works today). */
+export function hasLeft(endDate: string | null, today: string): boolean {
+  return endDate !== null && endDate < today;
+}
+
+/**
+ * Whether a block touches this person, or why not. Nobody blocks themselves (they would lock
+ * themselves out mid-action), and only an admin may block an admin, so a coordinator can never shut
+ * out the people who manage roles. Pending logins are not activated yet: blocking and later
+ * unblocking them would quietly activate them.
+ */
+export function blockEligibility(subject: AccessSubject, actor: AccessActor): "block" | SkipReason {
+  if (subject.personId === actor.personId) return "self";
+  if (!subject.login) return "no-login";
+  if (subject.login.status === "blocked") return "already-blocked";
+  if (subject.login.status === "pending") return "not-activated";
+  if (subject.role === "admin" && actor.role !== "admin") return "admin-only";
+  return "block";
+}
+
+/** Whether an unblock touches this person: only blocked logins are unblocked. */
+export function unblockEligibility(subject: AccessSubject): "unblock" | SkipReason {
+  if (!subject.login) return "no-login";
+  if (subject.login.status !== "blocked") return "not-blocked";
+  return "unblock";
+}
+
+export type Plan<T> = { affected: T[]; skipped: Partial<Record<SkipReason, number>> };
+
+/** Splits a target into the people an operation affects and counts of those it skips, by reason. */
+export function planAccessChange<T extends AccessSubject>(
+  subjects: readonly T[],
+  decide: (subject: T) => SkipReason | "block" | "unblock",
+): Plan<T> {
+  const affected: T[] = [];
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  for (const subject of subjects) {
+    const decision = decide(subject);
+    if (decision === "block" || decision === "unblock") affected.push(subject);
+    else skipped[decision] = (skipped[decision] ?? 0) + 1;
+  }
+  return { affected, skipped };
+}
+
+/** A username is resent only to logins that have signed in before (PRODUCT.md §2) and can still sign in. */
+export function canResendUsername(subject: AccessSubject, hasEmail: boolean): boolean {
+  return subject.login !== null && subject.login.status === "active" && subject.login.loginCount > 0 && hasEmail;
+}
+
+export type AccountBadge =
+  | { kind: "no-login" }
+  | { kind: "not-activated" }
+  | { kind: "active" }
+  | { kind: "blocked"; since: Date | null }
+  | { kind: "locked" }
+  | { kind: "never-signed-in" }
+  | { kind: "left-can-sign-in"; endDate: string }
+  | { kind: "block-scheduled"; on: Date };
+
+/** The status badges of one row in the people table, most important first. */
+export function describeAccount(subject: AccessSubject, today: string): AccountBadge[] {
+  const login = subject.login;
+  if (!login) return [{ kind: "no-login" }];
+  const badges: AccountBadge[] = [];
+  if (login.status === "blocked") badges.push({ kind: "blocked", since: login.blockedAt });
+  else if (login.status === "pending") badges.push({ kind: "not-activated" });
+  else badges.push({ kind: "active" });
+  if (login.status === "active" && subject.endDate && hasLeft(subject.endDate, today)) {
+    badges.push({ kind: "left-can-sign-in", endDate: subject.endDate });
+  }
+  if (login.status !== "blocked" && login.blockScheduledFor) badges.push({ kind: "block-scheduled", on: login.blockScheduledFor });
+  if (login.lockedAt) badges.push({ kind: "locked" });
+  if (login.loginCount === 0) badges.push({ kind: "never-signed-in" });
+  return badges;
+}
+
+export type ScheduleDate = { ok: true; date: string; at: Date } | { ok: false; reason: "malformed" | "not-in-future" };
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A scheduled block takes effect at 00:00 of the chosen day in the organisation's zone (DST-safe), so
+ * "block from 1 March" means the member can no longer sign in on 1 March. The day must come after
+ * today: blocking today is an ordinary block.
+ */
+export function parseScheduleDate(value: string, timeZone: string, now: Date): ScheduleDate {
+  const match = isoDate.exec(value.trim());
+  if (!match) return { ok: false, reason: "malformed" };
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (year < 2000 || year > 2999 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return { ok: false, reason: "malformed" };
+  }
+  const date = match[0];
+  if (date <= localDate(now, timeZone)) return { ok: false, reason: "not-in-future" };
+  return { ok: true, date, at: new Date(new TZDate(year, month - 1, day, 0, 0, 0, timeZone).getTime()) };
+}
+
+/** The first day a block may be scheduled for: tomorrow in the organisation's zone. */
+export function firstSchedulableDate(now: Date, timeZone: string): string {
+  return localDate(addDays(new TZDate(now.getTime(), timeZone), 1), timeZone);
+}

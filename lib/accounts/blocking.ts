@@ -1,0 +1,582 @@
+// Coordinators' control over access: block and unblock (one, a selection, a group, everyone), scheduled
+// blocks and their cron run, unlocking a locked account and resending a username. Every change writes
+// its audit rows and emails in the same transaction; callers deliver the returned mail after commit.
+import { and, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/lib/db/client";
+import { users } from "@/lib/db/schema/accounts";
+import { people, type Role } from "@/lib/db/schema/people";
+import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
+import { sendAccessBlocked, sendAccessUnblocked, sendUsername } from "@/lib/mail/messages";
+import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { recordAudit, type AuditEntry } from "@/lib/tenancy/audit";
+import {
+  blockEligibility,
+  canResendUsername,
+  parseScheduleDate,
+  planAccessChange,
+  unblockEligibility,
+  type AccessSubject,
+  type Plan,
+  type SkipReason,
+} from "./blocking-rules";
+import type { AccessChangeKind, AccessTarget } from "./coordinator-schemas";
+import { issueSignInLink, revokeAccessTokens } from "./links";
+
+/** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
+export type AccessActorRef = { userId: string; personId: string; tenantId: string; role: Role };
+
+/** Why nothing happened, as a key of the "accounts.errors" texts. */
+export type AccessRefusal =
+  | "unknownPeople"
+  | "unknownGroup"
+  | "nobodyAffected"
+  | "countChanged"
+  | "cannotBlockSelf"
+  | "alreadyBlocked"
+  | "notBlocked"
+  | "noLogin"
+  | "notActivated"
+  | "adminOnly"
+  | "dateMalformed"
+  | "dateNotInFuture"
+  | "notScheduled"
+  | "notLocked"
+  | "neverSignedIn"
+  | "notActive"
+  | "noEmail";
+
+export type Skipped = Partial<Record<SkipReason, number>>;
+
+export type AccessChangeResult =
+  | { outcome: "done"; changed: number; emailed: number; skipped: Skipped }
+  | { outcome: "refused"; reason: AccessRefusal; count?: number; skipped?: Skipped };
+
+/** A result for the page plus the outbox ids to deliver once the transaction has committed. */
+export type AccessChange = { result: AccessChangeResult; mailIds: string[] };
+
+export type AccessPreview =
+  | {
+      outcome: "preview";
+      change: AccessChangeKind;
+      /** How many people the change would affect: the number the coordinator confirms. */
+      affected: number;
+      /** The first few names, so the confirmation says who, not only how many. */
+      names: string[];
+      skipped: Skipped;
+      /** Affected people without an email address: changed, but not told by email. */
+      withoutEmail: number;
+      groupName: string | null;
+    }
+  | { outcome: "refused"; reason: AccessRefusal };
+
+const PREVIEW_NAMES = 8;
+
+/** For one named person, the skip reason becomes the refusal the coordinator reads. */
+const singleSkipRefusal: Record<SkipReason, AccessRefusal> = {
+  self: "cannotBlockSelf",
+  "already-blocked": "alreadyBlocked",
+  "not-blocked": "notBlocked",
+  "no-login": "noLogin",
+  "not-activated": "notActivated",
+  "admin-only": "adminOnly",
+};
+
+type Candidate = AccessSubject & {
+  firstName: string;
+  infix: string | null;
+  lastName: string;
+  email: string | null;
+  userId: string | null;
+  username: string | null;
+  locale: EmailLocale | undefined;
+};
+
+/**
+ * Defence in depth: the actions' guard already checked the role, but the data layer refuses a member
+ * or a mismatched tenant itself, so no other caller can skip the check. Throws: reaching it is a bug.
+ */
+function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
+  if (actor.tenantId !== tenantId) throw new Error("Access changes: the actor belongs to another organisation");
+  if (actor.role !== "coordinator" && actor.role !== "admin") throw new Error("Access changes: coordinators and admins only");
+}
+
+function fullName(person: { firstName: string; infix: string | null; lastName: string }): string {
+  return [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
+}
+
+/**
+ * The people a target names, in this tenant only, with their login. Explicit ids that are not (live)
+ * people of this organisation, or a group of another one, refuse the whole request: a stale page or a
+ * forged id must not half-apply.
+ */
+async function resolveTarget(
+  db: DbOrTx,
+  tenantId: string,
+  target: AccessTarget,
+): Promise<{ ok: true; candidates: Candidate[]; groupName: string | null } | { ok: false; reason: AccessRefusal }> {
+  let condition: SQL | undefined;
+  let groupName: string | null = null;
+  let expectedIds: Set<string> | null = null;
+  switch (target.kind) {
+    case "person":
+      expectedIds = new Set([target.personId]);
+      condition = eq(people.id, target.personId);
+      break;
+    case "selection":
+      expectedIds = new Set(target.personIds);
+      condition = inArray(people.id, [...expectedIds]);
+      break;
+    case "group": {
+      const [group] = await db
+        .select({ name: groups.name })
+        .from(groups)
+        .where(and(eq(groups.tenantId, tenantId), eq(groups.id, target.groupId)));
+      if (!group) return { ok: false, reason: "unknownGroup" };
+      groupName = group.name;
+      condition = inArray(
+        people.id,
+        db
+          .select({ personId: groupMembers.personId })
+          .from(groupMembers)
+          .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, target.groupId))),
+      );
+      break;
+    }
+    case "everyone":
+      condition = undefined;
+      break;
+  }
+  const rows = await db
+    .select({
+      personId: people.id,
+      role: people.role,
+      firstName: people.firstName,
+      infix: people.infix,
+      lastName: people.lastName,
+      email: people.email,
+      endDate: people.endDate,
+      userId: users.id,
+      username: users.username,
+      status: users.status,
+      lockedAt: users.lockedAt,
+      loginCount: users.loginCount,
+      blockedAt: users.blockedAt,
+      blockScheduledFor: users.blockScheduledFor,
+      locale: users.locale,
+    })
+    .from(people)
+    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
+    // The tenant condition is always present; `condition` only narrows within it.
+    .where(and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId), condition))
+    .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`);
+  if (expectedIds && rows.length !== expectedIds.size) return { ok: false, reason: "unknownPeople" };
+  const candidates = rows.map((row): Candidate => ({
+    personId: row.personId,
+    role: row.role,
+    endDate: row.endDate,
+    firstName: row.firstName,
+    infix: row.infix,
+    lastName: row.lastName,
+    email: row.email,
+    userId: row.userId,
+    username: row.username,
+    locale: row.locale ? toEmailLocale(row.locale) : undefined,
+    login:
+      row.userId && row.status
+        ? {
+            status: row.status,
+            lockedAt: row.lockedAt,
+            loginCount: row.loginCount ?? 0,
+            blockedAt: row.blockedAt,
+            blockScheduledFor: row.blockScheduledFor,
+          }
+        : null,
+  }));
+  return { ok: true, candidates, groupName };
+}
+
+function planFor(change: AccessChangeKind, actor: AccessActorRef, candidates: Candidate[]): Plan<Candidate> {
+  return planAccessChange(candidates, (subject) =>
+    change === "block" ? blockEligibility(subject, actor) : unblockEligibility(subject),
+  );
+}
+
+/** When a plan affects nobody: the specific reason for one person, a general one for a group. */
+function emptyPlanRefusal(target: AccessTarget, plan: Plan<Candidate>): AccessChangeResult {
+  if (target.kind === "person") {
+    const reason = (Object.keys(plan.skipped) as SkipReason[])[0];
+    return { outcome: "refused", reason: reason ? singleSkipRefusal[reason] : "unknownPeople" };
+  }
+  return { outcome: "refused", reason: "nobodyAffected", skipped: plan.skipped };
+}
+
+type Audited = { via: AccessTarget["kind"]; groupName?: string; size?: number };
+
+function auditVia(target: AccessTarget, groupName: string | null): Audited {
+  if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
+  if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
+  return { via: target.kind };
+}
+
+/** Counts who a block or unblock would affect and who it skips, for the confirmation step. Changes nothing. */
+export async function previewAccessChange(
+  tenantId: string,
+  actor: AccessActorRef,
+  change: AccessChangeKind,
+  target: AccessTarget,
+): Promise<AccessPreview> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  const resolved = await resolveTarget(db, tenantId, target);
+  if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
+  const plan = planFor(change, actor, resolved.candidates);
+  return {
+    outcome: "preview",
+    change,
+    affected: plan.affected.length,
+    names: plan.affected.slice(0, PREVIEW_NAMES).map(fullName),
+    skipped: plan.skipped,
+    withoutEmail: plan.affected.filter((person) => !person.email?.trim()).length,
+    groupName: resolved.groupName,
+  };
+}
+
+/**
+ * Blocks every affected login of the target at once: status blocked, the session version bumped (so
+ * open sessions die on their next request) and every link revoked; each blocked member with an
+ * address gets the blocked-access notice. Refuses, changing nothing, when the confirmed count no
+ * longer matches.
+ */
+export async function blockAccess(
+  tenantId: string,
+  actor: AccessActorRef,
+  input: { target: AccessTarget; expectedCount: number },
+  now = new Date(),
+): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, input.target);
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const plan = planFor("block", actor, resolved.candidates);
+    if (plan.affected.length === 0) return { result: emptyPlanRefusal(input.target, plan), mailIds: [] };
+    if (plan.affected.length !== input.expectedCount) {
+      return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
+    }
+    const blocked = await applyBlock(tx, tenantId, plan.affected, now);
+    const mailIds = await notifyBlocked(tx, tenantId, blocked);
+    await recordAudit(
+      tx,
+      blocked.map(
+        (person): AuditEntry => ({
+          tenantId,
+          actorUserId: actor.userId,
+          action: "account.blocked",
+          targetPersonId: person.personId,
+          details: { ...auditVia(input.target, resolved.groupName) },
+        }),
+      ),
+    );
+    return { result: { outcome: "done", changed: blocked.length, emailed: mailIds.length, skipped: plan.skipped }, mailIds };
+  });
+}
+
+/**
+ * The block itself, guarded by status = 'active' so two coordinators (or the cron job) blocking at
+ * once change and email each member only once. Returns the people it really blocked.
+ */
+async function applyBlock(tx: DbOrTx, tenantId: string, affected: Candidate[], now: Date): Promise<Candidate[]> {
+  const userIds = affected.flatMap((person) => (person.userId ? [person.userId] : []));
+  if (userIds.length === 0) return [];
+  const changed = await tx
+    .update(users)
+    .set({ status: "blocked", blockedAt: now, blockScheduledFor: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+    .where(and(eq(users.tenantId, tenantId), inArray(users.id, userIds), eq(users.status, "active")))
+    .returning({ id: users.id });
+  const changedIds = changed.map((row) => row.id);
+  // Every link and half-finished sign-in dies with the block (PRODUCT.md §2).
+  for (const userId of changedIds) await revokeAccessTokens(tx, userId, now);
+  const changedSet = new Set(changedIds);
+  return affected.filter((person) => person.userId !== null && changedSet.has(person.userId));
+}
+
+async function notifyBlocked(tx: DbOrTx, tenantId: string, blocked: Candidate[]): Promise<string[]> {
+  const mailIds: string[] = [];
+  for (const person of blocked) {
+    const email = person.email?.trim();
+    if (!email) continue;
+    mailIds.push(
+      await sendAccessBlocked(tx, {
+        tenantId,
+        person: { id: person.personId, firstName: person.firstName, email },
+        locale: person.locale,
+      }),
+    );
+  }
+  return mailIds;
+}
+
+/**
+ * Unblocks every blocked login of the target: they sign in again with their current username and
+ * password (nothing about the credentials changes), and each gets the "you can sign in again" email
+ * with a fresh 7-day sign-in link. Refuses, changing nothing, when the confirmed count no longer matches.
+ */
+export async function unblockAccess(
+  tenantId: string,
+  actor: AccessActorRef,
+  input: { target: AccessTarget; expectedCount: number },
+  now = new Date(),
+): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, input.target);
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const plan = planFor("unblock", actor, resolved.candidates);
+    if (plan.affected.length === 0) return { result: emptyPlanRefusal(input.target, plan), mailIds: [] };
+    if (plan.affected.length !== input.expectedCount) {
+      return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
+    }
+    const userIds = plan.affected.flatMap((person) => (person.userId ? [person.userId] : []));
+    const changed = await tx
+      .update(users)
+      .set({ status: "active", blockedAt: null, blockScheduledFor: null, updatedAt: now })
+      .where(and(eq(users.tenantId, tenantId), inArray(users.id, userIds), eq(users.status, "blocked")))
+      .returning({ id: users.id });
+    const changedSet = new Set(changed.map((row) => row.id));
+    const unblocked = plan.affected.filter((person) => person.userId !== null && changedSet.has(person.userId));
+    const mailIds: string[] = [];
+    for (const person of unblocked) {
+      const email = person.email?.trim();
+      if (!email || !person.userId || !person.username) continue;
+      const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
+      mailIds.push(
+        await sendAccessUnblocked(tx, {
+          tenantId,
+          person: { id: person.personId, firstName: person.firstName, email },
+          username: person.username,
+          url,
+          locale: person.locale,
+        }),
+      );
+    }
+    await recordAudit(
+      tx,
+      unblocked.map(
+        (person): AuditEntry => ({
+          tenantId,
+          actorUserId: actor.userId,
+          action: "account.unblocked",
+          targetPersonId: person.personId,
+          details: { ...auditVia(input.target, resolved.groupName) },
+        }),
+      ),
+    );
+    return { result: { outcome: "done", changed: unblocked.length, emailed: mailIds.length, skipped: plan.skipped }, mailIds };
+  });
+}
+
+/**
+ * Schedules a block for 00:00 of `date` in the organisation's zone (for members who are leaving).
+ * The member keeps access until then; `runScheduledBlocks` carries it out. Nobody is emailed now.
+ */
+export async function scheduleBlock(
+  tenantId: string,
+  actor: AccessActorRef,
+  input: { target: Extract<AccessTarget, { kind: "person" | "selection" }>; date: string },
+  now = new Date(),
+): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [organisation] = await tx
+      .select({ timeZone: organisations.timeZone })
+      .from(organisations)
+      .where(eq(organisations.id, tenantId));
+    if (!organisation) throw new Error("scheduleBlock: unknown organisation");
+    const when = parseScheduleDate(input.date, organisation.timeZone, now);
+    if (!when.ok) return { result: { outcome: "refused", reason: when.reason === "malformed" ? "dateMalformed" : "dateNotInFuture" }, mailIds: [] };
+    const resolved = await resolveTarget(tx, tenantId, input.target);
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const plan = planFor("block", actor, resolved.candidates);
+    if (plan.affected.length === 0) return { result: emptyPlanRefusal(input.target, plan), mailIds: [] };
+    const userIds = plan.affected.flatMap((person) => (person.userId ? [person.userId] : []));
+    const changed = await tx
+      .update(users)
+      .set({ blockScheduledFor: when.at, updatedAt: now })
+      .where(and(eq(users.tenantId, tenantId), inArray(users.id, userIds), eq(users.status, "active")))
+      .returning({ id: users.id });
+    const changedSet = new Set(changed.map((row) => row.id));
+    const scheduled = plan.affected.filter((person) => person.userId !== null && changedSet.has(person.userId));
+    await recordAudit(
+      tx,
+      scheduled.map(
+        (person): AuditEntry => ({
+          tenantId,
+          actorUserId: actor.userId,
+          action: "account.block-scheduled",
+          targetPersonId: person.personId,
+          details: { scheduledFor: when.date, ...auditVia(input.target, null) },
+        }),
+      ),
+    );
+    return { result: { outcome: "done", changed: scheduled.length, emailed: 0, skipped: plan.skipped }, mailIds: [] };
+  });
+}
+
+/** Cancels one person's scheduled block; their access stays as it is. */
+export async function cancelScheduledBlock(
+  tenantId: string,
+  actor: AccessActorRef,
+  personId: string,
+  now = new Date(),
+): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const [person] = resolved.candidates;
+    if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
+    const [changed] = await tx
+      .update(users)
+      .set({ blockScheduledFor: null, updatedAt: now })
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), isNotNull(users.blockScheduledFor)))
+      .returning({ id: users.id });
+    if (!changed) return { result: { outcome: "refused", reason: "notScheduled" }, mailIds: [] };
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId: actor.userId,
+      action: "account.block-schedule-cancelled",
+      targetPersonId: person.personId,
+      details: { scheduledFor: person.login?.blockScheduledFor?.toISOString() ?? null },
+    });
+    return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+  });
+}
+
+/**
+ * Reopens password sign-in for a locked account (PRODUCT.md §2 lockout): the lock and the count of
+ * wrong passwords are cleared; the password itself stays the same.
+ */
+export async function unlockAccount(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const [person] = resolved.candidates;
+    if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
+    const [changed] = await tx
+      .update(users)
+      .set({ lockedAt: null, failedPasswordCount: 0, updatedAt: now })
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), isNotNull(users.lockedAt)))
+      .returning({ id: users.id });
+    if (!changed) return { result: { outcome: "refused", reason: "notLocked" }, mailIds: [] };
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.unlocked", targetPersonId: person.personId });
+    return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+  });
+}
+
+/**
+ * Emails a member their username with a fresh sign-in link. Only for active logins that have signed in
+ * at least once (PRODUCT.md §2); a login that never did needs an invitation, not a reminder.
+ */
+export async function resendUsername(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const [person] = resolved.candidates;
+    const email = person.email?.trim() ?? null;
+    if (!canResendUsername(person, email !== null && email !== "") || !person.userId || !person.username || !email) {
+      const reason: AccessRefusal = !person.login
+        ? "noLogin"
+        : person.login.status !== "active"
+          ? "notActive"
+          : person.login.loginCount === 0
+            ? "neverSignedIn"
+            : "noEmail";
+      return { result: { outcome: "refused", reason }, mailIds: [] };
+    }
+    const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
+    const mailId = await sendUsername(tx, {
+      tenantId,
+      person: { id: person.personId, firstName: person.firstName, email },
+      username: person.username,
+      url,
+      locale: person.locale,
+    });
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.username-sent", targetPersonId: person.personId });
+    return { result: { outcome: "done", changed: 1, emailed: 1, skipped: {} }, mailIds: [mailId] };
+  });
+}
+
+export type ScheduledBlocksReport = {
+  blocked: number;
+  organisations: number;
+  /** Organisations whose run failed (rolled back, retried on the next run); the others still ran. */
+  failed: number;
+  mailIds: string[];
+};
+
+/**
+ * Carries out every scheduled block that is due at `now`, organisation by organisation, each in its own
+ * transaction: the same block as a coordinator's (session version, links, notice email), audited
+ * without an actor. Blocks scheduled for later stay untouched. Run by /api/cron/scheduled-blocks.
+ */
+export async function runScheduledBlocks(now = new Date()): Promise<ScheduledBlocksReport> {
+  const db = await getDb();
+  const due = await db
+    .selectDistinct({ tenantId: users.tenantId })
+    .from(users)
+    .where(and(isNotNull(users.tenantId), eq(users.status, "active"), lte(users.blockScheduledFor, now)));
+  const report: ScheduledBlocksReport = { blocked: 0, organisations: 0, failed: 0, mailIds: [] };
+  for (const { tenantId } of due) {
+    if (!tenantId) continue;
+    try {
+      const done = await blockDueInOrganisation(tenantId, now);
+      if (done.blocked > 0) report.organisations += 1;
+      report.blocked += done.blocked;
+      report.mailIds.push(...done.mailIds);
+    } catch (error) {
+      // One organisation's problem must not keep the others' leavers signed in; its run is retried next time.
+      report.failed += 1;
+      console.error(`Scheduled blocks failed for organisation ${tenantId}`, error);
+    }
+  }
+  return report;
+}
+
+async function blockDueInOrganisation(tenantId: string, now: Date): Promise<{ blocked: number; mailIds: string[] }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ personId: users.personId, scheduledFor: users.blockScheduledFor })
+      .from(users)
+      .innerJoin(people, and(eq(people.id, users.personId), eq(people.tenantId, tenantId), isNull(people.mergedIntoId)))
+      .where(and(eq(users.tenantId, tenantId), eq(users.status, "active"), lte(users.blockScheduledFor, now)));
+    const personIds = rows.flatMap((row) => (row.personId ? [row.personId] : []));
+    if (personIds.length === 0) return { blocked: 0, mailIds: [] };
+    const resolved = await resolveTarget(tx, tenantId, { kind: "selection", personIds });
+    if (!resolved.ok) return { blocked: 0, mailIds: [] };
+    const scheduledFor = new Map(rows.map((row) => [row.personId, row.scheduledFor]));
+    const affected = resolved.candidates.filter((person) => person.login?.status === "active");
+    const blocked = await applyBlock(tx, tenantId, affected, now);
+    const mailIds = await notifyBlocked(tx, tenantId, blocked);
+    await recordAudit(
+      tx,
+      blocked.map(
+        (person): AuditEntry => ({
+          tenantId,
+          actorUserId: null,
+          action: "account.blocked",
+          targetPersonId: person.personId,
+          details: { via: "schedule", scheduledFor: scheduledFor.get(person.personId)?.toISOString() ?? null },
+        }),
+      ),
+    );
+    return { blocked: blocked.length, mailIds };
+  });
+}

@@ -1,0 +1,60 @@
+"use server";
+// The coordinators' write surface for access: block, unblock, schedule a block, unlock, resend a username.
+// Every action is built with coordinatorAction: the tenant always comes from the actor, never from input.
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { coordinatorAction } from "@/lib/auth/guards";
+import { deliverAfterCommit } from "@/lib/mail/outbox";
+import {
+  blockAccess,
+  cancelScheduledBlock,
+  previewAccessChange,
+  resendUsername,
+  scheduleBlock,
+  unblockAccess,
+  unlockAccount,
+  type AccessChange,
+  type AccessChangeResult,
+} from "./blocking";
+import { changeAccessSchema, personAccountSchema, previewAccessChangeSchema, scheduleBlockSchema } from "./coordinator-schemas";
+
+/** Sends the committed mail after the response, so a bulk block does not wait for SMTP. */
+function finish(change: AccessChange): AccessChangeResult {
+  const { mailIds, result } = change;
+  if (mailIds.length > 0) after(() => deliverAfterCommit(mailIds));
+  if (result.outcome === "done") {
+    revalidatePath("/dashboard/people");
+    revalidatePath("/dashboard/audit");
+    revalidatePath("/dashboard");
+  }
+  return result;
+}
+
+/** How many people a block or unblock would affect, for the confirmation step. Changes nothing. */
+export const countAccessChange = coordinatorAction(previewAccessChangeSchema, (actor, input) =>
+  previewAccessChange(actor.tenantId, actor, input.change, input.target),
+);
+
+export const blockPeople = coordinatorAction(changeAccessSchema, async (actor, input) =>
+  finish(await blockAccess(actor.tenantId, actor, input)),
+);
+
+export const unblockPeople = coordinatorAction(changeAccessSchema, async (actor, input) =>
+  finish(await unblockAccess(actor.tenantId, actor, input)),
+);
+
+export const schedulePeopleBlock = coordinatorAction(scheduleBlockSchema, async (actor, input) =>
+  finish(await scheduleBlock(actor.tenantId, actor, input)),
+);
+
+export const cancelPersonScheduledBlock = coordinatorAction(personAccountSchema, async (actor, input) =>
+  finish(await cancelScheduledBlock(actor.tenantId, actor, input.personId)),
+);
+
+export const unlockPersonAccount = coordinatorAction(personAccountSchema, async (actor, input) =>
+  finish(await unlockAccount(actor.tenantId, actor, input.personId)),
+);
+
+export const resendPersonUsername = coordinatorAction(personAccountSchema, async (actor, input) =>
+  finish(await resendUsername(actor.tenantId, actor, input.personId)),
+);

@@ -1,0 +1,124 @@
+// Access-token links: the reusable 7-day sign-in link in every member email, opening one, and
+// revoking a member's links (on block and on every password change).
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/lib/db/client";
+import { accessTokens, users } from "@/lib/db/schema/accounts";
+import { env } from "@/lib/env";
+import type { RateLimitRule } from "./rate-limit";
+import { signInLinkExpiresAt, toSafeDestination } from "./rules";
+import { generateToken, hashToken } from "./tokens";
+import { finishFirstFactor, type FirstFactorOutcome } from "./two-factor";
+
+/** Where a sign-in link lands: /l/<token>, short enough to survive being retyped from a printed mail. */
+export const SIGN_IN_LINK_PATH = "/l";
+/** After signing in through a link without a destination. */
+export const DEFAULT_DESTINATION = "/my";
+
+/**
+ * Per client. Looser than the sign-in forms: a token is 256 random bits, so this bounds load rather
+ * than guessing, and a household behind one address may open several mails in a row.
+ */
+export const linkOpenPerClient: RateLimitRule = { name: "sign-in-link:client", limit: 30, windowSeconds: 60 };
+
+/** What one block or password change kills: every link and every half-finished two-factor sign-in. */
+const revocablePurposes = ["sign_in", "password_reset", "second_factor"] as const;
+
+/**
+ * Revokes every sign-in link, password-reset link and pending two-factor challenge of the account, in
+ * the caller's transaction. Called on block (lib/accounts/blocking.ts) and on every password change.
+ * Returns how many were still live.
+ */
+export async function revokeAccessTokens(tx: DbOrTx, userId: string, now: Date = new Date()): Promise<number> {
+  const revoked = await tx
+    .update(accessTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(accessTokens.userId, userId), inArray(accessTokens.purpose, [...revocablePurposes]), isNull(accessTokens.revokedAt)))
+    .returning({ id: accessTokens.id });
+  return revoked.length;
+}
+
+/**
+ * Creates a 7-day reusable sign-in link for one account and returns its absolute URL (built from
+ * AUTH_URL). Every member email's green button carries one. Only the token's hash is stored.
+ * Throws when `destination` is not a same-site path: a programming error, never a member's.
+ */
+export async function issueSignInLink(
+  tx: DbOrTx,
+  input: { userId: string; tenantId: string | null; destination?: string | null; now?: Date },
+): Promise<string> {
+  const now = input.now ?? new Date();
+  let destination: string | null = null;
+  if (input.destination !== undefined && input.destination !== null) {
+    destination = toSafeDestination(input.destination);
+    if (!destination) throw new Error(`A sign-in link can only lead to a path on this site, not ${JSON.stringify(input.destination)}`);
+  }
+  const token = generateToken();
+  await tx.insert(accessTokens).values({
+    userId: input.userId,
+    tenantId: input.tenantId,
+    purpose: "sign_in",
+    tokenHash: hashToken(token),
+    destination,
+    expiresAt: signInLinkExpiresAt(now),
+    createdAt: now,
+    updatedAt: now,
+  });
+  return `${env().appUrl}${SIGN_IN_LINK_PATH}/${token}`;
+}
+
+/** Tokens are 32 random bytes in base64url (43 characters); anything else is refused without a lookup. */
+export function looksLikeToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{32,64}$/.test(value);
+}
+
+export type SignInLinkProblem = "expired" | "invalid";
+
+export type SignInLinkVerdict = { ok: true; userId: string; destination: string } | { ok: false; reason: SignInLinkProblem };
+
+/**
+ * Checks a sign-in link and counts its use. "expired" only for a link that would otherwise still work
+ * (so the page can say "older than 7 days"); revoked links, blocked or inactive accounts and unknown
+ * tokens are all "invalid", so the page never tells a stranger an account was blocked.
+ */
+export async function acceptSignInLink(token: string, now: Date = new Date()): Promise<SignInLinkVerdict> {
+  if (!looksLikeToken(token)) return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: accessTokens.id,
+      userId: accessTokens.userId,
+      destination: accessTokens.destination,
+      expiresAt: accessTokens.expiresAt,
+      revokedAt: accessTokens.revokedAt,
+      status: users.status,
+    })
+    .from(accessTokens)
+    .innerJoin(users, eq(users.id, accessTokens.userId))
+    .where(and(eq(accessTokens.tokenHash, hashToken(token)), eq(accessTokens.purpose, "sign_in")))
+    .limit(1);
+  if (!row || row.revokedAt || row.status !== "active") return { ok: false, reason: "invalid" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+  // Re-checked in the UPDATE: a block or password reset between the read and here wins.
+  const [counted] = await db
+    .update(accessTokens)
+    .set({ useCount: sql`${accessTokens.useCount} + 1`, usedAt: sql`coalesce(${accessTokens.usedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(accessTokens.id, row.id), isNull(accessTokens.revokedAt), gt(accessTokens.expiresAt, now)))
+    .returning({ id: accessTokens.id });
+  if (!counted) return { ok: false, reason: "invalid" };
+  return { ok: true, userId: row.userId, destination: toSafeDestination(row.destination) ?? DEFAULT_DESTINATION };
+}
+
+export type LinkSignIn = ({ ok: true; destination: string } & FirstFactorOutcome) | { ok: false; reason: SignInLinkProblem };
+
+/**
+ * Opening a sign-in link: checks it, then finishes the first factor like a password would (a member
+ * with an authenticator app still owes its code). Changes nothing but the link's use count and what
+ * signing in itself records; accepting or signing up is always a later button press, because mail
+ * scanners open links before people do.
+ */
+export async function signInWithLink(token: string, now: Date = new Date()): Promise<LinkSignIn> {
+  const verdict = await acceptSignInLink(token, now);
+  if (!verdict.ok) return verdict;
+  const outcome = await finishFirstFactor({ userId: verdict.userId, via: "link", destination: verdict.destination }, now);
+  return { ok: true, destination: verdict.destination, ...outcome };
+}

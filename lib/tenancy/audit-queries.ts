@@ -1,0 +1,85 @@
+// Reads of the audit log for the coordinators' audit page: one organisation's entries, newest first.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema/accounts";
+import { people } from "@/lib/db/schema/people";
+import { auditLog } from "@/lib/db/schema/platform";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditLogEntry = {
+  id: string;
+  at: Date;
+  action: string;
+  /** Null when a scheduled job acted (a block carried out at its date) or the actor's account is gone. */
+  actor: { name: string; username: string | null } | null;
+  target: { personId: string; name: string } | null;
+  details: Record<string, unknown>;
+};
+
+export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: number; pageCount: number };
+
+const actorPerson = alias(people, "actor_person");
+const targetPerson = alias(people, "target_person");
+
+function fullName(person: { firstName: string | null; infix: string | null; lastName: string | null }): string {
+  return [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
+}
+
+/** One page of the organisation's audit log, newest first; names are joined within the same organisation only. */
+export async function listAuditEntries(tenantId: string, options: { page: number; pageSize?: number }): Promise<AuditLogPage> {
+  const db = await getDb();
+  const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(options.page));
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      details: auditLog.details,
+      actorUserId: auditLog.actorUserId,
+      actorUsername: users.username,
+      actorFirstName: actorPerson.firstName,
+      actorInfix: actorPerson.infix,
+      actorLastName: actorPerson.lastName,
+      targetPersonId: targetPerson.id,
+      targetFirstName: targetPerson.firstName,
+      targetInfix: targetPerson.infix,
+      targetLastName: targetPerson.lastName,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(actorPerson, and(eq(actorPerson.id, users.personId), eq(actorPerson.tenantId, tenantId)))
+    .leftJoin(targetPerson, and(eq(targetPerson.id, auditLog.targetPersonId), eq(targetPerson.tenantId, tenantId)))
+    .where(eq(auditLog.tenantId, tenantId))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = rows[0]?.total ?? (page > 1 ? await countAuditEntries(tenantId) : 0);
+  return {
+    entries: rows.map((row) => {
+      const actorName = fullName({ firstName: row.actorFirstName, infix: row.actorInfix, lastName: row.actorLastName });
+      return {
+        id: row.id,
+        at: row.at,
+        action: row.action,
+        actor: row.actorUserId && (actorName || row.actorUsername) ? { name: actorName || (row.actorUsername ?? ""), username: row.actorUsername } : null,
+        target: row.targetPersonId
+          ? { personId: row.targetPersonId, name: fullName({ firstName: row.targetFirstName, infix: row.targetInfix, lastName: row.targetLastName }) }
+          : null,
+        details: row.details,
+      };
+    }),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+async function countAuditEntries(tenantId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(eq(auditLog.tenantId, tenantId));
+  return row?.total ?? 0;
+}
