@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   // Separate build folders let a test server and a dev server run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // Photo uploads (lib/people/actions.ts) take up to 15 MB; proxy.ts sees every /my request body too.
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,20 +1,307 @@
-// People reads. The only people file that imports db; every function takes the tenant first.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+// People reads and writes: profiles, photos, search and the photo book. The only people file that
+// imports db; every function takes the tenant first. Contact fields a colleague may not see are
+// never selected: the select list is built from the organisation's settings.
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
-import { people } from "@/lib/db/schema/people";
+import { people, photos, type Role } from "@/lib/db/schema/people";
+import { groupMembers, groups, organisations, type ProfileField } from "@/lib/db/schema/tenancy";
+import type { ProcessedPhoto } from "./photo-processing";
+import {
+  resolveProfileFieldSettings,
+  splitSearchQuery,
+  visibleContactFields,
+  type ContactField,
+  type PersonName,
+  type ProfileFieldSettings,
+} from "./rules";
+import type { ProfileValues } from "./schemas";
+
+// Kept here for pages written before rules.ts held it.
+export { formatPersonName } from "./rules";
 
 export type PersonListEntry = { id: string; firstName: string; infix: string | null; lastName: string };
+
+/** What colleagues may see of a person's contact details: a key is present only when it is visible. */
+export type VisibleContact = Partial<Record<Exclude<ContactField, "photo">, string | null>> & { photoId?: string | null };
+
+export type PersonCard = PersonName & { id: string; contact: VisibleContact };
+export type PersonDetail = PersonCard & { groups: string[] };
+
+// Names sort and compare without case, accents or punctuation, through the same SQL functions the
+// search index uses (drizzle/0002_people_search.sql).
+const lastNameSortKey = sql`ploeg_search_key(${people.lastName})`;
+const firstNameSortKey = sql`ploeg_search_key(${people.firstName})`;
+const nameKey = sql`ploeg_name_key(${people.firstName}, ${people.infix}, ${people.lastName})`;
+// Drizzle writes columns unqualified in a one-table select; inside a subquery that would be ambiguous.
+const outerPersonId = sql`"people"."id"`;
+
+/** People who count as the organisation today: not merged away, not left before `today`. */
+function isCurrentMember(tenantId: string, today: string): SQL {
+  return and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId), or(isNull(people.endDate), gte(people.endDate, today))) ?? sql`false`;
+}
+
+const contactColumns: Record<ContactField, AnyPgColumn> = {
+  email: people.email,
+  phone: people.phone,
+  birthDate: people.birthDate,
+  address: people.address,
+  postcode: people.postcode,
+  city: people.city,
+  photo: people.photoId,
+};
+
+/** The select list of the visible contact fields only, under `contact_<field>` keys. */
+function contactSelection(settings: ProfileFieldSettings): Record<string, AnyPgColumn> {
+  return Object.fromEntries(visibleContactFields(settings).map((field) => [`contact_${field}`, contactColumns[field]]));
+}
+
+function readContact(row: Record<string, unknown>, settings: ProfileFieldSettings): VisibleContact {
+  const contact: VisibleContact = {};
+  for (const field of visibleContactFields(settings)) {
+    const value = row[`contact_${field}`];
+    const text = typeof value === "string" ? value : null;
+    if (field === "photo") contact.photoId = text;
+    else contact[field] = text;
+  }
+  return contact;
+}
+
+const nameSelection = { id: people.id, firstName: people.firstName, infix: people.infix, lastName: people.lastName };
+
+function toCard(row: Record<string, unknown> & PersonListEntry, settings: ProfileFieldSettings): PersonCard {
+  return { id: row.id, firstName: row.firstName, infix: row.infix, lastName: row.lastName, contact: readContact(row, settings) };
+}
 
 /** Everyone in the organisation, sorted the Dutch way: by last name without infix ("de Vries" under V). */
 export async function listPeople(tenantId: string): Promise<PersonListEntry[]> {
   const db = await getDb();
   return db
-    .select({ id: people.id, firstName: people.firstName, infix: people.infix, lastName: people.lastName })
+    .select(nameSelection)
     .from(people)
     .where(and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId)))
-    .orderBy(asc(sql`lower(${people.lastName})`), asc(sql`lower(${people.firstName})`));
+    .orderBy(asc(lastNameSortKey), asc(firstNameSortKey));
 }
 
-export function formatPersonName(person: { firstName: string; infix: string | null; lastName: string }): string {
-  return [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+/** The organisation's profile-field choices (defaults where it never chose). */
+export async function getProfileFieldSettings(tenantId: string): Promise<ProfileFieldSettings> {
+  const db = await getDb();
+  const [row] = await db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, tenantId));
+  return resolveProfileFieldSettings(row?.settings);
+}
+
+/** Stores the admin's choices; other settings in the same document are left alone (jsonb merge). */
+export async function saveProfileFieldSettings(tenantId: string, choice: { editable: ProfileField[]; visible: ProfileField[] }): Promise<void> {
+  const db = await getDb();
+  const patch = JSON.stringify({ editableProfileFields: choice.editable, visibleProfileFields: choice.visible });
+  await db
+    .update(organisations)
+    .set({ settings: sql`${organisations.settings} || ${patch}::jsonb` })
+    .where(eq(organisations.id, tenantId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The member's own profile
+
+export type OwnProfile = { values: ProfileValues; photoId: string | null; settings: ProfileFieldSettings };
+
+/** The member's own record, every field (it is theirs), with the organisation's settings, in one statement. */
+export async function getOwnProfile(tenantId: string, personId: string): Promise<OwnProfile | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      firstName: people.firstName,
+      infix: people.infix,
+      lastName: people.lastName,
+      email: people.email,
+      phone: people.phone,
+      birthDate: people.birthDate,
+      address: people.address,
+      postcode: people.postcode,
+      city: people.city,
+      photoId: people.photoId,
+      settings: organisations.settings,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.tenantId))
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+  if (!row) return null;
+  const { photoId, settings, ...values } = row;
+  return { values, photoId, settings: resolveProfileFieldSettings(settings) };
+}
+
+/** Writes the given profile fields (already validated and allowed) of one person. */
+export async function updateOwnProfile(tenantId: string, personId: string, changes: Partial<ProfileValues>): Promise<void> {
+  if (Object.keys(changes).length === 0) return;
+  const db = await getDb();
+  await db
+    .update(people)
+    .set(changes)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos
+
+/**
+ * Stores a processed photo as the person's photo and deletes the ones before it, in one transaction:
+ * the person always has exactly their old or their new photo. A new row means a new address, so
+ * browsers never show a cached old photo.
+ */
+export async function replacePersonPhoto(tenantId: string, personId: string, photo: ProcessedPhoto): Promise<{ photoId: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(photos)
+      .values({ tenantId, personId, large: photo.large, small: photo.small, etag: photo.etag })
+      .returning({ id: photos.id });
+    const [updated] = await tx
+      .update(people)
+      .set({ photoId: inserted.id })
+      .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
+      .returning({ id: people.id });
+    if (!updated) throw new Error("person not found in this organisation");
+    await tx.delete(photos).where(and(eq(photos.tenantId, tenantId), eq(photos.personId, personId), ne(photos.id, inserted.id)));
+    return { photoId: inserted.id };
+  });
+}
+
+export async function removePersonPhoto(tenantId: string, personId: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(people).set({ photoId: null }).where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    await tx.delete(photos).where(and(eq(photos.tenantId, tenantId), eq(photos.personId, personId)));
+  });
+}
+
+export type PhotoSize = "small" | "large";
+export type PhotoViewer = { tenantId: string; personId: string; role: Role };
+/** `bytes` is null when the viewer already holds this version (one of `knownEtags`): answer 304. */
+export type ViewablePhoto = { etag: string; bytes: Uint8Array | null };
+
+/**
+ * A photo the viewer may see, in one statement: same organisation, and either their own, or photos
+ * are visible to colleagues, or the viewer is a coordinator or admin. Null otherwise, and for another
+ * organisation's photo, so neither can be told from a photo that does not exist.
+ */
+export async function getPhotoForViewer(viewer: PhotoViewer, photoId: string, size: PhotoSize, knownEtags: string[]): Promise<ViewablePhoto | null> {
+  const db = await getDb();
+  const column = size === "large" ? photos.large : photos.small;
+  const alreadyHeld = knownEtags.length > 0 ? inArray(photos.etag, knownEtags) : sql`false`;
+  const managesPeople = viewer.role === "coordinator" || viewer.role === "admin";
+  const [row] = await db
+    .select({ etag: photos.etag, bytes: sql<Uint8Array | Buffer | null>`case when ${alreadyHeld} then null else ${column} end` })
+    .from(photos)
+    .innerJoin(organisations, eq(organisations.id, photos.tenantId))
+    .where(
+      and(
+        eq(photos.tenantId, viewer.tenantId),
+        eq(photos.id, photoId),
+        or(
+          eq(photos.personId, viewer.personId),
+          managesPeople ? sql`true` : sql`false`,
+          sql`coalesce(${organisations.settings} -> 'visibleProfileFields', '["photo"]'::jsonb) @> '["photo"]'::jsonb`,
+        ),
+      ),
+    );
+  if (!row) return null;
+  const bytes = row.bytes === null ? null : row.bytes instanceof Uint8Array ? row.bytes : new Uint8Array(row.bytes);
+  return { etag: row.etag, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search, the person page and the photo book
+
+/** How many people the organisation has today (the search page's empty state). */
+export async function countPeople(tenantId: string, today: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people).where(isCurrentMember(tenantId, today));
+  return row?.count ?? 0;
+}
+
+export const SEARCH_LIMIT = 50;
+
+/**
+ * People whose name matches every word of `query`, best match first, in one statement. Tolerant of
+ * infixes ("vries", "de vries"), accents ("zoe" finds "Zoë"), word order and small typos ("jansn"):
+ * a word matches when it starts a name word, occurs in the name, or is trigram-similar to part of it
+ * (pg_trgm's `<%`, at its default word_similarity_threshold of 0.6). Words of one or two letters
+ * ("Jan de V") must start a name word. Only the visible contact fields are selected.
+ */
+export async function searchPeople(
+  tenantId: string,
+  query: string,
+  settings: ProfileFieldSettings,
+  today: string,
+  limit = SEARCH_LIMIT,
+): Promise<PersonCard[]> {
+  const words = splitSearchQuery(query);
+  if (words.length === 0) return [];
+  const phrase = words.join(" ");
+  const wordMatches = words.map((word) =>
+    word.length < 3
+      ? sql`(' ' || ${nameKey}) like ('% ' || ploeg_search_key(${word}) || '%')`
+      : sql`(${nameKey} like ('%' || ploeg_search_key(${word}) || '%') or ploeg_search_key(${word}) <% ${nameKey})`,
+  );
+  // The whole phrase starting a name word ("jan de v", "de vries") ranks above a fuzzy match.
+  const score = sql`word_similarity(ploeg_search_key(${phrase}), ${nameKey})
+    + case when (' ' || ${nameKey}) like ('% ' || ploeg_search_key(${phrase}) || '%') then 1 else 0 end`;
+  const db = await getDb();
+  const rows = await db
+    .select({ ...nameSelection, ...contactSelection(settings) })
+    .from(people)
+    .where(and(isCurrentMember(tenantId, today), ...wordMatches))
+    .orderBy(desc(score), asc(lastNameSortKey), asc(firstNameSortKey))
+    .limit(limit);
+  return rows.map((row) => toCard(row, settings));
+}
+
+/** One colleague for the person page, with the names of their groups; null outside the organisation. */
+export async function getColleague(tenantId: string, personId: string, settings: ProfileFieldSettings, today: string): Promise<PersonDetail | null> {
+  const db = await getDb();
+  const groupNames = sql<string[]>`coalesce((
+    select array_agg(g.name order by lower(g.name))
+    from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
+    where gm.person_id = ${outerPersonId} and gm.tenant_id = ${tenantId} and g.tenant_id = ${tenantId}
+  ), '{}')`;
+  const [row] = await db
+    .select({ ...nameSelection, ...contactSelection(settings), groups: groupNames })
+    .from(people)
+    .where(and(isCurrentMember(tenantId, today), eq(people.id, personId)));
+  if (!row) return null;
+  return { ...toCard(row, settings), groups: row.groups };
+}
+
+export type GroupOption = { id: string; name: string };
+
+export async function listGroups(tenantId: string): Promise<GroupOption[]> {
+  const db = await getDb();
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.tenantId, tenantId))
+    .orderBy(asc(sql`lower(${groups.name})`));
+}
+
+export type PhotoBookEntry = PersonName & { id: string; photoId: string | null };
+
+/**
+ * Everyone's name and photo, or a group's, by last name without infix ("de Vries" under V). The
+ * photo is left out when the organisation hides photos from colleagues.
+ */
+export async function listPhotoBook(tenantId: string, settings: ProfileFieldSettings, today: string, groupId: string | null): Promise<PhotoBookEntry[]> {
+  const db = await getDb();
+  const photoVisible = settings.visible.has("photo");
+  const inGroup = groupId
+    ? sql`exists (select 1 from ${groupMembers} gm where gm.tenant_id = ${tenantId} and gm.group_id = ${groupId} and gm.person_id = ${outerPersonId})`
+    : undefined;
+  const rows = await db
+    .select(photoVisible ? { ...nameSelection, photoId: people.photoId } : nameSelection)
+    .from(people)
+    .where(inGroup ? and(isCurrentMember(tenantId, today), inGroup) : isCurrentMember(tenantId, today))
+    .orderBy(asc(lastNameSortKey), asc(firstNameSortKey));
+  return rows.map((row) => ({ ...row, photoId: "photoId" in row && typeof row.photoId === "string" ? row.photoId : null }));
 }

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { z } from "zod";
+import { ContactActions } from "@/components/member/contact-actions";
+import { PersonPhoto } from "@/components/member/person-photo";
+import { ShiftCard } from "@/components/shift-card";
+import { requireMember } from "@/lib/auth/session";
+import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
+import { calendarDayIn, formatPersonName, formatPhoneNumber } from "@/lib/people/rules";
+import { listComingShiftsForPerson } from "@/lib/roster/queries";
+
+const idSchema = z.uuid();
+
+// Cached per request: the title and the page need the same person.
+const loadColleague = cache(async (id: string) => {
+  const actor = await requireMember();
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) notFound();
+  const settings = await getProfileFieldSettings(actor.tenantId);
+  const person = await getColleague(actor.tenantId, parsed.data, settings, calendarDayIn(actor.timeZone));
+  if (!person) notFound();
+  return { actor, person };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { person } = await loadColleague((await params).id);
+  return { title: formatPersonName(person) };
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, person } = await loadColleague((await params).id);
+  const [t, format, shifts] = await Promise.all([
+    getTranslations("personPage"),
+    getFormatter(),
+    listComingShiftsForPerson(actor.tenantId, person.id, new Date(), 10),
+  ]);
+  const name = formatPersonName(person);
+  const { contact } = person;
+  const addressLines = [contact.address, [contact.postcode, contact.city].filter(Boolean).join(" ")].filter(Boolean);
+  const details: Array<{ key: string; label: string; value: React.ReactNode }> = [];
+  if (contact.phone) details.push({ key: "phone", label: t("phone"), value: formatPhoneNumber(contact.phone).display });
+  if (contact.email) details.push({ key: "email", label: t("email"), value: <span className="break-all">{contact.email}</span> });
+  if (contact.birthDate) {
+    // A calendar date: formatted in UTC so no time zone can move it to the day before.
+    const birthDate = format.dateTime(new Date(`${contact.birthDate}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    details.push({ key: "birthDate", label: t("birthDate"), value: birthDate });
+  }
+  if (addressLines.length > 0) {
+    details.push({
+      key: "address",
+      label: t("address"),
+      value: addressLines.map((line) => (
+        <span key={line} className="block">
+          {line}
+        </span>
+      )),
+    });
+  }
+
+  return (
+    <>
+      <Link href="/my/people" className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-700">
+        <span aria-hidden="true">←</span> {t("back")}
+      </Link>
+      <header className="mt-2 flex flex-col items-center text-center">
+        <PersonPhoto person={person} photoId={contact.photoId} size="lg" />
+        <h1 className="mt-3 text-2xl font-semibold">{name}</h1>
+        {person.groups.length > 0 ? <p className="mt-1 text-stone-600">{person.groups.join(" · ")}</p> : null}
+      </header>
+
+      <section aria-labelledby="contact" className="mt-6">
+        <h2 id="contact" className="sr-only">
+          {t("contact")}
+        </h2>
+        <ContactActions name={name} contact={contact} vCardHref={`/my/people/${person.id}/vcard`} />
+        {details.length > 0 ? (
+          <dl className="mt-4 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {details.map((detail) => (
+              <div key={detail.key} className="px-4 py-3">
+                <dt className="text-sm text-stone-600">{detail.label}</dt>
+                <dd className="mt-0.5">{detail.value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{t("noDetails")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="coming" className="mt-8">
+        <h2 id="coming" className="text-lg font-semibold">
+          {t("comingShifts", { name: person.firstName })}
+        </h2>
+        {shifts.length === 0 ? (
+          <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{t("noComingShifts", { name: person.firstName })}</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {shifts.map((shift) => (
+              <li key={shift.id}>
+                <ShiftCard shift={shift} timeZone={actor.timeZone} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { PeopleTabs } from "@/components/member/people-tabs";
+import { PersonPhoto } from "@/components/member/person-photo";
+import { requireMember } from "@/lib/auth/session";
+import { getProfileFieldSettings, listGroups, listPhotoBook, type PhotoBookEntry } from "@/lib/people/queries";
+import { calendarDayIn, sortLetterOf } from "@/lib/people/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("photoBook");
+  return { title: t("title") };
+}
+
+const groupParam = z.uuid().optional().catch(undefined);
+
+/** Consecutive entries under the letter their last name sorts by ("de Vries" under V). */
+function byLetter(entries: PhotoBookEntry[]): Array<{ letter: string; entries: PhotoBookEntry[] }> {
+  const sections: Array<{ letter: string; entries: PhotoBookEntry[] }> = [];
+  for (const entry of entries) {
+    const letter = sortLetterOf(entry.lastName);
+    const last = sections.at(-1);
+    if (last && last.letter === letter) last.entries.push(entry);
+    else sections.push({ letter, entries: [entry] });
+  }
+  return sections;
+}
+
+export default async function PhotoBookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireMember();
+  const t = await getTranslations("photoBook");
+  const requested = groupParam.parse((await searchParams).group);
+  const [settings, groups] = await Promise.all([getProfileFieldSettings(actor.tenantId), listGroups(actor.tenantId)]);
+  // A group of another organisation, or one that no longer exists, shows everyone.
+  const group = groups.find((candidate) => candidate.id === requested) ?? null;
+  const entries = await listPhotoBook(actor.tenantId, settings, calendarDayIn(actor.timeZone), group?.id ?? null);
+  const chip = "inline-flex min-h-11 shrink-0 items-center rounded-full border px-4 text-sm";
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <PeopleTabs current="photoBook" />
+      {groups.length > 0 ? (
+        <nav aria-label={t("filterLabel")} className="-mx-4 mt-4 overflow-x-auto px-4">
+          <ul className="flex gap-2 pb-1">
+            <li>
+              <Link
+                href="/my/people/photos"
+                aria-current={group === null ? "page" : undefined}
+                className={`${chip} ${group === null ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-stone-300 bg-white text-stone-800"}`}
+              >
+                {t("everyone")}
+              </Link>
+            </li>
+            {groups.map((option) => (
+              <li key={option.id}>
+                <Link
+                  href={`/my/people/photos?group=${option.id}`}
+                  aria-current={group?.id === option.id ? "page" : undefined}
+                  className={`${chip} ${group?.id === option.id ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-stone-300 bg-white text-stone-800"}`}
+                >
+                  {option.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <p role="status" className="mt-3 text-stone-700">
+        {group ? t("countInGroup", { count: entries.length, group: group.name }) : t("count", { count: entries.length })}
+      </p>
+      {entries.length === 0 ? (
+        <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{group ? t("emptyGroup") : t("empty")}</p>
+      ) : (
+        byLetter(entries).map((section) => (
+          <section key={section.letter} aria-labelledby={`letter-${section.letter}`} className="mt-5">
+            <h2 id={`letter-${section.letter}`} className="border-b border-stone-200 pb-1 text-lg font-semibold text-stone-700">
+              {section.letter}
+            </h2>
+            <ul className="mt-3 grid grid-cols-3 gap-x-3 gap-y-4 sm:grid-cols-4">
+              {section.entries.map((person) => (
+                <li key={person.id}>
+                  <Link href={`/my/people/${person.id}`} className="flex flex-col items-center gap-2 rounded-lg p-1 text-center">
+                    <PersonPhoto person={person} photoId={person.photoId} size="md" lazy />
+                    {/* The photo's alt text already names the person for screen readers. */}
+                    <span aria-hidden="true" className="text-sm leading-tight">
+                      <span className="block font-medium">{person.firstName}</span>
+                      <span className="block text-stone-700">{[person.infix, person.lastName].filter(Boolean).join(" ")}</span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
