@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ShiftSummary } from "@/lib/roster/queries";
+import type { ShiftListItem } from "@/lib/roster/queries";
 import { placesLeft } from "@/lib/roster/rules";
 
 /** One shift: when, what, where and how full, with times in the organisation's zone. */
-export async function ShiftCard({ shift, timeZone }: { shift: ShiftSummary; timeZone: string }) {
+export async function ShiftCard({ shift, timeZone }: { shift: ShiftListItem; timeZone: string }) {
   const format = await getFormatter();
   const t = await getTranslations("shifts");
   const left = placesLeft(shift.needed, shift.filled);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listShiftsBetween } from "@/lib/roster/queries";
+import { listShiftsOfWeek } from "@/lib/roster/queries";
 import { weekRange } from "@/lib/roster/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,7 @@ export default async function ShiftsPage() {
   const actor = await requireMember();
   const t = await getTranslations("shifts");
   const { from, to } = weekRange(new Date(), actor.timeZone);
-  const shifts = await listShiftsBetween(actor.tenantId, from, to);
+  const shifts = await listShiftsOfWeek(actor.tenantId, actor.personId, { from, to });
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

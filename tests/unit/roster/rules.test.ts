@@ -1,0 +1,255 @@
+// The roster's pure rules: overlap, who may work or take a shift, signing off on the sign-up day across
+// DST, local times, weekly series and the weeks the pages show. Europe/Amsterdam changes to summer
+// time on the last Sunday of March (02:00 → 03:00) and back on the last Sunday of October (03:00 → 02:00).
+import { describe, expect, it } from "vitest";
+import {
+  canSignOff,
+  describeShift,
+  groupByDay,
+  localDateKey,
+  placesLeft,
+  resolveWeek,
+  seriesOccurrences,
+  shiftSpanFromLocal,
+  shiftsOverlap,
+  signOffDeadline,
+  sortForPlanning,
+  toInstant,
+  whyCannotSignUp,
+  whyCannotWork,
+  type CandidateFacts,
+  type ShiftFacts,
+} from "@/lib/roster/rules";
+
+const tz = "Europe/Amsterdam";
+/** An instant given as Amsterdam wall-clock time, with its offset spelled out so the test reads plainly. */
+const at = (iso: string) => new Date(iso);
+
+describe("placesLeft", () => {
+  it.each([
+    { label: "room left", needed: 3, filled: 1, left: 2 },
+    { label: "exactly full", needed: 2, filled: 2, left: 0 },
+    { label: "overfull counts as full", needed: 2, filled: 3, left: 0 },
+  ])("$label", ({ needed, filled, left }) => {
+    expect(placesLeft(needed, filled)).toBe(left);
+  });
+});
+
+describe("shiftsOverlap", () => {
+  const morning = { startsAt: at("2026-05-04T09:00:00+02:00"), endsAt: at("2026-05-04T12:00:00+02:00") };
+  it.each([
+    { label: "the same shift", other: morning, overlaps: true },
+    { label: "one inside the other", other: { startsAt: at("2026-05-04T10:00:00+02:00"), endsAt: at("2026-05-04T11:00:00+02:00") }, overlaps: true },
+    { label: "starting before it ends", other: { startsAt: at("2026-05-04T11:59:00+02:00"), endsAt: at("2026-05-04T14:00:00+02:00") }, overlaps: true },
+    { label: "starting when it ends (back to back)", other: { startsAt: at("2026-05-04T12:00:00+02:00"), endsAt: at("2026-05-04T14:00:00+02:00") }, overlaps: false },
+    { label: "ending when it starts", other: { startsAt: at("2026-05-04T07:00:00+02:00"), endsAt: at("2026-05-04T09:00:00+02:00") }, overlaps: false },
+    { label: "another day", other: { startsAt: at("2026-05-05T09:00:00+02:00"), endsAt: at("2026-05-05T12:00:00+02:00") }, overlaps: false },
+  ])("$label", ({ other, overlaps }) => {
+    expect(shiftsOverlap(morning, other)).toBe(overlaps);
+    expect(shiftsOverlap(other, morning)).toBe(overlaps);
+  });
+});
+
+describe("who may work or take a shift", () => {
+  const now = at("2026-05-01T12:00:00+02:00");
+  const shift: ShiftFacts = {
+    startsAt: at("2026-05-04T09:00:00+02:00"),
+    endsAt: at("2026-05-04T12:00:00+02:00"),
+    needed: 3,
+    filled: 1,
+    groupId: null,
+    cancelledAt: null,
+  };
+  const free: CandidateFacts = { groupIds: ["g-kitchen"], isOnShift: false, otherShifts: [] };
+  const overlapping = { startsAt: at("2026-05-04T11:00:00+02:00"), endsAt: at("2026-05-04T13:00:00+02:00") };
+
+  it.each([
+    { label: "an open shift for anyone", shift, candidate: free, signUp: null, work: null },
+    { label: "a full shift", shift: { ...shift, filled: 3 }, candidate: free, signUp: "full", work: null },
+    { label: "a cancelled shift", shift: { ...shift, cancelledAt: now }, candidate: free, signUp: "cancelled", work: "cancelled" },
+    { label: "already on it", shift, candidate: { ...free, isOnShift: true }, signUp: "alreadyOn", work: "alreadyOn" },
+    { label: "a shift that has started", shift: { ...shift, startsAt: now }, candidate: free, signUp: "started", work: "started" },
+    { label: "a group shift for a member of that group", shift: { ...shift, groupId: "g-kitchen" }, candidate: free, signUp: null, work: null },
+    { label: "a group shift for someone outside the group", shift: { ...shift, groupId: "g-drivers" }, candidate: free, signUp: "notInGroup", work: "notInGroup" },
+    { label: "overlapping another shift of theirs", shift, candidate: { ...free, otherShifts: [overlapping] }, signUp: "overlap", work: "overlap" },
+    { label: "a full group shift for an outsider names the group first", shift: { ...shift, filled: 3, groupId: "g-drivers" }, candidate: free, signUp: "notInGroup", work: "notInGroup" },
+  ] as const)("$label", ({ shift: facts, candidate, signUp, work }) => {
+    expect(whyCannotSignUp(facts, candidate, now)).toBe(signUp);
+    expect(whyCannotWork(facts, candidate, now)).toBe(work);
+  });
+
+  it("a coordinator may assign to a shift that has begun, but not outside its group", () => {
+    const begun = { ...shift, startsAt: at("2026-05-01T11:00:00+02:00") };
+    expect(whyCannotWork(begun, free, now, { allowStarted: true })).toBeNull();
+    expect(whyCannotWork({ ...begun, groupId: "g-drivers" }, free, now, { allowStarted: true })).toBe("notInGroup");
+  });
+});
+
+describe("canSignOff: only on the sign-up day (Amsterdam) and before the shift starts", () => {
+  const shiftStart = at("2026-11-10T09:00:00+01:00");
+  it.each([
+    { label: "a minute after signing up", signedUp: "2026-11-02T14:00:00+01:00", now: "2026-11-02T14:01:00+01:00", allowed: true },
+    { label: "at 23:59 on the sign-up day", signedUp: "2026-11-02T08:00:00+01:00", now: "2026-11-02T23:59:00+01:00", allowed: true },
+    { label: "at 00:00 the next day", signedUp: "2026-11-02T08:00:00+01:00", now: "2026-11-03T00:00:00+01:00", allowed: false },
+    { label: "signed up at 00:30, 23:30 later is still the same day", signedUp: "2026-11-02T00:30:00+01:00", now: "2026-11-02T23:30:00+01:00", allowed: true },
+    { label: "an hour later but past midnight", signedUp: "2026-11-02T23:30:00+01:00", now: "2026-11-03T00:30:00+01:00", allowed: false },
+    // The same UTC day is not the same Amsterdam day: 23:30 UTC is already tomorrow in Amsterdam.
+    { label: "same UTC date, next Amsterdam day", signedUp: "2026-11-02T10:00:00Z", now: "2026-11-02T23:30:00Z", allowed: false },
+    // Spring forward: Sunday 29 March 2026 has 23 hours.
+    { label: "DST March: 23:59 on the short day", signedUp: "2026-03-29T01:30:00+01:00", now: "2026-03-29T23:59:00+02:00", allowed: true, start: "2026-04-02T09:00:00+02:00" },
+    { label: "DST March: 00:01 the day after the short day", signedUp: "2026-03-29T10:00:00+02:00", now: "2026-03-30T00:01:00+02:00", allowed: false, start: "2026-04-02T09:00:00+02:00" },
+    { label: "DST March: 22 hours later is already the next day", signedUp: "2026-03-29T01:00:00+01:00", now: "2026-03-30T00:00:00+02:00", allowed: false, start: "2026-04-02T09:00:00+02:00" },
+    // Fall back: Sunday 25 October 2026 has 25 hours.
+    { label: "DST October: 23:59 on the long day, 24½ hours after signing up", signedUp: "2026-10-25T00:29:00+02:00", now: "2026-10-25T23:59:00+01:00", allowed: true, start: "2026-10-30T09:00:00+01:00" },
+    { label: "DST October: 00:01 the day after the long day", signedUp: "2026-10-25T10:00:00+01:00", now: "2026-10-26T00:01:00+01:00", allowed: false, start: "2026-10-30T09:00:00+01:00" },
+    { label: "DST October: in the repeated hour, same day", signedUp: "2026-10-25T02:30:00+02:00", now: "2026-10-25T02:15:00+01:00", allowed: true, start: "2026-10-30T09:00:00+01:00" },
+    { label: "not once the shift has started, even on the sign-up day", signedUp: "2026-11-10T07:00:00+01:00", now: "2026-11-10T09:00:00+01:00", allowed: false },
+    { label: "a minute before it starts on the sign-up day", signedUp: "2026-11-10T07:00:00+01:00", now: "2026-11-10T08:59:00+01:00", allowed: true },
+  ])("$label", ({ signedUp, now, allowed, start }) => {
+    expect(canSignOff(at(signedUp), start ? at(start) : shiftStart, at(now), tz)).toBe(allowed);
+  });
+
+  it.each([
+    { label: "midnight after the sign-up day", signedUp: "2026-03-29T10:00:00+02:00", start: "2026-04-02T09:00:00+02:00", until: "2026-03-30T00:00:00+02:00", by: "endOfDay" },
+    { label: "the start of a shift later that day", signedUp: "2026-03-29T10:00:00+02:00", start: "2026-03-29T18:00:00+02:00", until: "2026-03-29T18:00:00+02:00", by: "shiftStart" },
+    { label: "midnight after the long October day", signedUp: "2026-10-25T00:10:00+02:00", start: "2026-11-02T09:00:00+01:00", until: "2026-10-26T00:00:00+01:00", by: "endOfDay" },
+    { label: "midnight at the end of a month", signedUp: "2026-01-31T12:00:00+01:00", start: "2026-02-05T09:00:00+01:00", until: "2026-02-01T00:00:00+01:00", by: "endOfDay" },
+  ])("the sign-off deadline is $label", ({ signedUp, start, until, by }) => {
+    expect(signOffDeadline(at(signedUp), at(start), tz)).toEqual({ until: at(until), by });
+  });
+});
+
+describe("local times in the organisation's zone", () => {
+  it.each([
+    { label: "a winter morning", date: "2026-01-12", time: "09:00", instant: "2026-01-12T08:00:00.000Z" },
+    { label: "a summer morning", date: "2026-07-13", time: "09:00", instant: "2026-07-13T07:00:00.000Z" },
+    { label: "just before the March gap", date: "2026-03-29", time: "01:59", instant: "2026-03-29T00:59:00.000Z" },
+    { label: "inside the March gap: does not exist", date: "2026-03-29", time: "02:30", instant: null },
+    { label: "just after the March gap", date: "2026-03-29", time: "03:00", instant: "2026-03-29T01:00:00.000Z" },
+    { label: "the repeated October hour reads as the later one", date: "2026-10-25", time: "02:30", instant: "2026-10-25T01:30:00.000Z" },
+    { label: "31 February does not exist", date: "2026-02-31", time: "09:00", instant: null },
+  ])("$label", ({ date, time, instant }) => {
+    expect(toInstant(date, time, tz)?.toISOString() ?? null).toBe(instant);
+  });
+
+  it.each([
+    { label: "a morning shift", times: { date: "2026-05-04", startTime: "09:00", endTime: "12:00", endsNextDay: false }, result: { ok: true, hours: 3 } },
+    { label: "end before start", times: { date: "2026-05-04", startTime: "12:00", endTime: "09:00", endsNextDay: false }, result: { ok: false, problem: "endBeforeStart" } },
+    { label: "end equal to start", times: { date: "2026-05-04", startTime: "09:00", endTime: "09:00", endsNextDay: false }, result: { ok: false, problem: "endBeforeStart" } },
+    { label: "a night shift ending the next day", times: { date: "2026-05-04", startTime: "23:00", endTime: "07:00", endsNextDay: true }, result: { ok: true, hours: 8 } },
+    { label: "longer than a day", times: { date: "2026-05-04", startTime: "09:00", endTime: "10:00", endsNextDay: true }, result: { ok: false, problem: "tooLong" } },
+    { label: "the night the clocks go forward is an hour shorter", times: { date: "2026-03-28", startTime: "23:00", endTime: "07:00", endsNextDay: true }, result: { ok: true, hours: 7 } },
+    { label: "the night the clocks go back is an hour longer", times: { date: "2026-10-24", startTime: "23:00", endTime: "07:00", endsNextDay: true }, result: { ok: true, hours: 9 } },
+    { label: "a start in the March gap", times: { date: "2026-03-29", startTime: "02:15", endTime: "06:00", endsNextDay: false }, result: { ok: false, problem: "startTimeDoesNotExist" } },
+  ])("shift times: $label", ({ times, result }) => {
+    const span = shiftSpanFromLocal(times, tz);
+    if (result.ok) {
+      expect(span.ok).toBe(true);
+      if (span.ok) expect((span.span.endsAt.getTime() - span.span.startsAt.getTime()) / 3_600_000).toBe(result.hours);
+    } else {
+      expect(span).toEqual({ ok: false, problem: result.problem });
+    }
+  });
+});
+
+describe("weekly series", () => {
+  it("keeps 09:00 on the wall clock across the March change", () => {
+    const series = seriesOccurrences({ weekday: 1, startTime: "09:00", endTime: "12:00", endsNextDay: false, startsOn: "2026-03-16", endsOn: "2026-04-06" }, tz);
+    if (!series.ok) throw new Error(series.problem);
+    expect(series.occurrences.map((o) => o.startsAt.toISOString())).toEqual([
+      "2026-03-16T08:00:00.000Z",
+      "2026-03-23T08:00:00.000Z",
+      "2026-03-30T07:00:00.000Z",
+      "2026-04-06T07:00:00.000Z",
+    ]);
+  });
+
+  it.each([
+    { label: "starts on the first matching weekday on or after the start date", pattern: { weekday: 3, startsOn: "2026-05-04", endsOn: "2026-05-20" }, dates: ["2026-05-06", "2026-05-13", "2026-05-20"] },
+    { label: "includes the end date", pattern: { weekday: 1, startsOn: "2026-05-04", endsOn: "2026-05-11" }, dates: ["2026-05-04", "2026-05-11"] },
+    { label: "Sunday is weekday 7", pattern: { weekday: 7, startsOn: "2026-05-04", endsOn: "2026-05-17" }, dates: ["2026-05-10", "2026-05-17"] },
+  ])("$label", ({ pattern, dates }) => {
+    const series = seriesOccurrences({ ...pattern, startTime: "10:00", endTime: "11:00", endsNextDay: false }, tz);
+    if (!series.ok) throw new Error(series.problem);
+    expect(series.occurrences.map((o) => o.date)).toEqual(dates);
+    expect(series.occurrences.map((o) => localDateKey(o.startsAt, tz))).toEqual(dates);
+  });
+
+  it.each([
+    { label: "an end before the start", pattern: { weekday: 1, startsOn: "2026-05-11", endsOn: "2026-05-04" }, problem: "endsBeforeStart" },
+    { label: "no matching day in the range", pattern: { weekday: 1, startsOn: "2026-05-05", endsOn: "2026-05-10" }, problem: "noOccurrences" },
+    { label: "more than a year of weeks", pattern: { weekday: 1, startsOn: "2026-01-05", endsOn: "2027-06-01" }, problem: "tooManyOccurrences" },
+  ])("refuses $label", ({ pattern, problem }) => {
+    const series = seriesOccurrences({ ...pattern, startTime: "10:00", endTime: "11:00", endsNextDay: false }, tz);
+    expect(series.ok).toBe(false);
+    if (!series.ok) expect(series.problem).toBe(problem);
+  });
+});
+
+describe("the week a page shows", () => {
+  const now = at("2026-11-18T10:00:00+01:00");
+  it.each([
+    { label: "no parameter: this week", params: {}, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+    { label: "an ISO week", params: { week: "2026-W13" }, key: "2026-W13", from: "2026-03-23T00:00:00+01:00", current: false },
+    { label: "the week after the March change starts at +02:00", params: { week: "2026-W14" }, key: "2026-W14", from: "2026-03-30T00:00:00+02:00", current: false },
+    { label: "a date inside a week", params: { from: "2026-03-26" }, key: "2026-W13", from: "2026-03-23T00:00:00+01:00", current: false },
+    { label: "week 53 of a long year", params: { week: "2026-W53" }, key: "2026-W53", from: "2026-12-28T00:00:00+01:00", current: false },
+    { label: "week 53 of a short year: this week", params: { week: "2025-W53" }, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+    { label: "week 0: this week", params: { week: "2026-W00" }, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+    { label: "nonsense: this week", params: { week: "volgende" }, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+    { label: "a date that does not exist: this week", params: { from: "2026-02-30" }, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+    { label: "a far-off year: this week", params: { week: "9999-W01" }, key: "2026-W47", from: "2026-11-16T00:00:00+01:00", current: true },
+  ])("$label", ({ params, key, from, current }) => {
+    const week = resolveWeek(params, now, tz);
+    expect(week.key).toBe(key);
+    expect(week.from.toISOString()).toBe(at(from).toISOString());
+    expect(week.isCurrent).toBe(current);
+    expect(week.days).toHaveLength(7);
+  });
+
+  it("the week of the March change is 167 hours long, and links to its neighbours", () => {
+    const week = resolveWeek({ week: "2026-W13" }, now, tz);
+    expect((week.to.getTime() - week.from.getTime()) / 3_600_000).toBe(167);
+    expect(week.days).toEqual(["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"]);
+    expect([week.previousKey, week.nextKey]).toEqual(["2026-W12", "2026-W14"]);
+  });
+
+  it("the year turns over between week 53 and week 1", () => {
+    const week = resolveWeek({ week: "2026-W53" }, now, tz);
+    expect(week.nextKey).toBe("2027-W01");
+    expect(resolveWeek({ week: "2027-W01" }, now, tz).previousKey).toBe("2026-W53");
+  });
+});
+
+describe("lists", () => {
+  it("groups shifts by Amsterdam day, not UTC day", () => {
+    const late = { id: "late", startsAt: at("2026-05-04T23:30:00+02:00") };
+    const early = { id: "early", startsAt: at("2026-05-04T08:00:00+02:00") };
+    const next = { id: "next", startsAt: at("2026-05-05T00:30:00+02:00") };
+    expect(groupByDay([next, late, early], tz)).toEqual([
+      { day: "2026-05-04", items: [early, late] },
+      { day: "2026-05-05", items: [next] },
+    ]);
+  });
+
+  it("puts unfilled coming shifts first, then full, then past, then cancelled", () => {
+    const now = at("2026-05-04T12:00:00+02:00");
+    const base = { needed: 2, groupId: null, cancelledAt: null as Date | null };
+    const shifts = [
+      { id: "past", ...base, filled: 0, startsAt: at("2026-05-04T08:00:00+02:00"), endsAt: at("2026-05-04T10:00:00+02:00") },
+      { id: "full", ...base, filled: 2, startsAt: at("2026-05-05T08:00:00+02:00"), endsAt: at("2026-05-05T10:00:00+02:00") },
+      { id: "cancelled", ...base, filled: 0, cancelledAt: now, startsAt: at("2026-05-04T14:00:00+02:00"), endsAt: at("2026-05-04T16:00:00+02:00") },
+      { id: "open-later", ...base, filled: 1, startsAt: at("2026-05-06T08:00:00+02:00"), endsAt: at("2026-05-06T10:00:00+02:00") },
+      { id: "open-soon", ...base, filled: 0, startsAt: at("2026-05-04T13:00:00+02:00"), endsAt: at("2026-05-04T15:00:00+02:00") },
+    ];
+    expect(sortForPlanning(shifts, now).map((s) => s.id)).toEqual(["open-soon", "open-later", "full", "past", "cancelled"]);
+  });
+
+  it.each([
+    { locale: "nl" as const, text: "Koffieochtend (De Linde), maandag 30 maart 2026, 09:30–12:00" },
+    { locale: "en" as const, text: "Koffieochtend (De Linde), Monday 30 March 2026, 09:30–12:00" },
+  ])("describes a shift for an email in $locale", ({ locale, text }) => {
+    const shift = { activity: "Koffieochtend", locationName: "De Linde", startsAt: at("2026-03-30T09:30:00+02:00"), endsAt: at("2026-03-30T12:00:00+02:00") };
+    expect(describeShift(shift, locale, tz)).toBe(text);
+  });
+});
