@@ -21,6 +21,11 @@ export type StartPostgresOptions = {
   /** First port to try; the next free one is used when taken. */
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Server libraries to load at start-up (`shared_preload_libraries`), e.g. `pg_stat_statements`,
+   * which the bench needs to count statements and cannot be loaded later.
+   */
+  sharedPreloadLibraries?: string[];
 };
 
 const isRoot = process.getuid?.() === 0;
@@ -209,6 +214,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         "-c", "full_page_writes=off",
         "-c", "max_connections=200",
         "-c", "logging_collector=off",
+        ...(options.sharedPreloadLibraries?.length ? ["-c", `shared_preload_libraries=${options.sharedPreloadLibraries.join(",")}`] : []),
       ],
       {
         cwd: base,
