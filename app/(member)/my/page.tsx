@@ -1,37 +1,129 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listComingShiftsForPerson } from "@/lib/roster/queries";
+import { listComingShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myPage");
   return { title: t("title") };
 }
 
+const emptyState = "mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700";
+const bigButton = "flex min-h-12 items-center justify-center rounded-lg px-3 py-3 text-center font-semibold";
+
 export default async function MyPage() {
   const actor = await requireMember();
-  const t = await getTranslations("myPage");
-  const shifts = await listComingShiftsForPerson(actor.tenantId, actor.personId, new Date());
+  const now = new Date();
+  const [t, format, shifts, handovers] = await Promise.all([
+    getTranslations("myPage"),
+    getFormatter(),
+    listComingShiftsForPerson(actor.tenantId, actor.personId, now),
+    listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
+  ]);
+  const handoverByShift = new Map(handovers.map((request) => [request.shiftId, request.id]));
+
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-stone-700">{t("greeting", { name: actor.firstName })}</p>
-      <section aria-labelledby="coming" className="mt-6">
-        <h2 id="coming" className="text-lg font-semibold">
+
+      <div className="mt-4 grid grid-cols-2 gap-2">
+        <Link href="#coming-shifts" className={`${bigButton} bg-brand-600 text-white hover:bg-brand-700`}>
+          {t("handOverButton")}
+        </Link>
+        <Link href="/my/profile" className={`${bigButton} border border-stone-300 bg-white text-stone-800 hover:bg-stone-50`}>
+          {t("profileButton")}
+        </Link>
+      </div>
+
+      <section aria-labelledby="coming-shifts" className="mt-8 scroll-mt-20">
+        <h2 id="coming-shifts" className="scroll-mt-20 text-lg font-semibold">
           {t("comingShifts")}
         </h2>
         {shifts.length === 0 ? (
-          <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{t("noComingShifts")}</p>
+          <div className={emptyState}>
+            <p>{t("noComingShifts")}</p>
+            <Link href="/my/shifts?view=open" className="mt-2 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+              {t("findOpenShifts")}
+            </Link>
+          </div>
         ) : (
-          <ul className="mt-3 space-y-3">
-            {shifts.map((shift) => (
-              <li key={shift.id}>
-                <ShiftCard shift={shift} timeZone={actor.timeZone} />
-              </li>
-            ))}
+          <ul className="mt-3 space-y-4">
+            {shifts.map((shift) => {
+              const requestId = handoverByShift.get(shift.id);
+              const notStarted = shift.startsAt.getTime() > now.getTime();
+              return (
+                <li key={shift.id}>
+                  <ShiftCard shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} />
+                  {requestId ? (
+                    <Link
+                      href={`/my/handover/${requestId}`}
+                      className="mt-1 flex min-h-11 items-center justify-end px-1 font-medium text-brand-700 underline underline-offset-2"
+                    >
+                      {t("handoverAsked")}
+                    </Link>
+                  ) : notStarted ? (
+                    <Link
+                      href={`/my/shifts/${shift.id}/handover`}
+                      aria-label={t("handOverOf", { activity: shift.activity })}
+                      className="mt-1 flex min-h-11 items-center justify-end px-1 font-medium text-brand-700 underline underline-offset-2"
+                    >
+                      {t("handOver")}
+                    </Link>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="handovers" className="mt-8">
+        <h2 id="handovers" className="text-lg font-semibold">
+          {t("handovers")}
+        </h2>
+        {handovers.length === 0 ? (
+          <p className={emptyState}>{t("noHandovers")}</p>
+        ) : (
+          <>
+            <p className="mt-1 text-stone-700">{t("handoversIntro")}</p>
+            <ul className="mt-3 space-y-3">
+              {handovers.map((request) => (
+                <li key={request.id}>
+                  <Link
+                    href={`/my/handover/${request.id}`}
+                    className="block rounded-xl border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+                  >
+                    <span className="block text-stone-700 first-letter:uppercase">
+                      {format.dateTimeRange(request.startsAt, request.endsAt, {
+                        weekday: "long",
+                        day: "numeric",
+                        month: "long",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                        timeZone: actor.timeZone,
+                      })}
+                    </span>
+                    <span className="mt-1 block text-lg font-semibold">{request.activity}</span>
+                    <span className="mt-1 flex items-center justify-between text-sm text-stone-600">
+                      {t("handoverRecipients", { count: request.recipients })}
+                      <span className="font-medium text-brand-700 underline underline-offset-2">{t("handoverOpen")}</span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="hours" className="mt-8">
+        <h2 id="hours" className="text-lg font-semibold">
+          {t("hours")}
+        </h2>
+        <p className={emptyState}>{t("noHours")}</p>
       </section>
     </>
   );

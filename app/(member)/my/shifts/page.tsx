@@ -1,34 +1,60 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { RosterWeekNav } from "@/components/member/roster-week-nav";
+import { ShiftTabs } from "@/components/member/shift-tabs";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listShiftsOfWeek } from "@/lib/roster/queries";
-import { weekRange } from "@/lib/roster/rules";
+import { listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
+import { groupByDay, localDateKey, middayOf, resolveWeek } from "@/lib/roster/rules";
+import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shifts");
   return { title: t("title") };
 }
 
-export default async function ShiftsPage() {
+export default async function ShiftsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireMember();
-  const t = await getTranslations("shifts");
-  const { from, to } = weekRange(new Date(), actor.timeZone);
-  const shifts = await listShiftsOfWeek(actor.tenantId, actor.personId, { from, to });
+  const params = parseRosterPageParams(await searchParams);
+  const now = new Date();
+  const week = resolveWeek(params, now, actor.timeZone);
+  const range = { from: week.from, to: week.to };
+  const shifts =
+    params.view === "open"
+      ? await listOpenShiftsForPerson(actor.tenantId, actor.personId, range, now)
+      : await listShiftsOfWeek(actor.tenantId, actor.personId, range);
+  const [t, format] = await Promise.all([getTranslations("shifts"), getFormatter()]);
+  const today = localDateKey(now, actor.timeZone);
+  const days = groupByDay(shifts, actor.timeZone);
+
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <h2 className="mt-4 text-lg font-semibold">{t("thisWeek")}</h2>
-      {shifts.length === 0 ? (
-        <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{t("noShifts")}</p>
+      <ShiftTabs current={params.view} weekKey={week.key} />
+      <RosterWeekNav week={week} view={params.view} timeZone={actor.timeZone} />
+      {params.view === "open" ? <p className="mt-4 text-stone-700">{t("openIntro")}</p> : null}
+
+      {days.length === 0 ? (
+        <div className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">
+          <p className="font-medium">{params.view === "open" ? t("noOpenShiftsInWeek") : t("noShiftsInWeek")}</p>
+          {week.to.getTime() > now.getTime() ? <p className="mt-1">{t("tryNextWeek")}</p> : null}
+        </div>
       ) : (
-        <ul className="mt-3 space-y-3">
-          {shifts.map((shift) => (
-            <li key={shift.id}>
-              <ShiftCard shift={shift} timeZone={actor.timeZone} />
-            </li>
-          ))}
-        </ul>
+        days.map(({ day, items }) => (
+          <section key={day} aria-labelledby={`day-${day}`} className="mt-6">
+            <h2 id={`day-${day}`} className="text-lg font-semibold first-letter:uppercase">
+              {format.dateTime(middayOf(day, actor.timeZone), { weekday: "long", day: "numeric", month: "long", timeZone: actor.timeZone })}
+              {day === today ? <span className="font-normal text-stone-600"> · {t("today")}</span> : null}
+            </h2>
+            <ul className="mt-2 space-y-3">
+              {items.map((shift) => (
+                <li key={shift.id}>
+                  <ShiftCard shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} showDay={false} markMine now={now} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </>
   );
