@@ -1,5 +1,6 @@
 // Photo upload from Mijn profiel: every photo is re-encoded, turned upright and stripped of metadata;
 // anything that is not a usable photo is refused with a reason and leaves the old photo in place.
+import { readFileSync } from "node:fs";
 import { deflateSync, crc32 } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -18,7 +19,7 @@ vi.mock("@/lib/people/heic-decoder", async (importOriginal) => {
 });
 
 const { uploadMyPhoto, removeMyPhoto } = await import("@/lib/people/actions");
-const { processUploadedPhoto, MAX_PHOTO_BYTES } = await import("@/lib/people/photo-processing");
+const { processUploadedPhoto, sniffPhotoType, MAX_PHOTO_BYTES } = await import("@/lib/people/photo-processing");
 const { ImageTooLargeError } = await import("@/lib/people/heic-decoder");
 
 let database: TestDatabase;
@@ -44,7 +45,11 @@ const idle = { status: "idle" } as const;
 /** True when a JPEG's EXIF block points to a GPS directory (tag 0x8825 in IFD0). */
 function hasGpsIfd(exif: Buffer | undefined): boolean {
   if (!exif) return false;
-  const tiff = exif.subarray(exif.indexOf("Exif\0\0", 0, "latin1") + 6);
+  return hasGpsTag(exif.subarray(exif.indexOf("Exif\0\0", 0, "latin1") + 6));
+}
+
+/** True when a TIFF block (the body of any EXIF) has the GPS directory tag (0x8825) in IFD0. */
+function hasGpsTag(tiff: Buffer): boolean {
   const littleEndian = tiff.toString("latin1", 0, 2) === "II";
   const u16 = (offset: number) => (littleEndian ? tiff.readUInt16LE(offset) : tiff.readUInt16BE(offset));
   const u32 = (offset: number) => (littleEndian ? tiff.readUInt32LE(offset) : tiff.readUInt32BE(offset));
@@ -197,6 +202,61 @@ describe("refused uploads leave the old photo in place", () => {
     const form = new FormData();
     form.set("photo", new File([], "", { type: "application/octet-stream" }));
     expect(await uploadMyPhoto(idle, form)).toEqual({ status: "refused", reason: "empty" });
+  });
+});
+
+describe("a real iPhone-style HEIC (tests/fixtures/photo-with-gps.heic)", () => {
+  // 96×64 HEVC-coded HEIC with EXIF (camera and GPS); left half red, right half green. How it was
+  // made is in tests/fixtures/README.md.
+  const fixture = readFileSync(new URL("../../fixtures/photo-with-gps.heic", import.meta.url));
+
+  it("is what an iPhone sends: HEVC that sharp cannot read, with GPS in its EXIF", async () => {
+    const original = await vi.importActual<typeof import("@/lib/people/heic-decoder")>("@/lib/people/heic-decoder");
+    expect(sniffPhotoType(fixture)).toBe("heic");
+    const metadata = await sharp(fixture).metadata().catch(() => null);
+    expect(metadata === null || metadata.compression === "hevc").toBe(true);
+    // heif-enc stores the EXIF as little-endian TIFF ("II*\0") in the file's data.
+    const tiffStart = fixture.indexOf(Buffer.from("II*\0", "latin1"));
+    expect(tiffStart).toBeGreaterThan(0);
+    expect(hasGpsTag(fixture.subarray(tiffStart))).toBe(true);
+    expect(await original.loadHeicDecoder()).not.toBeNull();
+  });
+
+  it("is decoded with the installed decoder and stored as WebP with no metadata left, GPS included", async () => {
+    const original = await vi.importActual<typeof import("@/lib/people/heic-decoder")>("@/lib/people/heic-decoder");
+    heic.decoder = await original.loadHeicDecoder();
+    const before = await photoIdOf(database.db, member.person.id);
+
+    expect(await uploadMyPhoto(idle, photoForm(fixture, "IMG_4031.HEIC", "image/heic"))).toEqual({ status: "saved" });
+
+    const [stored] = await photoRowsOf(database.db, member.person.id);
+    expect(stored.id).not.toBe(before);
+    // Never enlarged: a 96×64 photo fits in both the 512 px and the 128 px box as it is.
+    for (const bytes of [stored.large, stored.small]) {
+      const metadata = await sharp(bytes).metadata();
+      expect(metadata).toMatchObject({ format: "webp", width: 96, height: 64 });
+      expect(metadata.exif).toBeUndefined();
+      expect(metadata.xmp).toBeUndefined();
+      expect(metadata.orientation).toBeUndefined();
+    }
+    // The pixels survived: red on the left, green on the right.
+    const { data, info } = await sharp(stored.large).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3));
+    const [leftRed, leftGreen] = pixel(10, 32);
+    const [rightRed, rightGreen] = pixel(85, 32);
+    expect(leftRed).toBeGreaterThan(150);
+    expect(leftGreen).toBeLessThan(100);
+    expect(rightGreen).toBeGreaterThan(100);
+    expect(rightRed).toBeLessThan(100);
+  });
+
+  it("a HEIC cut off halfway is refused as unreadable and the old photo stays", async () => {
+    const original = await vi.importActual<typeof import("@/lib/people/heic-decoder")>("@/lib/people/heic-decoder");
+    heic.decoder = await original.loadHeicDecoder();
+    const before = await photoIdOf(database.db, member.person.id);
+    const result = await uploadMyPhoto(idle, photoForm(fixture.subarray(0, Math.floor(fixture.length / 2)), "IMG_4032.HEIC", "image/heic"));
+    expect(result).toEqual({ status: "refused", reason: "unreadable" });
+    expect(await photoIdOf(database.db, member.person.id)).toBe(before);
   });
 });
 
