@@ -4,7 +4,7 @@
 // floor). Prints a table and writes bench/results.json. A report, never part of `npm test`: it exits 0
 // whether or not the targets are met, and 1 only when it could not measure (a page that does not
 // answer 200, a server that does not start). Everything runs on 127.0.0.1 and is bounded in time.
-// Flags: --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build
+// Flags: --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -49,6 +49,8 @@ type Settings = {
   sequentialRequests: number;
   sizes: SizeName[];
   build: boolean;
+  /** Write V8 CPU profiles of next-server (all targets of a size together) to .data/bench/profiles. */
+  cpuProfile: boolean;
   maxMinutes: number;
 };
 
@@ -57,7 +59,7 @@ class BenchFailure extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-const usage = `usage: npm run bench [-- --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --max-minutes=15]`;
+const usage = `usage: npm run bench [-- --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof --max-minutes=15]`;
 
 function parseSettings(argv: string[]): Settings {
   const settings: Settings = {
@@ -67,6 +69,7 @@ function parseSettings(argv: string[]): Settings {
     sequentialRequests: 200,
     sizes: ["small", "large"],
     build: true,
+    cpuProfile: false,
     maxMinutes: 15,
   };
   const positive = (name: string, value: string, max: number): number => {
@@ -102,6 +105,9 @@ function parseSettings(argv: string[]): Settings {
       }
       case "skip-build":
         settings.build = false;
+        break;
+      case "cpu-prof":
+        settings.cpuProfile = true;
         break;
       default:
         throw new BenchFailure(`unknown argument ${arg}\n${usage}`);
@@ -283,7 +289,7 @@ async function prepareDatabase(server: PostgresServer, size: SizeName, appPasswo
     await analyzeDatabase(handle.db);
     const seedSeconds = (Date.now() - seedStart) / 1000;
     log(
-      `${size}: ${main.members} members, ${main.shifts} shifts, ${main.assignments} assignments (+ ${other.name}: ` +
+      `${size}: ${main.members} members (${main.photos} with a photo), ${main.shifts} shifts, ${main.assignments} assignments (+ ${other.name}: ` +
         `${other.members} members, ${other.shifts} shifts) in ${seedSeconds.toFixed(1)} s; the bench member has ` +
         `${main.benchMember.comingShifts} coming and ${main.benchMember.pastShifts} past shifts`,
     );
@@ -298,7 +304,7 @@ async function prepareDatabase(server: PostgresServer, size: SizeName, appPasswo
 
 type RunningApp = { baseUrl: string; server: ChildProcess; logFile: string; authSecret: string };
 
-async function startApp(size: SizeName, appUrl: string): Promise<RunningApp> {
+async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Promise<RunningApp> {
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   const authSecret = randomBytes(32).toString("base64");
@@ -312,6 +318,8 @@ async function startApp(size: SizeName, appUrl: string): Promise<RunningApp> {
     CRON_SECRET: randomBytes(16).toString("hex"),
     SMTP_URL: "",
     PORT: String(port),
+    // Node writes the profiles when next-server exits (stopApp ends it with SIGTERM, which Next handles).
+    ...(cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(workDir, "profiles", size)}` } : {}),
   });
   log(`next start on ${baseUrl} (log: ${path.relative(root, logFile)})`);
   const server = spawnLogged("next", ["start", "-H", "127.0.0.1", "-p", String(port)], env, logFile);
@@ -351,7 +359,12 @@ async function mintSessionCookie(authSecret: string, member: SeededOrganisation[
  * pages must show the bench organisation and nothing of the other one, and without the cookie a
  * member page must send to sign-in (so the 200s really are the signed-in pages).
  */
-async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDatabase): Promise<void> {
+function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDatabase): Promise<Map<string, number>> {
+  const bytes = new Map<string, number>();
   const anonymous = await fetch(`${app.baseUrl}/my`, { redirect: "manual", signal: AbortSignal.timeout(15_000) });
   await anonymous.arrayBuffer();
   if (anonymous.status < 300 || anonymous.status >= 400 || !(anonymous.headers.get("location") ?? "").includes("/sign-in")) {
@@ -374,8 +387,13 @@ async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDataba
     if (problems.length > 0) {
       throw new BenchFailure(`${target.name} (${target.path}) is not measurable: ${problems.join("; ")}\n--- server log ---\n${tail(app.logFile)}`);
     }
-    log(`verified ${target.name} (${target.path}): 200, ${(body.length / 1024).toFixed(1)} KiB`);
+    // Kept for reading: the size and content of a page is often where its time goes.
+    const saved = path.join(workDir, "pages", `${db.database}-${slugOf(target.name)}.html`);
+    writeFileSync(saved, body);
+    bytes.set(target.name, Buffer.byteLength(body));
+    log(`verified ${target.name} (${target.path}): 200, ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB (${path.relative(root, saved)})`);
   }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,6 +406,8 @@ type TargetResult = {
   name: string;
   path: string;
   kind: TargetKind;
+  /** Size of the answer's body (HTML with its inline RSC payload), from the check before measuring. */
+  responseBytes: number;
   load: LoadResult;
   /** p95 of this target over p95 of the static floor in the same run. */
   ratioToFloor: number;
@@ -414,6 +434,7 @@ type MeasureContext = {
   database: string;
   /** The postmaster: its process tree is the whole PostgreSQL server. */
   postmasterPid: number | undefined;
+  responseBytes: Map<string, number>;
 };
 
 function assertClean(what: string, load: LoadResult): void {
@@ -455,7 +476,10 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
 
   // Statements: counted over sequential requests, apart from the timed run. autocannon hangs up on
   // its last requests, but the server still finishes them: wait until their statements are done.
-  await waitUntilQuiet(context.admin, context.database, appRole);
+  // A request queued behind slow renders can go quiet for about its own latency before its next
+  // statement, so the quiet window grows with the target's p95.
+  const quietMs = Math.max(1_000, 1.5 * load.p95);
+  await waitUntilQuiet(context.admin, context.database, appRole, quietMs, Math.max(20_000, 4 * quietMs));
   await resetStatements(context.admin);
   const sequential = summarise(await runSequential(url, headers, settings.sequentialRequests));
   const stats = await readStatements(context.admin, context.database, appRole);
@@ -465,6 +489,7 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
     name: target.name,
     path: target.path,
     kind,
+    responseBytes: context.responseBytes.get(target.name) ?? 0,
     load,
     ratioToFloor,
     meetsTarget: kind === "page" ? ratioToFloor <= targetRatio : null,
@@ -491,6 +516,7 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
 type SizeResult = {
   size: SizeName;
   members: number;
+  membersWithPhoto: number;
   shifts: number;
   assignments: number;
   otherOrganisation: { members: number; shifts: number; assignments: number };
@@ -501,14 +527,14 @@ type SizeResult = {
 
 async function benchSize(settings: Settings, server: PostgresServer, size: SizeName, appPassword: string): Promise<SizeResult> {
   const db = await prepareDatabase(server, size, appPassword);
-  const app = await startApp(size, db.appUrl);
+  const app = await startApp(size, db.appUrl, settings.cpuProfile);
   const admin = new pg.Client({ connectionString: databaseUrl(server, db.database) });
   await admin.connect();
   try {
     const cookie = await mintSessionCookie(app.authSecret, db.main.benchMember);
-    await verifyTargets(app, cookie, db);
+    const responseBytes = await verifyTargets(app, cookie, db);
     const backendPid = (await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-    const context: MeasureContext = { settings, app, cookie, admin, database: db.database, postmasterPid: parentOf(backendPid) };
+    const context: MeasureContext = { settings, app, cookie, admin, database: db.database, postmasterPid: parentOf(backendPid), responseBytes };
     const floor = await measureTarget(context, staticFloor, "static", undefined);
     const targets = [floor];
     for (const page of referencePages) targets.push(await measureTarget(context, page, "reference", floor.load.p95));
@@ -516,6 +542,7 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
     return {
       size,
       members: db.main.members,
+      membersWithPhoto: db.main.photos,
       shifts: db.main.shifts,
       assignments: db.main.assignments,
       otherOrganisation: { members: db.other.members, shifts: db.other.shifts, assignments: db.other.assignments },
@@ -580,6 +607,7 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
         ms(t.load.p95),
         t.kind === "static" ? "floor" : `${t.ratioToFloor.toFixed(1)}×`,
         t.load.requestsPerSecond.toFixed(0),
+        (t.responseBytes / 1024).toFixed(0),
         ms(t.sequential.p50),
         t.statementsPerRequest.toFixed(2),
         t.sqlMsPerRequest.toFixed(2),
@@ -591,7 +619,7 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
   }
   console.log(`\nLatency at ${settings.connections} connections for ${settings.durationSeconds} s per target; statements over ${settings.sequentialRequests} sequential requests\n`);
   console.log(
-    formatTable(["target (size)", "p50", "p95", "p95/floor", "req/s", "1-client p50", "stmts/req", "SQL ms/req", "CPU ms/req node/pg", "other load", "verdict"], rows),
+    formatTable(["target (size)", "p50", "p95", "p95/floor", "req/s", "KiB", "1-client p50", "stmts/req", "SQL ms/req", "CPU ms/req node/pg", "other load", "verdict"], rows),
   );
 
   if (results.length > 1) {
@@ -651,7 +679,8 @@ async function main(): Promise<number> {
     if (!existsSync(path.join(root, "public", staticFloor.path))) {
       throw new BenchFailure(`the static floor public${staticFloor.path} is missing`);
     }
-    mkdirSync(workDir, { recursive: true });
+    mkdirSync(path.join(workDir, "pages"), { recursive: true });
+    if (settings.cpuProfile) rmSync(path.join(workDir, "profiles"), { recursive: true, force: true });
     if (settings.build) await buildApp();
     else if (!existsSync(path.join(root, distDir, "BUILD_ID"))) throw new BenchFailure(`--skip-build, but there is no build in ${distDir}`);
     else log(`reusing the build in ${distDir}`);

@@ -1,6 +1,19 @@
 // What `npm run bench` measures, in this order: the static floor, reference pages and the member
-// pages the target is about. Adding a page (people search, photo book) is one entry in benchPages;
-// change a `path` when a page moves.
+// pages the target is about. Adding a page is one entry in benchPages; change a `path` when a page moves.
+
+import { TZDate } from "@date-fns/tz";
+import { addDays, getISOWeek, getISOWeekYear } from "date-fns";
+import { DEFAULT_TIME_ZONE } from "@/lib/demo/factories";
+
+/**
+ * Next week's key ("2026-W49") in the organisation's zone. The current week would hold fewer coming
+ * shifts each day it gets older (on a Sunday evening hardly any), so runs on different weekdays
+ * would not compare; every day of next week lies ahead, whichever day the bench runs.
+ */
+function nextWeekKey(now: Date): string {
+  const day = addDays(new TZDate(now.getTime(), DEFAULT_TIME_ZONE), 7);
+  return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, "0")}`;
+}
 
 export type BenchTarget = {
   /** Label in the table and in bench/results.json. */
@@ -27,9 +40,9 @@ export const referencePages: BenchTarget[] = [{ name: "Inloggen (no data)", path
 
 /** The member pages the target is about: p95 at most 3× the floor's, statements per request flat. */
 export const benchPages: BenchTarget[] = [
+  { name: "Open diensten", path: `/my/shifts?view=open&week=${nextWeekKey(new Date())}`, expectText: "Diensten met een vrije plek", signedIn: true },
   { name: "Mijn pagina", path: "/my", expectText: "Mijn pagina", signedIn: true },
-  // The shifts page is being split into "Alle diensten" and "Open diensten"; until the open view
-  // exists this query string is ignored and both rows measure the same page.
-  { name: "Open diensten", path: "/my/shifts?view=open", expectText: "Diensten", signedIn: true },
-  { name: "Alle diensten", path: "/my/shifts", expectText: "Diensten", signedIn: true },
+  // A last name with a typo ("Jansen"), as someone types it on a phone: the fuzzy path of the search.
+  { name: "Personen zoeken", path: "/my/people?q=jansn", expectText: "Jansen", signedIn: true },
+  { name: "Smoelenboek", path: "/my/people/photos", expectText: "personen, op achternaam", signedIn: true },
 ];

@@ -2,7 +2,8 @@
 // 2,000 members and 50,000 shifts load in seconds, plus a small second organisation whose rows must
 // never appear on the first one's pages. The few hand-made rows come from the demo factories; the
 // bulk rows use the same name and activity lists, so the data looks like the demo's.
-import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, isNotNull, lt, sql } from "drizzle-orm";
+import sharp from "sharp";
 import type { Db, Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
@@ -34,6 +35,8 @@ export type SeededOrganisation = {
   members: number;
   shifts: number;
   assignments: number;
+  /** Members with a photo. */
+  photos: number;
   /** Member number 1: a plain member in every group, the one the bench signs in as. */
   benchMember: { userId: string; personId: string; sessionVersion: number; firstName: string; comingShifts: number; pastShifts: number };
 };
@@ -91,6 +94,7 @@ export async function seedOrganisation(db: Db, providerId: string, plan: Organis
     const [l0, l1] = locationIds.map((l) => l.id);
 
     await seedPeople(tx, tenantId, plan);
+    await seedPhotos(tx, tenantId);
     await tx.execute(sql`
       INSERT INTO group_members (tenant_id, group_id, person_id)
       SELECT ${tenantId}::uuid, g.id, p.id
@@ -153,6 +157,23 @@ async function seedPeople(tx: Tx, tenantId: string, plan: OrganisationPlan): Pro
            concat_ws(' ', person.first_name, person.infix, person.last_name), person.email,
            1 + p.n % 40, now() - make_interval(days => p.n % 90)
     FROM bench_people p JOIN people person ON person.id = p.id`);
+}
+
+/**
+ * Seven in ten members have a photo (the bench member among them), so the photo book shows both
+ * photos and initials. All share one picture: the pages only link to it, the bytes are never read.
+ */
+async function seedPhotos(tx: Tx, tenantId: string): Promise<void> {
+  const picture = (size: number) => sharp({ create: { width: size, height: size, channels: 3, background: "#7a9a6b" } }).webp().toBuffer();
+  const [large, small] = await Promise.all([picture(512), picture(128)]);
+  await tx.execute(sql`
+    INSERT INTO photos (tenant_id, person_id, large, small, etag)
+    SELECT ${tenantId}::uuid, p.id, ${large}::bytea, ${small}::bytea, md5(p.id::text)
+    FROM bench_people p WHERE p.n = 1 OR p.n % 10 < 7`);
+  await tx.execute(sql`
+    UPDATE people SET photo_id = photo.id
+    FROM photos photo
+    WHERE photo.tenant_id = ${tenantId}::uuid AND photo.person_id = people.id AND people.tenant_id = ${tenantId}::uuid`);
 }
 
 async function planShifts(tx: Tx, tenantId: string, plan: OrganisationPlan, ids: { groups: string[]; locations: string[] }): Promise<void> {
@@ -219,6 +240,10 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
   const count = sql<number>`count(*)::int`;
   const [shiftCount] = await tx.select({ n: count }).from(shifts).where(eq(shifts.tenantId, tenantId));
   const [assignmentCount] = await tx.select({ n: count }).from(assignments).where(eq(assignments.tenantId, tenantId));
+  const [photoCount] = await tx
+    .select({ n: count })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), isNotNull(people.photoId)));
   const [member] = await tx
     .select({ userId: users.id, personId: people.id, sessionVersion: users.sessionVersion, firstName: people.firstName })
     .from(users)
@@ -246,6 +271,7 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
     members: plan.members,
     shifts: shiftCount.n,
     assignments: assignmentCount.n,
+    photos: photoCount.n,
     benchMember: { ...member, comingShifts: await countShifts(true), pastShifts: await countShifts(false) },
   };
 }
