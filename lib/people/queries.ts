@@ -222,7 +222,9 @@ export async function countPeople(tenantId: string, today: string): Promise<numb
   return row?.count ?? 0;
 }
 
-export const SEARCH_LIMIT = 50;
+// Enough to find anyone by a first name or part of a last name; past this, typing more letters is quicker
+// than scrolling on a phone (and the page stays light).
+export const SEARCH_LIMIT = 20;
 
 /**
  * People whose name matches every word of `query`, best match first, in one statement. Tolerant of
@@ -286,22 +288,67 @@ export async function listGroups(tenantId: string): Promise<GroupOption[]> {
     .orderBy(asc(sql`lower(${groups.name})`));
 }
 
-export type PhotoBookEntry = PersonName & { id: string; photoId: string | null };
+export type PhotoBookEntry = PersonName & { id: string; photoId: string | null; letter: string };
+
+/** People per page of the photo book: a whole number of rows on a phone (3 across) and a tablet (4). */
+export const PHOTO_BOOK_PAGE_SIZE = 60;
+
+export type PhotoBookPage = {
+  entries: PhotoBookEntry[];
+  total: number;
+  /** The page shown (1-based), clamped to the pages there are. */
+  page: number;
+  pages: number;
+  /** Each letter last names start with, and the page on which its first person is. */
+  letters: Array<{ letter: string; page: number }>;
+};
+
+// The letter a last name sorts under, from the same key the book sorts by ("de Vries" under V,
+// "Özdemir" under O); anything that does not start with a letter under "#".
+const sortLetter = sql<string>`case when ${lastNameSortKey} ~ '^[[:alpha:]]' then upper(left(${lastNameSortKey}, 1)) else '#' end`;
 
 /**
- * Everyone's name and photo, or a group's, by last name without infix ("de Vries" under V). The
- * photo is left out when the organisation hides photos from colleagues.
+ * One page of everyone's name and photo, or a group's, by last name without infix ("de Vries" under
+ * V), with an index of the letters. The photo is left out when the organisation hides photos from
+ * colleagues. Two statements whatever the number of members: the letter counts, then the page.
  */
-export async function listPhotoBook(tenantId: string, settings: ProfileFieldSettings, today: string, groupId: string | null): Promise<PhotoBookEntry[]> {
+export async function listPhotoBook(
+  tenantId: string,
+  settings: ProfileFieldSettings,
+  today: string,
+  groupId: string | null,
+  requestedPage = 1,
+  pageSize = PHOTO_BOOK_PAGE_SIZE,
+): Promise<PhotoBookPage> {
   const db = await getDb();
   const photoVisible = settings.visible.has("photo");
   const inGroup = groupId
     ? sql`exists (select 1 from ${groupMembers} gm where gm.tenant_id = ${tenantId} and gm.group_id = ${groupId} and gm.person_id = ${outerPersonId})`
     : undefined;
-  const rows = await db
-    .select(photoVisible ? { ...nameSelection, photoId: people.photoId } : nameSelection)
+  const where = inGroup ? and(isCurrentMember(tenantId, today), inGroup) : isCurrentMember(tenantId, today);
+  const counts = await db
+    .select({ letter: sortLetter, count: sql<number>`count(*)::int` })
     .from(people)
-    .where(inGroup ? and(isCurrentMember(tenantId, today), inGroup) : isCurrentMember(tenantId, today))
-    .orderBy(asc(lastNameSortKey), asc(firstNameSortKey));
-  return rows.map((row) => ({ ...row, photoId: "photoId" in row && typeof row.photoId === "string" ? row.photoId : null }));
+    .where(where)
+    .groupBy(sql`1`)
+    .orderBy(sql`min(${lastNameSortKey})`);
+  const total = counts.reduce((sum, row) => sum + row.count, 0);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage)), pages);
+  const letters: PhotoBookPage["letters"] = [];
+  let before = 0;
+  for (const row of counts) {
+    letters.push({ letter: row.letter, page: Math.floor(before / pageSize) + 1 });
+    before += row.count;
+  }
+  if (total === 0) return { entries: [], total, page, pages, letters };
+  const rows = await db
+    .select({ ...nameSelection, letter: sortLetter, ...(photoVisible ? { photoId: people.photoId } : {}) })
+    .from(people)
+    .where(where)
+    .orderBy(asc(lastNameSortKey), asc(firstNameSortKey), asc(people.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const entries = rows.map((row) => ({ ...row, photoId: "photoId" in row && typeof row.photoId === "string" ? row.photoId : null }));
+  return { entries, total, page, pages, letters };
 }

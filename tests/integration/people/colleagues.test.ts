@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe("the photo book", () => {
   it("lists everyone current by last name without infix: de Vries under V, van den Berg under B, Özdemir under O", async () => {
-    const entries = await listPhotoBook(organisation.id, defaults, today, null);
+    const entries = (await listPhotoBook(organisation.id, defaults, today, null)).entries;
     expect(entries.map((entry) => [entry.infix, entry.lastName].filter(Boolean).join(" "))).toEqual([
       "van den Berg",
       "Dekker",
@@ -82,25 +82,52 @@ describe("the photo book", () => {
   });
 
   it("shows the photo of those who have one, and null (initials) for the others", async () => {
-    const entries = await listPhotoBook(organisation.id, defaults, today, null);
+    const entries = (await listPhotoBook(organisation.id, defaults, today, null)).entries;
     const withPhoto = entries.filter((entry) => entry.photoId !== null).map((entry) => entry.firstName);
     expect(withPhoto).toEqual(["Sanne"]);
   });
 
   it("filters by group", async () => {
-    const entries = await listPhotoBook(organisation.id, defaults, today, group.id);
+    const entries = (await listPhotoBook(organisation.id, defaults, today, group.id)).entries;
     expect(entries.map((entry) => entry.firstName)).toEqual(["Zoë", "Sanne"]);
   });
 
   it("a group id of another organisation shows nobody, and is not offered as a filter", async () => {
     const theirs = await createGroup(database.db, { tenantId: elsewhere.id, name: "Hun groep" });
-    expect(await listPhotoBook(organisation.id, defaults, today, theirs.id)).toEqual([]);
+    expect((await listPhotoBook(organisation.id, defaults, today, theirs.id)).entries).toEqual([]);
     expect((await listGroups(organisation.id)).map((option) => option.name)).toEqual(["Maaltijden"]);
+  });
+
+  it("comes in pages, with each letter's page, and a page past the end shows the last one", async () => {
+    const first = await listPhotoBook(organisation.id, defaults, today, null, 1, 4);
+    expect(first.total).toBe(9);
+    expect(first.pages).toBe(3);
+    expect(first.entries.map((entry) => entry.lastName)).toEqual(["Berg", "Dekker", "Hof", "Jansen"]);
+    expect(first.letters).toEqual([
+      { letter: "B", page: 1 },
+      { letter: "D", page: 1 },
+      { letter: "H", page: 1 },
+      { letter: "J", page: 1 },
+      { letter: "M", page: 2 },
+      { letter: "O", page: 2 },
+      { letter: "V", page: 2 },
+      { letter: "W", page: 3 },
+    ]);
+    const second = await listPhotoBook(organisation.id, defaults, today, null, 2, 4);
+    expect(second.entries.map((entry) => [entry.letter, entry.lastName])).toEqual([
+      ["M", "Meer"],
+      ["O", "Özdemir"],
+      ["V", "Visser"],
+      ["V", "Vries"],
+    ]);
+    const beyond = await listPhotoBook(organisation.id, defaults, today, null, 99, 4);
+    expect(beyond.page).toBe(3);
+    expect(beyond.entries.map((entry) => entry.lastName)).toEqual(["Wit"]);
   });
 
   it("leaves photos out when the admin hides them from colleagues", async () => {
     const settings = resolveProfileFieldSettings({ editableProfileFields: [], visibleProfileFields: ["email"] });
-    const entries = await listPhotoBook(organisation.id, settings, today, null);
+    const entries = (await listPhotoBook(organisation.id, settings, today, null)).entries;
     expect(entries.every((entry) => entry.photoId === null)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonPhoto } from "@/components/member/person-photo";
 import { requireMember } from "@/lib/auth/session";
 import { getProfileFieldSettings, listGroups, listPhotoBook, type PhotoBookEntry } from "@/lib/people/queries";
-import { calendarDayIn, sortLetterOf } from "@/lib/people/rules";
+import { calendarDayIn } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("photoBook");
@@ -14,12 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const groupParam = z.uuid().optional().catch(undefined);
+// A page number that is not one (or far beyond the last page) shows the nearest page there is.
+const pageParam = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
 
 /** Consecutive entries under the letter their last name sorts by ("de Vries" under V). */
 function byLetter(entries: PhotoBookEntry[]): Array<{ letter: string; entries: PhotoBookEntry[] }> {
   const sections: Array<{ letter: string; entries: PhotoBookEntry[] }> = [];
   for (const entry of entries) {
-    const letter = sortLetterOf(entry.lastName);
+    const letter = entry.letter;
     const last = sections.at(-1);
     if (last && last.letter === letter) last.entries.push(entry);
     else sections.push({ letter, entries: [entry] });
@@ -30,11 +32,21 @@ function byLetter(entries: PhotoBookEntry[]): Array<{ letter: string; entries: P
 export default async function PhotoBookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireMember();
   const t = await getTranslations("photoBook");
-  const requested = groupParam.parse((await searchParams).group);
+  const params = await searchParams;
+  const requested = groupParam.parse(params.group);
   const [settings, groups] = await Promise.all([getProfileFieldSettings(actor.tenantId), listGroups(actor.tenantId)]);
   // A group of another organisation, or one that no longer exists, shows everyone.
   const group = groups.find((candidate) => candidate.id === requested) ?? null;
-  const entries = await listPhotoBook(actor.tenantId, settings, calendarDayIn(actor.timeZone), group?.id ?? null);
+  const book = await listPhotoBook(actor.tenantId, settings, calendarDayIn(actor.timeZone), group?.id ?? null, pageParam.parse(params.page) ?? 1);
+  const { entries, total } = book;
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (group) query.set("group", group.id);
+    if (page > 1) query.set("page", String(page));
+    const search = query.toString();
+    return search ? `/my/people/photos?${search}` : "/my/people/photos";
+  };
+  const pager = "inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-4 font-medium text-stone-800";
   const chip = "inline-flex min-h-11 shrink-0 items-center rounded-full border px-4 text-sm";
 
   return (
@@ -68,8 +80,25 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
         </nav>
       ) : null}
       <p role="status" className="mt-3 text-stone-700">
-        {group ? t("countInGroup", { count: entries.length, group: group.name }) : t("count", { count: entries.length })}
+        {group ? t("countInGroup", { count: total, group: group.name }) : t("count", { count: total })}
+        {book.pages > 1 ? <> · {t("pageOf", { page: book.page, pages: book.pages })}</> : null}
       </p>
+      {book.pages > 1 ? (
+        <nav aria-label={t("lettersLabel")} className="-mx-4 mt-3 overflow-x-auto px-4">
+          <ul className="flex gap-1 pb-1">
+            {book.letters.map(({ letter, page }) => (
+              <li key={letter}>
+                <Link
+                  href={`${pageHref(page)}#letter-${letter}`}
+                  className={`inline-flex h-11 min-w-11 items-center justify-center rounded-lg text-base font-semibold ${page === book.page ? "bg-brand-50 text-brand-800" : "text-stone-700"}`}
+                >
+                  {letter}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {entries.length === 0 ? (
         <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">{group ? t("emptyGroup") : t("empty")}</p>
       ) : (
@@ -95,6 +124,22 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
           </section>
         ))
       )}
+      {book.pages > 1 ? (
+        <nav aria-label={t("pagesLabel")} className="mt-6 flex items-center justify-between gap-3">
+          {book.page > 1 ? (
+            <Link href={pageHref(book.page - 1)} rel="prev" className={pager}>
+              ← {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {book.page < book.pages ? (
+            <Link href={pageHref(book.page + 1)} rel="next" className={pager}>
+              {t("next")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
