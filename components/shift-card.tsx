@@ -1,9 +1,19 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import type { getFormatter, getTranslations } from "next-intl/server";
 import type { ShiftListItem } from "@/lib/roster/queries";
 import { placesLeft } from "@/lib/roster/rules";
 
+/**
+ * The "shifts" texts and the formatter, fetched once by the page: a list of hundreds of cards then
+ * does not look them up once per card.
+ */
+export type ShiftCardTools = {
+  t: Awaited<ReturnType<typeof getTranslations<"shifts">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+};
+
 type ShiftCardProps = {
+  tools: ShiftCardTools;
   shift: ShiftListItem;
   timeZone: string;
   /** The shift's page; the whole card becomes one big tap target. */
@@ -17,9 +27,8 @@ type ShiftCardProps = {
 };
 
 /** One shift: when, what, where, how full and who is on it, with times in the organisation's zone. */
-export async function ShiftCard({ shift, timeZone, href, showDay = true, markMine = false, now }: ShiftCardProps) {
-  const format = await getFormatter();
-  const t = await getTranslations("shifts");
+export function ShiftCard({ tools, shift, timeZone, href, showDay = true, markMine = false, now }: ShiftCardProps) {
+  const { t, format } = tools;
   const left = placesLeft(shift.needed, shift.filled);
   const mine = markMine && shift.isMine;
   const over = now !== undefined && shift.endsAt.getTime() <= now.getTime();

@@ -303,6 +303,24 @@ export function groupByDay<T extends { startsAt: Date }>(items: readonly T[], ti
   return [...byDay.entries()].map(([day, list]) => ({ day, items: list }));
 }
 
+/**
+ * Above this many shifts in a week the roster opens on one day instead of the whole week: a long
+ * list is hard to scan on a phone and heavy to load on a weak connection. "Hele week" still shows all.
+ */
+export const WHOLE_WEEK_AT_MOST = 40;
+
+/**
+ * The day a roster page shows, or null for the whole week: the day asked for when it is in the
+ * week; the whole week when asked ("all") or when the week is not crowded; otherwise today when it
+ * has shifts, else the week's first day with shifts.
+ */
+export function chooseShownDay(input: { requested: string | undefined; weekDays: readonly string[]; daysWithShifts: readonly string[]; today: string; crowded: boolean }): string | null {
+  const { requested, weekDays, daysWithShifts, today, crowded } = input;
+  if (requested && requested !== "all" && weekDays.includes(requested)) return requested;
+  if (requested === "all" || !crowded) return null;
+  return daysWithShifts.includes(today) ? today : (daysWithShifts[0] ?? null);
+}
+
 /** The noon of a calendar day in the zone: a safe instant to format a day-only label from. */
 export function middayOf(dateKey: string, timeZone: string): Date {
   return toInstant(dateKey, "12:00", timeZone) ?? new Date(`${dateKey}T12:00:00Z`);

@@ -118,6 +118,8 @@ export const rosterPageParamsSchema = z.object({
   week: param.pipe(z.string().regex(/^\d{4}-W\d{2}$/).optional().catch(undefined)),
   from: param.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined)),
   view: param.pipe(z.enum(["all", "open"]).optional().catch(undefined)).transform((value) => value ?? "all"),
+  /** One day of the week ("2026-03-25"), or "all" for the whole week even when it is crowded. */
+  day: param.pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2}|all)$/).optional().catch(undefined)),
 });
 export type RosterPageParams = z.infer<typeof rosterPageParamsSchema>;
 
@@ -127,5 +129,5 @@ export const shiftIdParamSchema = z.uuid();
 /** Never throws: whatever the URL holds, the page gets a week and a view. */
 export function parseRosterPageParams(raw: unknown): RosterPageParams {
   const parsed = rosterPageParamsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { week: undefined, from: undefined, view: "all" };
+  return parsed.success ? parsed.data : { week: undefined, from: undefined, view: "all", day: undefined };
 }

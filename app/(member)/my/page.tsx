@@ -16,8 +16,9 @@ const bigButton = "flex min-h-12 items-center justify-center rounded-lg px-3 py-
 export default async function MyPage() {
   const actor = await requireMember();
   const now = new Date();
-  const [t, format, shifts, handovers] = await Promise.all([
+  const [t, tShifts, format, shifts, handovers] = await Promise.all([
     getTranslations("myPage"),
+    getTranslations("shifts"),
     getFormatter(),
     listComingShiftsForPerson(actor.tenantId, actor.personId, now),
     listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
@@ -56,7 +57,7 @@ export default async function MyPage() {
               const notStarted = shift.startsAt.getTime() > now.getTime();
               return (
                 <li key={shift.id}>
-                  <ShiftCard shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} />
+                  <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} />
                   {requestId ? (
                     <Link
                       href={`/my/handover/${requestId}`}

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canSignOff,
+  chooseShownDay,
   describeShift,
   groupByDay,
   localDateKey,
@@ -251,5 +252,31 @@ describe("lists", () => {
   ])("describes a shift for an email in $locale", ({ locale, text }) => {
     const shift = { activity: "Koffieochtend", locationName: "De Linde", startsAt: at("2026-03-30T09:30:00+02:00"), endsAt: at("2026-03-30T12:00:00+02:00") };
     expect(describeShift(shift, locale, tz)).toBe(text);
+  });
+});
+
+describe("chooseShownDay: one day or the whole week", () => {
+  const weekDays = ["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"];
+  const base = { weekDays, daysWithShifts: ["2026-03-24", "2026-03-26"], today: "2026-03-26" };
+
+  it("shows a quiet week whole", () => {
+    expect(chooseShownDay({ ...base, requested: undefined, crowded: false })).toBeNull();
+  });
+
+  it("opens a crowded week on today when today has shifts, else on its first day with shifts", () => {
+    expect(chooseShownDay({ ...base, requested: undefined, crowded: true })).toBe("2026-03-26");
+    expect(chooseShownDay({ ...base, today: "2026-03-25", requested: undefined, crowded: true })).toBe("2026-03-24");
+    expect(chooseShownDay({ ...base, today: "2026-04-02", requested: undefined, crowded: true })).toBe("2026-03-24");
+  });
+
+  it("shows the day asked for, also an empty one, and the whole week when asked", () => {
+    expect(chooseShownDay({ ...base, requested: "2026-03-28", crowded: true })).toBe("2026-03-28");
+    expect(chooseShownDay({ ...base, requested: "2026-03-28", crowded: false })).toBe("2026-03-28");
+    expect(chooseShownDay({ ...base, requested: "all", crowded: true })).toBeNull();
+  });
+
+  it("ignores a day of another week", () => {
+    expect(chooseShownDay({ ...base, requested: "2026-04-01", crowded: true })).toBe("2026-03-26");
+    expect(chooseShownDay({ ...base, requested: "2026-04-01", crowded: false })).toBeNull();
   });
 });

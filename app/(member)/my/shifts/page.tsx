@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { RosterDayStrip } from "@/components/member/roster-day-strip";
 import { RosterWeekNav } from "@/components/member/roster-week-nav";
 import { ShiftTabs } from "@/components/member/shift-tabs";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
 import { listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
-import { groupByDay, localDateKey, middayOf, resolveWeek } from "@/lib/roster/rules";
+import { chooseShownDay, groupByDay, localDateKey, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
 import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,22 +24,44 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
     params.view === "open"
       ? await listOpenShiftsForPerson(actor.tenantId, actor.personId, range, now)
       : await listShiftsOfWeek(actor.tenantId, actor.personId, range);
-  const [t, format] = await Promise.all([getTranslations("shifts"), getFormatter()]);
+  const [t, tDays, format] = await Promise.all([getTranslations("shifts"), getTranslations("shifts.days"), getFormatter()]);
   const today = localDateKey(now, actor.timeZone);
-  const days = groupByDay(shifts, actor.timeZone);
+  const allDays = groupByDay(shifts, actor.timeZone);
+  const counts = new Map(allDays.map(({ day, items }) => [day, items.length]));
+  const crowded = shifts.length > WHOLE_WEEK_AT_MOST;
+  const shownDay = chooseShownDay({ requested: params.day, weekDays: week.days, daysWithShifts: allDays.map(({ day }) => day), today, crowded });
+  const days = shownDay === null ? allDays : allDays.filter(({ day }) => day === shownDay);
+  const dayHref = (day: string) => `/my/shifts?${params.view === "open" ? "view=open&" : ""}week=${week.key}&day=${day}`;
 
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ShiftTabs current={params.view} weekKey={week.key} />
       <RosterWeekNav week={week} view={params.view} timeZone={actor.timeZone} />
+      {shifts.length > 0 ? (
+        <RosterDayStrip
+          days={week.days}
+          counts={counts}
+          shownDay={shownDay}
+          today={today}
+          timeZone={actor.timeZone}
+          hrefOf={dayHref}
+          t={tDays}
+          format={format}
+        />
+      ) : null}
       {params.view === "open" ? <p className="mt-4 text-stone-700">{t("openIntro")}</p> : null}
+      {crowded && params.day === undefined ? <p className="mt-2 text-stone-700">{tDays("crowded", { count: shifts.length })}</p> : null}
 
-      {days.length === 0 ? (
+      {shifts.length === 0 ? (
         <div className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">
           <p className="font-medium">{params.view === "open" ? t("noOpenShiftsInWeek") : t("noShiftsInWeek")}</p>
           {week.to.getTime() > now.getTime() ? <p className="mt-1">{t("tryNextWeek")}</p> : null}
         </div>
+      ) : days.length === 0 ? (
+        <p className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">
+          {params.view === "open" ? tDays("noOpenShiftsOnDay") : tDays("noShiftsOnDay")}
+        </p>
       ) : (
         days.map(({ day, items }) => (
           <section key={day} aria-labelledby={`day-${day}`} className="mt-6">
@@ -49,7 +72,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
             <ul className="mt-2 space-y-3">
               {items.map((shift) => (
                 <li key={shift.id}>
-                  <ShiftCard shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} showDay={false} markMine now={now} />
+                  <ShiftCard tools={{ t, format }} shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} showDay={false} markMine now={now} />
                 </li>
               ))}
             </ul>

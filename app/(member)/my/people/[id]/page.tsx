@@ -32,8 +32,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, person } = await loadColleague((await params).id);
-  const [t, format, shifts] = await Promise.all([
+  const [t, tShifts, format, shifts] = await Promise.all([
     getTranslations("personPage"),
+    getTranslations("shifts"),
     getFormatter(),
     listComingShiftsForPerson(actor.tenantId, person.id, new Date(), 10),
   ]);
@@ -100,7 +101,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <ul className="mt-3 space-y-3">
             {shifts.map((shift) => (
               <li key={shift.id}>
-                <ShiftCard shift={shift} timeZone={actor.timeZone} />
+                <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={actor.timeZone} />
               </li>
             ))}
           </ul>
