@@ -1,5 +1,6 @@
 // The general message: text, optional details box, and an optional green button with its link written out.
 // Every template without a layout of its own renders through this.
+import { Link, Text } from "@react-email/components";
 import { BodyText } from "./components/body-text";
 import { DetailList, type EmailDetail } from "./components/detail-list";
 import { EmailButton } from "./components/email-button";
@@ -16,9 +17,11 @@ export type NoticeEmailProps = {
   buttonUrl?: string | null;
   details?: EmailDetail[];
   footerNote?: string;
+  /** A quieter link under the button, e.g. the shift as a calendar file. */
+  calendarLink?: { href: string; label: string };
 };
 
-export function NoticeEmail({ locale, organisationName, texts, buttonUrl, details = [], footerNote }: NoticeEmailProps) {
+export function NoticeEmail({ locale, organisationName, texts, buttonUrl, details = [], footerNote, calendarLink }: NoticeEmailProps) {
   return (
     <EmailLayout locale={locale} preview={texts.subject} organisationName={organisationName} footerNote={footerNote}>
       <BodyText text={texts.body} />
@@ -28,6 +31,13 @@ export function NoticeEmail({ locale, organisationName, texts, buttonUrl, detail
           <EmailButton href={buttonUrl} label={texts.buttonLabel} />
           <FallbackLink href={buttonUrl} label={layoutTexts[locale].fallbackLink} />
         </>
+      ) : null}
+      {calendarLink ? (
+        <Text style={{ margin: "16px 0 0", fontSize: "16px", lineHeight: "24px" }}>
+          <Link href={calendarLink.href} style={{ color: "#166534", textDecoration: "underline" }}>
+            {calendarLink.label}
+          </Link>
+        </Text>
       ) : null}
     </EmailLayout>
   );

@@ -37,6 +37,8 @@ export type SendTemplateInput<T extends EmailTemplate> = {
   buttonUrl?: string;
   /** Values shown in a box whatever the customised text says. */
   details?: Partial<Record<EmailDetailKey, string>>;
+  /** An app path of the shift as a calendar file, shown as an "add to calendar" link under the button. */
+  calendarUrl?: string;
 };
 
 const detailOrder: readonly EmailDetailKey[] = ["username", "temporaryPassword", "code", "message", "comment"];
@@ -85,7 +87,8 @@ export async function sendTemplate<T extends EmailTemplate>(tx: DbOrTx, input: S
   } else {
     // Member buttons sign in (or reset a password): forwarding the mail hands that power to someone else.
     const footerNote = buttonUrl && definition.audience === "member" ? layoutTexts[resolved.locale].doNotForward : undefined;
-    email = createElement(NoticeEmail, { locale: resolved.locale, organisationName, texts, buttonUrl, details, footerNote });
+    const calendarLink = input.calendarUrl ? { href: toAppUrl(input.calendarUrl), label: layoutTexts[resolved.locale].addToCalendar } : undefined;
+    email = createElement(NoticeEmail, { locale: resolved.locale, organisationName, texts, buttonUrl, details, footerNote, calendarLink });
   }
 
   return enqueueMail(tx, {
@@ -253,6 +256,8 @@ type ShiftMessageInput = {
   shift: string;
   /** The 7-day sign-in link to the shift (or the plain page for someone without an active login). */
   url: string;
+  /** The shift as a calendar file for this person (assignments only). */
+  calendarUrl?: string;
   locale?: EmailLocale;
 };
 
@@ -264,6 +269,7 @@ function sendShiftMessage(tx: DbOrTx, template: "shift-assigned" | "shift-remove
     locale: input.locale,
     values: { voornaam: input.person.firstName, dienst: input.shift },
     buttonUrl: input.url,
+    calendarUrl: input.calendarUrl,
   });
 }
 

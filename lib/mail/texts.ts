@@ -534,6 +534,7 @@ export const layoutTexts = {
   nl: {
     fallbackLink: "Werkt de knop niet? Kopieer dan deze link en plak hem in je browser:",
     doNotForward: "Stuur deze e-mail niet door: met de knop kan iedereen als jou inloggen.",
+    addToCalendar: "Zet deze dienst in je agenda",
     footer: (organisation: string) => `Je krijgt deze e-mail van ${organisation}.`,
     detailLabels: {
       username: "Gebruikersnaam",
@@ -546,6 +547,7 @@ export const layoutTexts = {
   en: {
     fallbackLink: "Button not working? Copy this link and paste it into your browser:",
     doNotForward: "Please don't forward this email: anyone can sign in as you with its button.",
+    addToCalendar: "Add this shift to your calendar",
     footer: (organisation: string) => `You receive this email from ${organisation}.`,
     detailLabels: {
       username: "Username",

@@ -1,7 +1,7 @@
 // The private calendar feed (iCal) of a member's shifts: its secret address, revocation and content.
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gte, isNull } from "drizzle-orm";
-import ical, { ICalEventStatus } from "ical-generator";
+import ical, { ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { getDb } from "@/lib/db/client";
 import { calendarFeeds } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
@@ -88,27 +88,94 @@ export async function renderCalendarFeed(token: string, now = new Date()): Promi
     .where(and(eq(assignments.tenantId, feed.tenantId), eq(shifts.tenantId, feed.tenantId), eq(assignments.personId, feed.personId), gte(shifts.endsAt, since)))
     .orderBy(asc(shifts.startsAt));
 
-  const { appUrl } = env();
-  const calendar = ical({
-    name: `${feed.organisationName} · Ploeg`,
-    prodId: { company: "Ploeg", product: "rooster", language: "NL" },
-    timezone: feed.timeZone,
-    ttl: 60 * 60,
+  const calendar = newCalendar(feed.organisationName, feed.timeZone);
+  for (const shift of rows) addShiftEvent(calendar, shift, now, shift.cancelledAt !== null);
+  return calendar.toString();
+}
+
+type ShiftEventRow = {
+  id: string;
+  activity: string;
+  startsAt: Date;
+  endsAt: Date;
+  notes: string | null;
+  updatedAt: Date;
+  locationName: string | null;
+  locationAddress: string | null;
+};
+
+function newCalendar(organisationName: string, timeZone: string): ICalCalendar {
+  return ical({ name: `${organisationName} · Ploeg`, prodId: { company: "Ploeg", product: "rooster", language: "NL" }, timezone: timeZone, ttl: 60 * 60 });
+}
+
+function addShiftEvent(calendar: ICalCalendar, shift: ShiftEventRow, now: Date, cancelled: boolean): void {
+  calendar.createEvent({
+    // Stable ids let calendars update an event in place when the shift moves or is cancelled; the
+    // feed and the single-shift file use the same id, so adding both never doubles a shift.
+    id: `${shift.id}@ploeg`,
+    start: shift.startsAt,
+    end: shift.endsAt,
+    stamp: now,
+    lastModified: shift.updatedAt,
+    summary: shift.activity,
+    location: [shift.locationName, shift.locationAddress].filter(Boolean).join(", ") || null,
+    description: shift.notes,
+    url: `${env().appUrl}/my/shifts/${shift.id}`,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
-  for (const shift of rows) {
-    calendar.createEvent({
-      // Stable ids let calendars update an event in place when the shift moves or is cancelled.
-      id: `${shift.id}@ploeg`,
-      start: shift.startsAt,
-      end: shift.endsAt,
-      stamp: now,
-      lastModified: shift.updatedAt,
-      summary: shift.activity,
-      location: [shift.locationName, shift.locationAddress].filter(Boolean).join(", ") || null,
-      description: shift.notes,
-      url: `${appUrl}/my/shifts/${shift.id}`,
-      status: shift.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
+}
+
+// ── One shift, from the "add to calendar" link in an assignment email ──────────────────────────────
+
+/**
+ * The link's signature: an HMAC of AUTH_SECRET over the shift and the person, so the link works
+ * without signing in (calendar apps and mail previews cannot) but cannot be made up for another
+ * shift or person. It only reads: opening it never changes anything.
+ */
+function shiftCalendarSignature(shiftId: string, personId: string): string {
+  return createHmac("sha256", env().authSecret ?? "").update(`shift-calendar:${shiftId}:${personId}`).digest("base64url");
+}
+
+/** The app path of one shift as a calendar file for one person (for the assignment email). */
+export function shiftCalendarPath(shiftId: string, personId: string): string {
+  return `/api/calendar/shift/${shiftId}?for=${personId}&sig=${shiftCalendarSignature(shiftId, personId)}`;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The iCalendar text of one shift for the person the link was made for, or null when the link is not
+ * genuine or the shift is gone. A cancelled shift, or one the person is no longer on, comes as a
+ * cancelled event, so importing it again takes it out of the calendar.
+ */
+export async function renderShiftCalendar(input: { shiftId: string; personId: string; signature: string }, now = new Date()): Promise<string | null> {
+  const { shiftId, personId, signature } = input;
+  if (!uuidPattern.test(shiftId) || !uuidPattern.test(personId) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return null;
+  if (!timingSafeEqual(Buffer.from(signature), Buffer.from(shiftCalendarSignature(shiftId, personId)))) return null;
+  const db = await getDb();
+  const [shift] = await db
+    .select({
+      id: shifts.id,
+      activity: shifts.activity,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      notes: shifts.notes,
+      cancelledAt: shifts.cancelledAt,
+      updatedAt: shifts.updatedAt,
+      locationName: locations.name,
+      locationAddress: locations.address,
+      organisationName: organisations.name,
+      timeZone: organisations.timeZone,
+      assignmentId: assignments.id,
+    })
+    .from(shifts)
+    .innerJoin(organisations, eq(organisations.id, shifts.tenantId))
+    .leftJoin(locations, eq(locations.id, shifts.locationId))
+    .leftJoin(assignments, and(eq(assignments.shiftId, shifts.id), eq(assignments.tenantId, shifts.tenantId), eq(assignments.personId, personId)))
+    .where(eq(shifts.id, shiftId))
+    .limit(1);
+  if (!shift) return null;
+  const calendar = newCalendar(shift.organisationName, shift.timeZone);
+  addShiftEvent(calendar, shift, now, shift.cancelledAt !== null || shift.assignmentId === null);
   return calendar.toString();
 }

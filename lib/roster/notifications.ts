@@ -8,6 +8,7 @@ import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { sendShiftAssigned, sendShiftCancelled, sendShiftRemoved } from "@/lib/mail/messages";
 import { toEmailLocale } from "@/lib/mail/texts";
+import { shiftCalendarPath } from "./calendar";
 import { describeShift, type TimeSpan } from "./rules";
 
 export type ShiftNotice = "assigned" | "removed" | "cancelled";
@@ -64,6 +65,8 @@ export async function notifyAboutShift(
         person: { id: recipient.id, firstName: recipient.firstName, email },
         shift: describeShift(input.shift, locale, recipient.timeZone),
         url,
+        // Only an assignment adds something to a calendar; removal and cancellation say so in the feed.
+        calendarUrl: input.notice === "assigned" ? shiftCalendarPath(input.shift.id, recipient.id) : undefined,
         locale,
       }),
     );

@@ -1,9 +1,13 @@
 import ical from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignment, createMemberWithLogin, createOrganisation, createShift } from "@/lib/demo/factories";
-import { getCalendarFeedUrl, renderCalendarFeed, renewCalendarFeed } from "@/lib/roster/calendar";
+import { getCalendarFeedUrl, renderCalendarFeed, renewCalendarFeed, shiftCalendarPath } from "@/lib/roster/calendar";
+import { notifyAboutShift } from "@/lib/roster/notifications";
+import { GET as getShiftCalendar } from "@/app/api/calendar/shift/[id]/route";
+import { outbox } from "@/lib/db/schema/platform";
+import { assignments } from "@/lib/db/schema/roster";
 import { shifts } from "@/lib/db/schema/roster";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
 let database: TestDatabase;
@@ -83,5 +87,65 @@ describe("a member's private calendar feed", () => {
     const { organisation, person } = await memberWithShifts();
     const real = tokenOf(await getCalendarFeedUrl(organisation.id, person.id));
     expect(await renderCalendarFeed(token(real), now)).toBeNull();
+  });
+});
+
+describe("the add-to-calendar link in an assignment email", () => {
+  async function assignedMail() {
+    const fixture = await memberWithShifts();
+    const { organisation, person, mine } = fixture;
+    await database.db.transaction((tx) =>
+      notifyAboutShift(tx, { tenantId: organisation.id, notice: "assigned", shift: { ...mine, locationName: null }, personIds: [person.id], now }),
+    );
+    const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.personId, person.id), eq(outbox.template, "shift-assigned")));
+    const href = /href="([^"]*\/api\/calendar\/shift\/[^"]+)"/.exec(mail.html)?.[1]?.replaceAll("&amp;", "&");
+    if (!href) throw new Error("no calendar link in the assignment email");
+    return { ...fixture, mail, href };
+  }
+
+  async function open(href: string) {
+    const url = new URL(href);
+    const id = url.pathname.split("/").at(-1) ?? "";
+    return getShiftCalendar(new Request(url), { params: Promise.resolve({ id }) });
+  }
+
+  it("is in the email under the button, and opens the shift as one calendar event without signing in", async () => {
+    const { mail, href, mine } = await assignedMail();
+    expect(mail.html).toContain("Zet deze dienst in je agenda");
+    expect(mail.text).toContain("/api/calendar/shift/");
+    const response = await open(href);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const events = parseEvents(await response.text());
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event.type === "VEVENT" && event.summary).toBe("Koffieochtend");
+    expect(event.type === "VEVENT" && event.uid).toBe(`${mine.id}@ploeg`);
+    expect(event.type === "VEVENT" && new Date(event.start).toISOString()).toBe("2026-03-29T07:00:00.000Z");
+    expect(event.type === "VEVENT" && event.status).toBe("CONFIRMED");
+  });
+
+  it("turns into a cancelled event once the member is no longer on the shift", async () => {
+    const { href, person, mine } = await assignedMail();
+    await database.db.delete(assignments).where(and(eq(assignments.shiftId, mine.id), eq(assignments.personId, person.id)));
+    const [event] = parseEvents(await (await open(href)).text());
+    expect(event.type === "VEVENT" && event.status).toBe("CANCELLED");
+  });
+
+  it("does not open for another person, a tampered signature or a made-up shift", async () => {
+    const { href, mine, person, cancelled } = await assignedMail();
+    const url = new URL(href);
+    const forged = new URL(href);
+    forged.searchParams.set("sig", `${url.searchParams.get("sig")?.slice(0, -1)}${url.searchParams.get("sig")?.endsWith("A") ? "B" : "A"}`);
+    const otherPerson = new URL(href);
+    otherPerson.searchParams.set("for", crypto.randomUUID());
+    const otherShift = new URL(href.replace(mine.id, cancelled.id));
+    for (const bad of [forged, otherPerson, otherShift, new URL(href.replace(mine.id, "not-a-shift")), new URL(`${url.origin}${url.pathname}`)]) {
+      const response = await open(bad.toString());
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain("agenda-link klopt niet");
+    }
+    // The genuine link of that other shift does open.
+    expect((await open(new URL(shiftCalendarPath(cancelled.id, person.id), url.origin).toString())).status).toBe(200);
   });
 });
