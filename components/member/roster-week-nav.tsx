@@ -12,6 +12,12 @@ function Chevron({ path }: { path: string }) {
   );
 }
 
+/** The roster page of a week (null: the current one), keeping the tab. */
+export function rosterWeekHref(view: "all" | "open", key: string | null): string {
+  const query = [view === "open" ? "view=open" : null, key ? `week=${key}` : null].filter(Boolean).join("&");
+  return query ? `/my/shifts?${query}` : "/my/shifts";
+}
+
 /**
  * The week shown, with thumb-sized links to the week before and after and, away from the current
  * week, a way back to it. Every link keeps the tab (`view`).
@@ -19,10 +25,7 @@ function Chevron({ path }: { path: string }) {
 export async function RosterWeekNav({ week, view, timeZone }: { week: RosterWeek; view: "all" | "open"; timeZone: string }) {
   const t = await getTranslations("shifts.week");
   const format = await getFormatter();
-  const hrefOf = (key: string | null) => {
-    const query = [view === "open" ? "view=open" : null, key ? `week=${key}` : null].filter(Boolean).join("&");
-    return query ? `/my/shifts?${query}` : "/my/shifts";
-  };
+  const hrefOf = (key: string | null) => rosterWeekHref(view, key);
   const span = format.dateTimeRange(middayOf(week.days[0], timeZone), middayOf(week.days[6], timeZone), { day: "numeric", month: "long", timeZone });
   return (
     <nav aria-label={t("label")} className="mt-4">

@@ -13,6 +13,18 @@ async function signIn(page: Page): Promise<void> {
   await expect(page.getByText("Hallo Sanne")).toBeVisible();
 }
 
+/** A sideways finger swipe across the roster page's heading: "left" shows the next week. */
+async function swipe(page: Page, direction: "left" | "right"): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "Diensten" }).evaluate((heading, dx) => {
+    const box = heading.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const x = box.left + box.width / 2;
+    const at = (clientX: number) => new Touch({ identifier: 1, target: heading, clientX, clientY: y });
+    heading.dispatchEvent(new TouchEvent("touchstart", { touches: [at(x)], changedTouches: [at(x)], bubbles: true }));
+    heading.dispatchEvent(new TouchEvent("touchend", { touches: [], changedTouches: [at(x + dx)], bubbles: true }));
+  }, direction === "left" ? -150 : 150);
+}
+
 test("a member takes an open shift next week, sees it on Mijn pagina and signs off the same day", async ({ page, context }) => {
   // Seven page loads and two posts: more than the default allows on a cold development server.
   test.setTimeout(60_000);
@@ -75,6 +87,14 @@ test("a member takes an open shift next week, sees it on Mijn pagina and signs o
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Diensten" }).tap();
   await page.getByRole("link", { name: "Open diensten" }).tap();
   await page.getByRole("link", { name: "Volgende week" }).tap();
+  await expect(page.getByRole("link", { name: "Naar deze week" })).toBeVisible();
+  await expect(page.locator(`main a[href="${shiftPath}"]`)).toBeVisible();
+
+  // A swipe turns the week as the buttons do: right back to this week, left to next week again.
+  await swipe(page, "right");
+  await expect(page.getByRole("link", { name: "Naar deze week" })).toHaveCount(0);
+  await expect(page).toHaveURL(/view=open/);
+  await swipe(page, "left");
   await expect(page.getByRole("link", { name: "Naar deze week" })).toBeVisible();
   await expect(page.locator(`main a[href="${shiftPath}"]`)).toBeVisible();
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RosterDayStrip } from "@/components/member/roster-day-strip";
-import { RosterWeekNav } from "@/components/member/roster-week-nav";
+import { RosterWeekNav, rosterWeekHref } from "@/components/member/roster-week-nav";
+import { WeekSwipe } from "@/components/member/week-swipe";
 import { ShiftTabs } from "@/components/member/shift-tabs";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
@@ -29,12 +30,19 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const allDays = groupByDay(shifts, actor.timeZone);
   const counts = new Map(allDays.map(({ day, items }) => [day, items.length]));
   const crowded = shifts.length > WHOLE_WEEK_AT_MOST;
-  const shownDay = chooseShownDay({ requested: params.day, weekDays: week.days, daysWithShifts: allDays.map(({ day }) => day), today, crowded });
+  const shownDay = chooseShownDay({
+    requested: params.day,
+    weekDays: week.days,
+    daysWithShifts: allDays.map(({ day }) => day),
+    today,
+    crowded,
+  });
   const days = shownDay === null ? allDays : allDays.filter(({ day }) => day === shownDay);
   const dayHref = (day: string) => `/my/shifts?${params.view === "open" ? "view=open&" : ""}week=${week.key}&day=${day}`;
 
   return (
-    <>
+    // The whole page turns the week on a sideways swipe, as the week buttons do.
+    <WeekSwipe previousHref={rosterWeekHref(params.view, week.previousKey)} nextHref={rosterWeekHref(params.view, week.nextKey)}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ShiftTabs current={params.view} weekKey={week.key} />
       <RosterWeekNav week={week} view={params.view} timeZone={actor.timeZone} />
@@ -66,7 +74,12 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
         days.map(({ day, items }) => (
           <section key={day} aria-labelledby={`day-${day}`} className="mt-6">
             <h2 id={`day-${day}`} className="text-lg font-semibold first-letter:uppercase">
-              {format.dateTime(middayOf(day, actor.timeZone), { weekday: "long", day: "numeric", month: "long", timeZone: actor.timeZone })}
+              {format.dateTime(middayOf(day, actor.timeZone), {
+                weekday: "long",
+                day: "numeric",
+                month: "long",
+                timeZone: actor.timeZone,
+              })}
               {day === today ? <span className="font-normal text-stone-600"> · {t("today")}</span> : null}
             </h2>
             <ul className="mt-2 space-y-3">
@@ -79,6 +92,6 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
           </section>
         ))
       )}
-    </>
+    </WeekSwipe>
   );
 }
