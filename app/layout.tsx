@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/components/client-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
@@ -15,7 +15,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages area="app">{children}</ClientMessages>
       </body>
     </html>
   );

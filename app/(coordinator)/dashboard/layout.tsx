@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/client-messages";
 import { DashboardSidebar } from "@/components/coordinator/dashboard-sidebar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireCoordinator } from "@/lib/auth/session";
@@ -5,19 +6,21 @@ import { requireCoordinator } from "@/lib/auth/session";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireCoordinator();
   return (
-    <div className="flex min-h-dvh">
-      <aside className="hidden w-64 shrink-0 border-r border-stone-200 bg-white md:block">
-        <DashboardSidebar organisationName={actor.organisationName} />
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between border-b border-stone-200 bg-white px-6 py-3">
-          <p className="font-medium">{actor.displayName}</p>
-          <SignOutButton />
-        </header>
-        <main id="main" className="flex-1 px-6 py-6">
-          {children}
-        </main>
+    <ClientMessages area="app/(coordinator)/dashboard">
+      <div className="flex min-h-dvh">
+        <aside className="hidden w-64 shrink-0 border-r border-stone-200 bg-white md:block">
+          <DashboardSidebar organisationName={actor.organisationName} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex items-center justify-between border-b border-stone-200 bg-white px-6 py-3">
+            <p className="font-medium">{actor.displayName}</p>
+            <SignOutButton />
+          </header>
+          <main id="main" className="flex-1 px-6 py-6">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

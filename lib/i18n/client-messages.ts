@@ -1,0 +1,51 @@
+// Which texts reach the browser. Server components read every text on the server; client components
+// only get what a NextIntlClientProvider hands them, and that travels inside every page's HTML and
+// RSC payload. Sending the whole message file made up most of a small page, so each part of the app
+// sends only the namespaces its client components use. tests/unit/i18n/client-messages.test.ts
+// follows the imports from every page and layout and fails when a client component uses a namespace
+// its part of the app does not send.
+
+/**
+ * Namespaces ("profile", or "people.search" for one part of one) per folder under app/. A folder's
+ * layout wraps its pages in <ClientMessages area="…">; a page gets the namespaces of its folder and of
+ * every folder above it, because a nested provider replaces the messages of the one around it.
+ */
+export const clientMessageAreas = {
+  app: ["errors"],
+  "app/(auth)": ["signIn", "loginRequest", "passwordForgot", "passwordReset", "passwordRules", "twoFactor"],
+  "app/(member)/my": ["memberNav", "shifts.detail", "people.search"],
+  "app/(member)/my/profile": ["profile"],
+  "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
+  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientMessageArea = keyof typeof clientMessageAreas;
+
+/** The namespaces a page in `area` gets: its own and those of every area above it. */
+export function namespacesFor(area: ClientMessageArea): string[] {
+  const chosen = new Set<string>();
+  for (const [folder, namespaces] of Object.entries(clientMessageAreas)) {
+    if (area === folder || area.startsWith(`${folder}/`)) for (const namespace of namespaces) chosen.add(namespace);
+  }
+  return [...chosen].sort();
+}
+
+type Messages = { [key: string]: string | Messages };
+
+/** Only the given namespaces of `messages`, nested as in the file ("people.search" → { people: { search } }). */
+export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
+  const picked: Messages = {};
+  for (const namespace of namespaces) {
+    const path = namespace.split(".");
+    let source: string | Messages | undefined = messages;
+    for (const key of path) source = typeof source === "object" ? source[key] : undefined;
+    if (source === undefined) continue;
+    let target = picked;
+    for (const key of path.slice(0, -1)) {
+      const next = target[key];
+      target = typeof next === "object" ? next : (target[key] = {});
+    }
+    target[path[path.length - 1]] = source;
+  }
+  return picked;
+}
