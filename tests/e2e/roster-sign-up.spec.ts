@@ -86,7 +86,9 @@ test("a member takes an open shift next week, sees it on Mijn pagina and signs o
   await expect(page.getByRole("region", { name: "Mijn komende diensten" }).locator(`a[href="${shiftPath}"]`)).toHaveCount(0);
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Diensten" }).tap();
   await page.getByRole("link", { name: "Open diensten" }).tap();
+  await expect(page.getByRole("link", { name: "Open diensten" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: "Volgende week" }).tap();
+  await expect(page).toHaveURL(/view=open&week=/);
   await expect(page.getByRole("link", { name: "Naar deze week" })).toBeVisible();
   await expect(page.locator(`main a[href="${shiftPath}"]`)).toBeVisible();
 
