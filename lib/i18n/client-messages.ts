@@ -14,6 +14,8 @@ export const clientMessageAreas = {
   app: ["errors"],
   "app/(auth)": ["signIn", "loginRequest", "passwordForgot", "passwordReset", "passwordRules", "twoFactor"],
   "app/(member)/my": ["memberNav", "shifts.detail", "people.search"],
+  "app/(member)/my/handover": ["handover.request", "handover.mine"],
+  "app/(member)/my/shifts/[id]/handover": ["handover"],
   "app/(member)/my/profile": ["profile"],
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
   "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],

@@ -287,3 +287,91 @@ export async function sendShiftRemoved(tx: DbOrTx, input: ShiftMessageInput): Pr
 export async function sendShiftCancelled(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
   return sendShiftMessage(tx, "shift-cancelled", input);
 }
+
+type HandoverMessageInput = {
+  tenantId: string;
+  person: MemberRecipient;
+  /** The other member: the requester in a request, the taker in the requester's confirmation. */
+  colleagueName: string;
+  /** The {dienst} text, as for the roster emails. */
+  shift: string;
+  /** A 7-day sign-in link (or the plain page for someone without an active login). */
+  url: string;
+  locale?: EmailLocale;
+};
+
+function sendHandoverMessage(
+  tx: DbOrTx,
+  template: "handover-accepted-requester" | "handover-accepted-taker" | "handover-already-taken",
+  input: HandoverMessageInput,
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template,
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, collega: input.colleagueName, dienst: input.shift },
+    buttonUrl: input.url,
+  });
+}
+
+/**
+ * A colleague asks the member to take over a shift; the button signs in on the request's page, where
+ * taking it over is a button press. The requester's message is shown as is, in a box. Written in
+ * `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendHandoverRequest(
+  tx: DbOrTx,
+  input: { tenantId: string; person: MemberRecipient; requesterName: string; shift: string; message: string | null; url: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "handover-request",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, collega: input.requesterName, dienst: input.shift, bericht: input.message ?? "" },
+    buttonUrl: input.url,
+    details: input.message ? { message: input.message } : {},
+  });
+}
+
+/** To the requester: a colleague took the shift over. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendHandoverAcceptedToRequester(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
+  return sendHandoverMessage(tx, "handover-accepted-requester", input);
+}
+
+/** To the taker: the shift is now theirs. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendHandoverAcceptedToTaker(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
+  return sendHandoverMessage(tx, "handover-accepted-taker", input);
+}
+
+/** To the other recipients: someone else was first. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendHandoverAlreadyTaken(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
+  return sendHandoverMessage(tx, "handover-already-taken", input);
+}
+
+/**
+ * To whoever is responsible for the shift (its coordinator, the group's or the organisation's
+ * address): a member took a shift over. Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendHandoverToCoordinator(
+  tx: DbOrTx,
+  input: {
+    tenantId: string;
+    to: { address: string; name: string | null; personId: string | null };
+    takerName: string;
+    requesterName: string;
+    shift: string;
+    url: string;
+    locale?: EmailLocale;
+  },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "handover-coordinator",
+    to: input.to,
+    locale: input.locale,
+    values: { naam: input.takerName, collega: input.requesterName, dienst: input.shift },
+    buttonUrl: input.url,
+  });
+}

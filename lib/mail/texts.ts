@@ -370,6 +370,30 @@ export const emailTemplates = {
       },
     },
   },
+  "handover-coordinator": {
+    audience: "coordinator",
+    description: { nl: "Aan de coördinator: een dienst is overgenomen", en: "To the coordinator: a shift was taken over" },
+    placeholders: ["naam", "collega", "dienst", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Dienst overgenomen: {dienst}",
+        body:
+          "Hallo,\n\n" +
+          "{naam} heeft deze dienst overgenomen van {collega}:\n{dienst}\n\n" +
+          "Het rooster is al bijgewerkt. Je hoeft niets te doen.",
+        buttonLabel: "Bekijk de dienst",
+      },
+      en: {
+        subject: "Shift taken over: {dienst}",
+        body:
+          "Hello,\n\n" +
+          "{naam} has taken over this shift from {collega}:\n{dienst}\n\n" +
+          "The roster is already up to date. There is nothing you need to do.",
+        buttonLabel: "View the shift",
+      },
+    },
+  },
   "access-blocked": {
     audience: "member",
     description: { nl: "Je toegang is geblokkeerd", en: "Your access was blocked" },

@@ -11,6 +11,7 @@ import {
 } from "@/lib/mail/texts";
 
 describe("the template registry", () => {
+  // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken over.
   test("holds every email of PRODUCT.md section 7", () => {
     expect([...emailTemplateKeys].sort()).toEqual(
       [
@@ -27,6 +28,7 @@ describe("the template registry", () => {
         "handover-accepted-requester",
         "handover-accepted-taker",
         "handover-already-taken",
+        "handover-coordinator",
         "access-blocked",
         "access-unblocked",
         "account-locked",

@@ -1,0 +1,54 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { acceptHandoverForm, withdrawHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
+
+function Refusal({ message }: { message?: string }) {
+  return message ? (
+    <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Takes the shift over: a POST (opening the email's link never does this); the page then says who won. */
+export function AcceptHandoverButton({ requestId }: { requestId: string }) {
+  const t = useTranslations("handover.request");
+  const [state, action, pending] = useActionState(acceptHandoverForm, {} satisfies HandoverFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="requestId" value={requestId} />
+      <Refusal message={state.message} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
+      >
+        {pending ? t("accepting") : t("accept")}
+      </button>
+      <p className="text-sm text-stone-600">{t("acceptHint")}</p>
+    </form>
+  );
+}
+
+/** The requester withdraws, after confirming: colleagues can then no longer take the shift. */
+export function WithdrawHandoverButton({ requestId }: { requestId: string }) {
+  const t = useTranslations("handover.mine");
+  const [state, action, pending] = useActionState(withdrawHandoverForm, {} satisfies HandoverFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="requestId" value={requestId} />
+      <Refusal message={state.message} />
+      <button
+        type="submit"
+        disabled={pending}
+        onClick={(event) => {
+          if (!window.confirm(t("withdrawConfirm"))) event.preventDefault();
+        }}
+        className="w-full rounded-lg border border-stone-300 bg-white px-4 py-3 font-semibold text-stone-800 hover:bg-stone-50 disabled:opacity-70"
+      >
+        {pending ? t("withdrawing") : t("withdraw")}
+      </button>
+    </form>
+  );
+}

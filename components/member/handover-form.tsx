@@ -1,0 +1,121 @@
+"use client";
+import { useActionState, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { askForHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
+import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
+
+type HandoverFormProps = {
+  shiftId: string;
+  people: { id: string; name: string }[];
+  groups: { id: string; name: string; eligible: number }[];
+};
+
+const fold = (value: string) =>
+  value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/**
+ * Choose a group, colleagues one by one, or both, add a message, and send: a POST that asks each of
+ * them by email. Only colleagues who may work the shift are offered. The name filter only hides rows:
+ * chosen colleagues stay chosen while the list is filtered.
+ */
+export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
+  const t = useTranslations("handover");
+  const [state, action, pending] = useActionState(askForHandoverForm, {} satisfies HandoverFormState);
+  const [filter, setFilter] = useState("");
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => {
+    const words = fold(filter).split(/\s+/).filter(Boolean);
+    return people.filter((person) => words.every((word) => fold(person.name).includes(word)));
+  }, [filter, people]);
+
+  return (
+    <form action={action} className="mt-5 space-y-6">
+      <input type="hidden" name="shiftId" value={shiftId} />
+      {state.message ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.message}
+        </p>
+      ) : null}
+
+      {groups.length > 0 ? (
+        <fieldset>
+          <legend className="text-lg font-semibold">{t("chooseGroup")}</legend>
+          <p className="text-sm text-stone-600">{t("chooseGroupHint")}</p>
+          <div className="mt-2 space-y-1">
+            <label className="flex min-h-11 items-center gap-3 rounded-lg px-2">
+              <input type="radio" name="groupId" value="" defaultChecked className="h-5 w-5 accent-brand-700" />
+              {t("noGroup")}
+            </label>
+            {groups.map((group) => (
+              <label key={group.id} className="flex min-h-11 items-center gap-3 rounded-lg px-2">
+                <input type="radio" name="groupId" value={group.id} className="h-5 w-5 accent-brand-700" />
+                {t("groupOption", { group: group.name, count: group.eligible })}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+
+      <fieldset>
+        <legend className="text-lg font-semibold">{t("choosePeople")}</legend>
+        <p className="text-sm text-stone-600">{t("choosePeopleHint")}</p>
+        {people.length > 8 ? (
+          <label className="mt-2 block">
+            <span className="sr-only">{t("filterPeople")}</span>
+            <input
+              type="search"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              placeholder={t("filterPeople")}
+              autoComplete="off"
+              className="w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
+            />
+          </label>
+        ) : null}
+        <p role="status" className="mt-2 text-sm font-medium text-stone-700">
+          {t("chosen", { count: chosen.size })}
+        </p>
+        <ul className="mt-1 max-h-96 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">
+          {people.map((person) => (
+            <li key={person.id} hidden={!shown.includes(person)}>
+              <label className="flex min-h-12 items-center gap-3 px-3">
+                <input
+                  type="checkbox"
+                  name="personIds"
+                  value={person.id}
+                  checked={chosen.has(person.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(person.id);
+                    else next.delete(person.id);
+                    setChosen(next);
+                  }}
+                  className="h-5 w-5 accent-brand-700"
+                />
+                {person.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {shown.length === 0 ? <p className="mt-2 text-stone-700">{t("noMatch")}</p> : null}
+      </fieldset>
+
+      <label className="block">
+        <span className="text-lg font-semibold">{t("message")}</span>
+        <span className="block text-sm text-stone-600">{t("messageHint")}</span>
+        <textarea name="message" rows={3} maxLength={HANDOVER_MESSAGE_MAX} className="mt-2 w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base" />
+      </label>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
+      >
+        {pending ? t("sending") : t("send")}
+      </button>
+    </form>
+  );
+}

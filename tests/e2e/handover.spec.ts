@@ -1,0 +1,154 @@
+// A member on a phone hands a shift over to two colleagues; the second one asked accepts from the
+// email; the first one's email button then shows that the shift was already taken over; the shift
+// is gone from the requester's Mijn pagina. Uses Anouk Visser (her own address, no password: she signs
+// in through a login email), whom no other journey uses, and whichever colleagues the form offers.
+// It hands over a shift she has, else takes an open place first; the taker signs off again at the end
+// (allowed on the day they took it), so the journey can run again on the same database.
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+const requester = { firstName: "Anouk", email: "anouk.visser@example.org" };
+
+type MailboxMessage = { template: string; to: string; toName: string | null; subject: string; text: string; links: string[]; createdAt: string };
+
+async function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
+  const response = await page.request.get(`/dev/mail.json?${query}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as MailboxMessage[];
+}
+
+/** The path of the mail's green sign-in button, opened on the server under test whatever AUTH_URL says. */
+function signInPathOf(message: MailboxMessage): string {
+  const link = message.links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
+  if (!link) throw new Error(`no sign-in button in "${message.subject}"`);
+  return new URL(link).pathname;
+}
+
+/** Someone else's phone: a fresh browser with no cookies, the same screen as the phone project. */
+function otherPhone(browser: Browser, page: Page): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: new URL(page.url()).origin,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+  });
+}
+
+/**
+ * Signs her in with the button of a login email. Sign-in links work for 7 days, so a rerun reuses
+ * the one already in her mailbox (login requests are rate limited per address).
+ */
+async function signInByLoginEmail(page: Page): Promise<void> {
+  const loginMails = async () => (await mailbox(page, `to=${encodeURIComponent(requester.email)}`)).filter((mail) => mail.template === "login-request");
+  if ((await loginMails()).length === 0) {
+    await page.goto("/sign-in/request");
+    await page.getByLabel("E-mailadres").fill(requester.email);
+    await page.getByRole("button", { name: "Stuur mij een e-mail" }).tap();
+    await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
+    await expect.poll(async () => (await loginMails()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  }
+  const [newest] = await loginMails();
+  await page.goto(signInPathOf(newest));
+  await expect(page).toHaveURL(/\/my$/);
+  await expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
+}
+
+async function comingShiftOf(page: Page): Promise<{ shiftPath: string; activity: string }> {
+  const coming = page.getByRole("region", { name: "Mijn komende diensten" });
+  const handOver = coming.locator('a[href$="/handover"]');
+  if ((await handOver.count()) > 0) {
+    const shiftPath = ((await handOver.first().getAttribute("href")) ?? "").replace(/\/handover$/, "");
+    const activity = ((await coming.locator(`a[href="${shiftPath}"] h3`).first().textContent()) ?? "").trim();
+    return { shiftPath, activity };
+  }
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Diensten" }).tap();
+  await page.getByRole("link", { name: "Open diensten" }).tap();
+  await expect(page.getByRole("link", { name: "Open diensten" })).toHaveAttribute("aria-current", "page");
+  for (let week = 1; week <= 2; week++) {
+    await page.getByRole("link", { name: "Volgende week" }).tap();
+    await expect(page.getByRole("link", { name: "Naar deze week" })).toBeVisible();
+    await expect(page).toHaveURL(/view=open&week=/);
+    const card = page.locator('main a[href^="/my/shifts/"]').first();
+    if ((await card.count()) === 0) continue;
+    const shiftPath = (await card.getAttribute("href")) ?? "";
+    const activity = ((await card.locator("h3").textContent()) ?? "").trim();
+    await page.goto(shiftPath);
+    await page.getByRole("button", { name: "Inschrijven" }).tap();
+    await expect(page.getByRole("status")).toHaveText("Je bent ingeschreven. Tot dan!");
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn pagina" }).tap();
+    return { shiftPath, activity };
+  }
+  throw new Error("no coming shift to hand over and no open place in the next two weeks");
+}
+
+test("a member hands a shift over to two colleagues; the second accepts from the email, the first then sees it was taken", async ({ page, browser }) => {
+  // Three people, a dozen page loads and five emails: more than the default on a cold development server.
+  test.setTimeout(120_000);
+  await signInByLoginEmail(page);
+
+  // A coming shift of hers to hand over: one she has, else an open place she takes next week or the
+  // week after (each run hands one over, so a rerun may find her roster emptier).
+  const { shiftPath, activity } = await comingShiftOf(page);
+
+  // Hand it over from Mijn pagina to the first two colleagues the form offers, with a message.
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn pagina" })).toBeVisible();
+  const coming = page.getByRole("region", { name: "Mijn komende diensten" });
+  await expect(coming.locator(`a[href="${shiftPath}/handover"]`)).toHaveAccessibleName(`${activity} overdragen`);
+  await coming.locator(`a[href="${shiftPath}/handover"]`).tap();
+  await expect(page).toHaveURL(new RegExp(`${shiftPath}/handover$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Dienst overdragen" })).toBeVisible();
+  const colleagues = page.getByRole("group", { name: "Of kies collega's" }).getByRole("checkbox");
+  expect(await colleagues.count()).toBeGreaterThanOrEqual(2);
+  const since = new Date(Date.now() - 2_000);
+  await colleagues.nth(0).check();
+  await colleagues.nth(1).check();
+  await expect(page.getByText("2 collega's gekozen")).toBeVisible();
+  await page.getByLabel(/Bericht/).fill("Ik moet die dag onverwacht werken.");
+  await page.getByRole("button", { name: "Vraag om over te nemen" }).tap();
+  await expect(page).toHaveURL(/\/my\/handover\/[0-9a-f-]{36}\?done=requested$/);
+  await expect(page.getByRole("status")).toContainText("Je vraag is verstuurd");
+  const requestPath = new URL(page.url()).pathname;
+
+  // Each colleague got an email whose button signs them in on the request's page.
+  const asked = async () =>
+    (await mailbox(page, "limit=100")).filter((mail) => mail.template === "handover-request" && new Date(mail.createdAt) >= since);
+  await expect.poll(async () => (await asked()).length, { timeout: 15_000 }).toBe(2);
+  const [mailB, mailC] = (await asked()).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  expect(mailC.text).toContain("Ik moet die dag onverwacht werken.");
+
+  // C opens the email button on their own phone and takes the shift over.
+  const phoneC = await otherPhone(browser, page);
+  const pageC = await phoneC.newPage();
+  await pageC.goto(signInPathOf(mailC));
+  await expect(pageC).toHaveURL(new RegExp(`${requestPath}$`));
+  await expect(pageC.getByRole("heading", { level: 1, name: "Dienst overnemen" })).toBeVisible();
+  await expect(pageC.getByText("Ik moet die dag onverwacht werken.")).toBeVisible();
+  await pageC.getByRole("button", { name: "Dienst overnemen" }).tap();
+  await expect(pageC.getByRole("status")).toHaveText(/De dienst is nu van jou/);
+
+  // B opens their button afterwards: the page says someone else was first, and offers no button.
+  const phoneB = await otherPhone(browser, page);
+  const pageB = await phoneB.newPage();
+  await pageB.goto(signInPathOf(mailB));
+  await expect(pageB).toHaveURL(new RegExp(`${requestPath}$`));
+  await expect(pageB.getByRole("status")).toContainText("al overgenomen");
+  await expect(pageB.getByRole("button", { name: "Dienst overnemen" })).toHaveCount(0);
+  await phoneB.close();
+
+  // A's Mijn pagina no longer holds the shift, and the request page names who took it.
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn pagina" }).tap();
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn pagina" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mijn komende diensten" }).locator(`a[href="${shiftPath}"]`)).toHaveCount(0);
+  await page.goto(requestPath);
+  await expect(page.getByRole("status")).toContainText("heeft de dienst van je overgenomen");
+  const confirmations = await mailbox(page, `to=${encodeURIComponent(requester.email)}`);
+  expect(confirmations.some((mail) => mail.template === "handover-accepted-requester" && new Date(mail.createdAt) >= since)).toBe(true);
+
+  // C took it over today, so C may still sign off today: that leaves the place open again for a rerun.
+  await pageC.goto(shiftPath);
+  await pageC.getByRole("button", { name: "Uitschrijven" }).tap();
+  await expect(pageC.getByRole("status")).toHaveText("Je bent uitgeschreven. De plek is weer vrij voor een ander.");
+  await phoneC.close();
+});
