@@ -75,7 +75,7 @@ export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
             />
           </label>
         ) : null}
-        <p role="status" className="mt-2 text-sm font-medium text-stone-700">
+        <p aria-live="polite" className="mt-2 text-sm font-medium text-stone-700">
           {t("chosen", { count: chosen.size })}
         </p>
         <ul className="mt-1 max-h-96 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">

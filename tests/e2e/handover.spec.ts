@@ -1,12 +1,12 @@
 // A member on a phone hands a shift over to two colleagues; the second one asked accepts from the
 // email; the first one's email button then shows that the shift was already taken over; the shift
-// is gone from the requester's Mijn pagina. Uses Anouk Visser (her own address, no password: she signs
+// is gone from the requester's Mijn pagina. Uses Inès de Wit (her own address, no password: she signs
 // in through a login email), whom no other journey uses, and whichever colleagues the form offers.
 // It hands over a shift she has, else takes an open place first; the taker signs off again at the end
 // (allowed on the day they took it), so the journey can run again on the same database.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-const requester = { firstName: "Anouk", email: "anouk.visser@example.org" };
+const requester = { firstName: "Inès", email: "ines.dewit@example.org" };
 
 type MailboxMessage = { template: string; to: string; toName: string | null; subject: string; text: string; links: string[]; createdAt: string };
 
@@ -42,15 +42,19 @@ function otherPhone(browser: Browser, page: Page): Promise<BrowserContext> {
  */
 async function signInByLoginEmail(page: Page): Promise<void> {
   const loginMails = async () => (await mailbox(page, `to=${encodeURIComponent(requester.email)}`)).filter((mail) => mail.template === "login-request");
-  if ((await loginMails()).length === 0) {
-    await page.goto("/sign-in/request");
-    await page.getByLabel("E-mailadres").fill(requester.email);
-    await page.getByRole("button", { name: "Stuur mij een e-mail" }).tap();
-    await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
-    await expect.poll(async () => (await loginMails()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const [earlier] = await loginMails();
+  if (earlier) {
+    await page.goto(signInPathOf(earlier));
+    if (new URL(page.url()).pathname === "/my") return expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
   }
-  const [newest] = await loginMails();
-  await page.goto(signInPathOf(newest));
+  const since = new Date(Date.now() - 2_000);
+  await page.goto("/sign-in/request");
+  await page.getByLabel("E-mailadres").fill(requester.email);
+  await page.getByRole("button", { name: "Stuur mij een e-mail" }).tap();
+  await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
+  const fresh = async () => (await loginMails()).filter((mail) => new Date(mail.createdAt) >= since);
+  await expect.poll(async () => (await fresh()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.goto(signInPathOf((await fresh())[0]));
   await expect(page).toHaveURL(/\/my$/);
   await expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
 }
