@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 
 const items = [
   { href: "/dashboard", key: "overview" },
+  { href: "/dashboard/roster", key: "roster" },
   { href: "/dashboard/people", key: "people" },
   { href: "/dashboard/audit", key: "audit" },
 ] as const;
@@ -17,7 +18,8 @@ export function DashboardSidebar({ organisationName }: { organisationName: strin
     <nav aria-label={t("label")} className="flex h-full flex-col gap-1 p-4">
       <p className="mb-4 truncate text-lg font-bold text-brand-700">{organisationName}</p>
       {items.map((item) => {
-        const current = pathname === item.href;
+        // A section stays marked on its sub-pages (a shift of the roster); the overview only on itself.
+        const current = pathname === item.href || (item.href !== "/dashboard" && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

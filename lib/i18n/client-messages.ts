@@ -19,6 +19,7 @@ export const clientMessageAreas = {
   "app/(member)/my/profile": ["profile"],
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
   "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],
+  "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

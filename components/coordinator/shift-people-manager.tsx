@@ -1,0 +1,181 @@
+"use client";
+import { useActionState, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopleForm, type RosterFormState } from "@/lib/roster/actions";
+
+type OnShift = { id: string; name: string; source: "self" | "coordinator" | "handover" };
+type Eligible = { id: string; name: string; groupNames: string[] };
+
+function Answer({ state }: { state: RosterFormState }) {
+  if (!state.message) return null;
+  const style = state.tone === "success" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-900";
+  return (
+    <div role={state.tone === "success" ? "status" : "alert"} className={`rounded-lg border p-3 ${style}`}>
+      <p>{state.message}</p>
+      {state.details?.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {state.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const fold = (value: string) =>
+  value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/** Who is on the shift, with a way to take several off at once (after confirming). */
+export function ShiftPeopleOnShift({ shiftId, people, editable }: { shiftId: string; people: OnShift[]; editable: boolean }) {
+  const t = useTranslations("roster");
+  const [state, action, pending] = useActionState(removePeopleForm, {} satisfies RosterFormState);
+  if (people.length === 0) {
+    return (
+      <>
+        <Answer state={state} />
+        <p className="rounded-lg border border-dashed border-stone-300 p-3 text-stone-700">{t("nobodyOn")}</p>
+      </>
+    );
+  }
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="shiftId" value={shiftId} />
+      <Answer state={state} />
+      <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
+        {people.map((person) => (
+          <li key={person.id}>
+            <label className="flex min-h-11 items-center gap-3 px-3">
+              {editable ? <input type="checkbox" name="personIds" value={person.id} className="h-5 w-5 accent-brand-700" /> : null}
+              <span className="flex-1">{person.name}</span>
+              <span className="text-sm text-stone-600">{t(`source.${person.source}`)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <button
+          type="submit"
+          disabled={pending}
+          onClick={(event) => {
+            if (!window.confirm(t("removeConfirm"))) event.preventDefault();
+          }}
+          className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-50 disabled:opacity-70"
+        >
+          {pending ? t("removing") : t("removeSelected")}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+/** A searchable checklist of everyone who may work the shift, to put several on it at once. */
+export function ShiftAssignPeople({ shiftId, eligible }: { shiftId: string; eligible: Eligible[] }) {
+  const t = useTranslations("roster");
+  const [state, action, pending] = useActionState(assignPeopleForm, {} satisfies RosterFormState);
+  const [filter, setFilter] = useState("");
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => {
+    const words = fold(filter).split(/\s+/).filter(Boolean);
+    return new Set(eligible.filter((person) => words.every((word) => fold(`${person.name} ${person.groupNames.join(" ")}`).includes(word))).map((person) => person.id));
+  }, [filter, eligible]);
+
+  // After assigning, the page shows a shorter list: people no longer in it no longer count as chosen.
+  const chosenCount = eligible.filter((person) => chosen.has(person.id)).length;
+
+  if (eligible.length === 0) {
+    return (
+      <>
+        <Answer state={state} />
+        <p className="rounded-lg border border-dashed border-stone-300 p-3 text-stone-700">{t("noneEligible")}</p>
+      </>
+    );
+  }
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="shiftId" value={shiftId} />
+      <Answer state={state} />
+      <label className="block">
+        <span className="sr-only">{t("assignFilter")}</span>
+        <input
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder={t("assignFilter")}
+          autoComplete="off"
+          className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+        />
+      </label>
+      <p aria-live="polite" className="text-sm font-medium text-stone-700">
+        {t("chosen", { count: chosenCount })}
+      </p>
+      <ul className="max-h-80 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">
+        {eligible.map((person) => (
+          <li key={person.id} hidden={!shown.has(person.id)}>
+            <label className="flex min-h-11 items-center gap-3 px-3">
+              <input
+                type="checkbox"
+                name="personIds"
+                value={person.id}
+                checked={chosen.has(person.id)}
+                onChange={(event) => {
+                  const next = new Set(chosen);
+                  if (event.target.checked) next.add(person.id);
+                  else next.delete(person.id);
+                  setChosen(next);
+                }}
+                className="h-5 w-5 accent-brand-700"
+              />
+              <span className="flex-1">{person.name}</span>
+              {person.groupNames.length > 0 ? <span className="text-sm text-stone-600">{person.groupNames.join(", ")}</span> : null}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {shown.size === 0 ? <p className="text-stone-700">{t("noMatch")}</p> : null}
+      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
+        {pending ? t("assigning") : t("assignSelected")}
+      </button>
+    </form>
+  );
+}
+
+/** Cancels the shift (or it and the following ones of its series) after confirming; members are mailed. */
+export function ShiftCancelForm({ shiftId, inSeries }: { shiftId: string; inSeries: boolean }) {
+  const t = useTranslations("roster");
+  const [state, action, pending] = useActionState(cancelShiftFormAction, {} satisfies RosterFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="shiftId" value={shiftId} />
+      <Answer state={state} />
+      <p className="text-stone-700">{t("cancelHint")}</p>
+      {inSeries ? (
+        <div>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="scope" value="one" defaultChecked className="h-5 w-5 accent-brand-700" />
+            {t("cancelOne")}
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="scope" value="following" className="h-5 w-5 accent-brand-700" />
+            {t("cancelFollowing")}
+          </label>
+        </div>
+      ) : (
+        <input type="hidden" name="scope" value="one" />
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        onClick={(event) => {
+          if (!window.confirm(t("cancelConfirm"))) event.preventDefault();
+        }}
+        className="rounded-lg border border-red-300 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70"
+      >
+        {pending ? t("cancelling") : t("cancelButton")}
+      </button>
+    </form>
+  );
+}
