@@ -4,20 +4,21 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
 const items = [
-  { href: "/dashboard", key: "overview" },
-  { href: "/dashboard/roster", key: "roster" },
-  { href: "/dashboard/people", key: "people" },
-  { href: "/dashboard/audit", key: "audit" },
+  { href: "/dashboard", key: "overview", adminOnly: false },
+  { href: "/dashboard/roster", key: "roster", adminOnly: false },
+  { href: "/dashboard/people", key: "people", adminOnly: false },
+  { href: "/dashboard/audit", key: "audit", adminOnly: false },
+  { href: "/dashboard/settings", key: "settings", adminOnly: true },
 ] as const;
 
 /** The coordinator dashboard's sidebar; later sections (roster, people, hours, settings) are added here. */
-export function DashboardSidebar({ organisationName }: { organisationName: string }) {
+export function DashboardSidebar({ organisationName, isAdmin }: { organisationName: string; isAdmin: boolean }) {
   const t = useTranslations("dashboardNav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex h-full flex-col gap-1 p-4">
       <p className="mb-4 truncate text-lg font-bold text-brand-700">{organisationName}</p>
-      {items.map((item) => {
+      {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
         // A section stays marked on its sub-pages (a shift of the roster); the overview only on itself.
         const current = pathname === item.href || (item.href !== "/dashboard" && pathname.startsWith(`${item.href}/`));
         return (

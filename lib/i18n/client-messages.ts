@@ -20,6 +20,7 @@ export const clientMessageAreas = {
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
   "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
+  "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

@@ -9,11 +9,13 @@ export type AuditAction =
   | "account.block-scheduled"
   | "account.block-schedule-cancelled"
   | "account.unlocked"
+  | "account.authenticator-reset"
   | "account.password-reset"
   | "account.username-sent"
   | "account.role-changed"
   | "logins.exported"
-  | "people.merged";
+  | "people.merged"
+  | "settings.security-changed";
 
 export type AuditEntry = {
   tenantId: string | null;

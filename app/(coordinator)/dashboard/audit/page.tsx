@@ -26,6 +26,8 @@ const actionLabels: Record<AuditAction, string> = {
   "account.role-changed": "accountRoleChanged",
   "logins.exported": "loginsExported",
   "people.merged": "peopleMerged",
+  "account.authenticator-reset": "accountAuthenticatorReset",
+  "settings.security-changed": "securityChanged",
 };
 
 function isAuditAction(action: string): action is AuditAction {

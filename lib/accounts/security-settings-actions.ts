@@ -1,0 +1,37 @@
+"use server";
+// The admin's form for the sign-in security settings. Built with adminAction: the organisation always
+// comes from the session, and coordinators and members are refused.
+import { getTranslations } from "next-intl/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { adminAction } from "@/lib/auth/guards";
+import { saveSecuritySettings } from "./security-settings";
+import { securitySettingsSchema } from "./security-settings-rules";
+
+export const updateSecuritySettings = adminAction(securitySettingsSchema, async (actor, input) => {
+  const result = await saveSecuritySettings(actor.tenantId, actor.userId, input);
+  if (result.changed) revalidatePath("/dashboard", "layout");
+  return result;
+});
+
+export type SecuritySettingsFormState = {
+  status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+};
+
+export async function saveSecuritySettingsForm(_previous: SecuritySettingsFormState, formData: FormData): Promise<SecuritySettingsFormState> {
+  const result = await updateSecuritySettings(formData);
+  const t = await getTranslations("securitySettings");
+  if (!result.ok) {
+    if (result.error === "unauthorised") redirect("/sign-in");
+    if (result.error === "forbidden") return { status: "forbidden", message: t("errors.forbidden") };
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
+      const key = keys[0] === "lockoutRange" ? "lockoutRange" : "choice";
+      fieldErrors[field] = t(`errors.${key}`);
+    }
+    return { status: "invalid", message: t("errors.checkFields"), fieldErrors };
+  }
+  return result.value.changed ? { status: "saved", message: t("saved") } : { status: "unchanged", message: t("unchanged") };
+}
