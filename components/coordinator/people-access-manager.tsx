@@ -10,6 +10,7 @@ import {
   resendPersonUsername,
   schedulePeopleBlock,
   unblockPeople,
+  resetPersonAuthenticator,
   unlockPersonAccount,
 } from "@/lib/accounts/coordinator-actions";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/coordinator-schemas";
@@ -184,13 +185,28 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         error: null,
       });
     }
+    // Taking away a second factor weakens the account until a new one is set: ask first.
+    if (action === "resetAuthenticator" && !window.confirm(t("confirm.resetAuthenticator", { name: row.name }))) return;
     const call =
-      action === "unlock" ? unlockPersonAccount : action === "resendUsername" ? resendPersonUsername : cancelPersonScheduledBlock;
+      action === "unlock"
+        ? unlockPersonAccount
+        : action === "resetAuthenticator"
+          ? resetPersonAuthenticator
+          : action === "resendUsername"
+            ? resendPersonUsername
+            : cancelPersonScheduledBlock;
     const result = await run(row.personId, () => call({ personId: row.personId }));
     if (!result) return;
     if (!result.ok) return setNotice({ tone: "error", text: failureText(result) });
     if (result.value.outcome === "refused") return setNotice({ tone: "error", text: refusalText(result.value) });
-    const done = action === "unlock" ? "done.unlocked" : action === "resendUsername" ? "done.usernameSent" : "done.scheduleCancelled";
+    const done =
+      action === "unlock"
+        ? "done.unlocked"
+        : action === "resetAuthenticator"
+          ? "done.authenticatorReset"
+          : action === "resendUsername"
+            ? "done.usernameSent"
+            : "done.scheduleCancelled";
     finishWith(t(done, { name: row.name }), false);
   }
 

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 
-export type PersonAccessAction = "block" | "unblock" | "unlock" | "resendUsername" | "schedule" | "cancelSchedule";
+export type PersonAccessAction = "block" | "unblock" | "unlock" | "resetAuthenticator" | "resendUsername" | "schedule" | "cancelSchedule";
 
 export type PersonAccessActionsProps = {
   name: string;
@@ -14,7 +14,7 @@ export type PersonAccessActionsProps = {
   onAction: (action: PersonAccessAction) => void;
 };
 
-const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resendUsername", "schedule", "cancelSchedule"];
+const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resetAuthenticator", "resendUsername", "schedule", "cancelSchedule"];
 
 /** A row's "Acties" button and the short menu it opens; Escape or a click elsewhere closes it. */
 export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction }: PersonAccessActionsProps) {

@@ -31,6 +31,8 @@ export type PersonAccessRow = {
     username: string;
     status: AccountStatus;
     lockedAt: Date | null;
+    /** An authenticator app is enrolled (a coordinator can remove it when the phone is lost). */
+    hasAuthenticator: boolean;
     loginCount: number;
     lastLoginAt: Date | null;
     blockedAt: Date | null;
@@ -111,6 +113,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
       username: users.username,
       status: users.status,
       lockedAt: users.lockedAt,
+      totpEnabledAt: users.totpEnabledAt,
       loginCount: users.loginCount,
       lastLoginAt: users.lastLoginAt,
       blockedAt: users.blockedAt,
@@ -140,6 +143,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
               username: row.username,
               status: row.status,
               lockedAt: row.lockedAt,
+              hasAuthenticator: row.totpEnabledAt !== null,
               loginCount: row.loginCount ?? 0,
               lastLoginAt: row.lastLoginAt,
               blockedAt: row.blockedAt,

@@ -28,6 +28,7 @@ export type AccessActorRef = { userId: string; personId: string; tenantId: strin
 /** Why nothing happened, as a key of the "accounts.errors" texts. */
 export type AccessRefusal =
   | "unknownPeople"
+  | "noAuthenticator"
   | "unknownGroup"
   | "nobodyAffected"
   | "countChanged"
@@ -474,6 +475,31 @@ export async function unlockAccount(tenantId: string, actor: AccessActorRef, per
       .returning({ id: users.id });
     if (!changed) return { result: { outcome: "refused", reason: "notLocked" }, mailIds: [] };
     await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.unlocked", targetPersonId: person.personId });
+    return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+  });
+}
+
+/**
+ * Removes a member's authenticator app (a lost or replaced phone): from their next sign-in they get
+ * the organisation's usual second step again (an email code, or none), and they can enrol a new app
+ * on Mijn account. Only an admin may do this for an admin. Audited.
+ */
+export async function resetAuthenticator(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const [person] = resolved.candidates;
+    if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
+    if (person.role === "admin" && actor.role !== "admin") return { result: { outcome: "refused", reason: "adminOnly" }, mailIds: [] };
+    const [changed] = await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, updatedAt: now })
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), isNotNull(users.totpEnabledAt)))
+      .returning({ id: users.id });
+    if (!changed) return { result: { outcome: "refused", reason: "noAuthenticator" }, mailIds: [] };
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.authenticator-reset", targetPersonId: person.personId });
     return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
   });
 }

@@ -1,5 +1,6 @@
 "use server";
-// The coordinators' write surface for access: block, unblock, schedule a block, unlock, resend a username.
+// The coordinators' write surface for access: block, unblock, schedule a block, unlock, remove a lost
+// authenticator app, resend a username.
 // Every action is built with coordinatorAction: the tenant always comes from the actor, never from input.
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
@@ -12,6 +13,7 @@ import {
   resendUsername,
   scheduleBlock,
   unblockAccess,
+  resetAuthenticator,
   unlockAccount,
   type AccessChange,
   type AccessChangeResult,
@@ -53,6 +55,10 @@ export const cancelPersonScheduledBlock = coordinatorAction(personAccountSchema,
 
 export const unlockPersonAccount = coordinatorAction(personAccountSchema, async (actor, input) =>
   finish(await unlockAccount(actor.tenantId, actor, input.personId)),
+);
+
+export const resetPersonAuthenticator = coordinatorAction(personAccountSchema, async (actor, input) =>
+  finish(await resetAuthenticator(actor.tenantId, actor, input.personId)),
 );
 
 export const resendPersonUsername = coordinatorAction(personAccountSchema, async (actor, input) =>

@@ -83,6 +83,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     if (canBlock) actions.push("block");
     if (login?.status === "blocked") actions.push("unblock");
     if (login?.lockedAt) actions.push("unlock");
+    if (login?.hasAuthenticator && (row.role !== "admin" || actor.role === "admin")) actions.push("resetAuthenticator");
     const resendable = canResendUsername(subject, row.hasEmail);
     if (resendable) actions.push("resendUsername");
     if (canBlock) actions.push("schedule");
