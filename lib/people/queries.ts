@@ -30,8 +30,9 @@ export type PersonDetail = PersonCard & { groups: string[] };
 
 // Names sort and compare without case, accents or punctuation, through the same SQL functions the
 // search index uses (drizzle/0002_people_search.sql).
-const lastNameSortKey = sql`ploeg_search_key(${people.lastName})`;
-const firstNameSortKey = sql`ploeg_search_key(${people.firstName})`;
+// Stored generated columns (ploeg_search_key of the name), indexed with the tenant for the photo book.
+const lastNameSortKey = people.lastNameKey;
+const firstNameSortKey = people.firstNameKey;
 const nameKey = sql`ploeg_name_key(${people.firstName}, ${people.infix}, ${people.lastName})`;
 // Drizzle writes columns unqualified in a one-table select; inside a subquery that would be ambiguous.
 const outerPersonId = sql`"people"."id"`;

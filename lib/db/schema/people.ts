@@ -30,10 +30,17 @@ export const people = pgTable(
     photoId: uuid("photo_id"),
     /** Set when this record was merged into another; the kept record holds the shifts, hours and login. */
     mergedIntoId: uuid("merged_into_id"),
+    /**
+     * Sort keys kept by Postgres (lower case, no accents or punctuation; ploeg_search_key in
+     * drizzle/0002): the photo book groups, sorts and pages on them without computing a key per row.
+     */
+    lastNameKey: text("last_name_key").generatedAlwaysAs(sql`ploeg_search_key(last_name)`),
+    firstNameKey: text("first_name_key").generatedAlwaysAs(sql`ploeg_search_key(first_name)`),
     ...timestamps,
   },
   (t) => [
     index("people_tenant_idx").on(t.tenantId),
+    index("people_tenant_name_keys_idx").on(t.tenantId, t.lastNameKey, t.firstNameKey, t.id),
     index("people_tenant_last_name_idx").on(t.tenantId, t.lastName, t.firstName),
     index("people_email_idx").on(sql`lower(${t.email})`),
   ],
