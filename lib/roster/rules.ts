@@ -321,6 +321,15 @@ export function chooseShownDay(input: { requested: string | undefined; weekDays:
   return daysWithShifts.includes(today) ? today : (daysWithShifts[0] ?? null);
 }
 
+/** [start, end) of one day of the week in the zone: 24 hours, or 23 or 25 on a DST change. */
+export function dayRange(week: RosterWeek, day: string, timeZone: string): { from: Date; to: Date } {
+  const index = week.days.indexOf(day);
+  if (index < 0) return { from: week.from, to: week.to };
+  const from = index === 0 ? week.from : toInstant(day, "00:00", timeZone);
+  const to = index === 6 ? week.to : toInstant(week.days[index + 1], "00:00", timeZone);
+  return from && to ? { from, to } : { from: week.from, to: week.to };
+}
+
 /** The noon of a calendar day in the zone: a safe instant to format a day-only label from. */
 export function middayOf(dateKey: string, timeZone: string): Date {
   return toInstant(dateKey, "12:00", timeZone) ?? new Date(`${dateKey}T12:00:00Z`);

@@ -6,8 +6,8 @@ import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRequests } from "@/lib/db/schema/roster";
 import { createAssignment, createGroup } from "@/lib/demo/factories";
 import { signOffFromShift, signUpForShift } from "@/lib/roster/actions";
-import { getShiftForMember, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
-import { resolveWeek, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
+import { countShiftsPerDay, getShiftForMember, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
+import { dayRange, resolveWeek, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
 import { signOff, signUp, type RosterMember } from "@/lib/roster/sign-ups";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
@@ -217,6 +217,17 @@ describe("the member pages' lists", () => {
 
     const openList = await listOpenShiftsForPerson(tenantId, me.person.id, week, now);
     expect(openList.map((s) => s.activity).sort()).toEqual(["eigen groep", "open"]);
+    // The day strip's numbers count the same shifts, per day; one day's list holds that day's only.
+    expect(Object.fromEntries(await countShiftsPerDay("open", tenantId, me.person.id, week, now, TZ))).toEqual({ [week.days[3]]: 1, [week.days[4]]: 1 });
+    expect(Object.fromEntries(await countShiftsPerDay("all", tenantId, me.person.id, week, now, TZ))).toEqual({
+      [week.days[0]]: 2,
+      [week.days[1]]: 1,
+      [week.days[2]]: 1,
+      [week.days[3]]: 1,
+      [week.days[4]]: 1,
+    });
+    const thursday = await listOpenShiftsForPerson(tenantId, me.person.id, dayRange(week, week.days[4], TZ), now);
+    expect(thursday.map((s) => s.activity)).toEqual(["open"]);
 
     // Alle diensten: everything of this organisation's week but the cancelled one, each judged by the rules.
     const all = await listShiftsOfWeek(tenantId, me.person.id, week);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   canSignOff,
   chooseShownDay,
+  dayRange,
   describeShift,
   groupByDay,
   localDateKey,
@@ -213,6 +214,16 @@ describe("the week a page shows", () => {
     expect((week.to.getTime() - week.from.getTime()) / 3_600_000).toBe(167);
     expect(week.days).toEqual(["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"]);
     expect([week.previousKey, week.nextKey]).toEqual(["2026-W12", "2026-W14"]);
+  });
+
+  it("a day of the week runs from midnight to midnight, 23 hours on the day clocks go forward", () => {
+    const week = resolveWeek({ week: "2026-W13" }, now, tz);
+    const sunday = dayRange(week, "2026-03-29", tz);
+    expect(sunday.from.toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(sunday.to.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    const monday = dayRange(week, "2026-03-23", tz);
+    expect([monday.from.toISOString(), monday.to.toISOString()]).toEqual(["2026-03-22T23:00:00.000Z", "2026-03-23T23:00:00.000Z"]);
+    expect(dayRange(week, "2026-04-01", tz)).toEqual({ from: week.from, to: week.to });
   });
 
   it("the year turns over between week 53 and week 1", () => {

@@ -6,8 +6,8 @@ import { WeekSwipe } from "@/components/member/week-swipe";
 import { ShiftTabs } from "@/components/member/shift-tabs";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
-import { chooseShownDay, groupByDay, localDateKey, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
+import { countShiftsPerDay, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
+import { chooseShownDay, dayRange, groupByDay, localDateKey, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
 import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,24 +20,21 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const params = parseRosterPageParams(await searchParams);
   const now = new Date();
   const week = resolveWeek(params, now, actor.timeZone);
-  const range = { from: week.from, to: week.to };
-  const shifts =
-    params.view === "open"
-      ? await listOpenShiftsForPerson(actor.tenantId, actor.personId, range, now)
-      : await listShiftsOfWeek(actor.tenantId, actor.personId, range);
-  const [t, tDays, format] = await Promise.all([getTranslations("shifts"), getTranslations("shifts.days"), getFormatter()]);
   const today = localDateKey(now, actor.timeZone);
-  const allDays = groupByDay(shifts, actor.timeZone);
-  const counts = new Map(allDays.map(({ day, items }) => [day, items.length]));
-  const crowded = shifts.length > WHOLE_WEEK_AT_MOST;
-  const shownDay = chooseShownDay({
-    requested: params.day,
-    weekDays: week.days,
-    daysWithShifts: allDays.map(({ day }) => day),
-    today,
-    crowded,
-  });
-  const days = shownDay === null ? allDays : allDays.filter(({ day }) => day === shownDay);
+  // The numbers per day first (cheap), so a crowded week reads the people of one day's shifts only.
+  const counts = await countShiftsPerDay(params.view, actor.tenantId, actor.personId, { from: week.from, to: week.to }, now, actor.timeZone);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const crowded = total > WHOLE_WEEK_AT_MOST;
+  const shownDay = chooseShownDay({ requested: params.day, weekDays: week.days, daysWithShifts: [...counts.keys()].sort(), today, crowded });
+  const range = shownDay ? dayRange(week, shownDay, actor.timeZone) : { from: week.from, to: week.to };
+  const listed =
+    total === 0 || (shownDay !== null && !counts.has(shownDay))
+      ? []
+      : params.view === "open"
+        ? await listOpenShiftsForPerson(actor.tenantId, actor.personId, range, now)
+        : await listShiftsOfWeek(actor.tenantId, actor.personId, range);
+  const [t, tDays, format] = await Promise.all([getTranslations("shifts"), getTranslations("shifts.days"), getFormatter()]);
+  const days = groupByDay(listed, actor.timeZone);
   const dayHref = (day: string) => `/my/shifts?${params.view === "open" ? "view=open&" : ""}week=${week.key}&day=${day}`;
 
   return (
@@ -46,7 +43,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ShiftTabs current={params.view} weekKey={week.key} />
       <RosterWeekNav week={week} view={params.view} timeZone={actor.timeZone} />
-      {shifts.length > 0 ? (
+      {total > 0 ? (
         <RosterDayStrip
           days={week.days}
           counts={counts}
@@ -59,9 +56,9 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
         />
       ) : null}
       {params.view === "open" ? <p className="mt-4 text-stone-700">{t("openIntro")}</p> : null}
-      {crowded && params.day === undefined ? <p className="mt-2 text-stone-700">{tDays("crowded", { count: shifts.length })}</p> : null}
+      {crowded && params.day === undefined ? <p className="mt-2 text-stone-700">{tDays("crowded", { count: total })}</p> : null}
 
-      {shifts.length === 0 ? (
+      {total === 0 ? (
         <div className="mt-4 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700">
           <p className="font-medium">{params.view === "open" ? t("noOpenShiftsInWeek") : t("noShiftsInWeek")}</p>
           {week.to.getTime() > now.getTime() ? <p className="mt-1">{t("tryNextWeek")}</p> : null}
