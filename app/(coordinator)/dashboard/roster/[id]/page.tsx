@@ -89,7 +89,7 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
             ) : (
               <>
                 <p className="mt-1 text-sm text-stone-600">
-                  {t("assignHint")} {t("state.unfilled", { count: placesLeft(shift.needed, shift.people.length) })}.
+                  {t("assignHint")} {t("placesLeft", { count: placesLeft(shift.needed, shift.people.length) })}
                 </p>
                 <div className="mt-3">
                   <ShiftAssignPeople shiftId={shift.id} eligible={eligible} />
