@@ -63,7 +63,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       const label = /^\d{4}-\d{2}-\d{2}$/.test(scheduledFor) ? calendarDay.format(new Date(`${scheduledFor}T00:00:00Z`)) : day.format(new Date(scheduledFor));
       parts.push(t("scheduledFor", { date: label }));
     }
+    if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
     return parts.join(". ");
+  }
+
+  /** "Extra controle voor leden: uit → aan", one part per setting that changed. */
+  function securityChanges(details: Record<string, unknown>): string[] {
+    const before = details.before as Record<string, unknown> | undefined;
+    const after = details.after as Record<string, unknown> | undefined;
+    if (!before || !after) return [];
+    const value = (key: string, raw: unknown) => (key === "lockoutThreshold" ? String(raw) : raw === "email" ? t("security.on") : t("security.off"));
+    return (["twoFactorForMembers", "twoFactorForCoordinators", "lockoutThreshold"] as const)
+      .filter((key) => before[key] !== after[key] && after[key] !== undefined)
+      .map((key) => t("security.change", { setting: t(`security.${key}`), from: value(key, before[key]), to: value(key, after[key]) }));
   }
 
   const rows: AuditRowView[] = page.entries.map((entry) => ({
@@ -72,7 +84,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     whenIso: entry.at.toISOString(),
     actor: entry.actor?.name ?? (entry.details.via === "schedule" ? t("scheduledJob") : t("system")),
     action: isAuditAction(entry.action) ? t(`actions.${actionLabels[entry.action]}`) : entry.action,
-    target: entry.target?.name ?? (entry.action.startsWith("account.") ? t("removedPerson") : "–"),
+    target: entry.target?.name ?? (entry.action.startsWith("account.") ? t("removedPerson") : entry.action.startsWith("settings.") ? t("organisation") : "–"),
     details: explain(entry),
   }));
 
