@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { addDays } from "date-fns";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { countLeaversWhoCanSignIn } from "@/lib/accounts/admin-queries";
@@ -21,10 +22,10 @@ export default async function DashboardPage() {
     countLeaversWhoCanSignIn(actor.tenantId, localDate(now, actor.timeZone)),
   ]);
   const tiles = [
-    { label: t("members"), value: counts.members },
-    { label: t("groups"), value: counts.groups },
-    { label: t("comingShifts"), value: counts.comingShifts },
-    { label: t("unfilledShifts"), value: counts.unfilledShifts },
+    { label: t("members"), value: counts.members, href: "/dashboard/people" },
+    { label: t("groups"), value: counts.groups, href: null },
+    { label: t("comingShifts"), value: counts.comingShifts, href: "/dashboard/roster" },
+    { label: t("unfilledShifts"), value: counts.unfilledShifts, href: "/dashboard/roster" },
   ];
   return (
     <>
@@ -36,8 +37,17 @@ export default async function DashboardPage() {
       ) : null}
       <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((tile) => (
-          <div key={tile.label} className="rounded-xl border border-stone-200 bg-white p-5">
-            <dt className="text-sm text-stone-600">{tile.label}</dt>
+          <div key={tile.label} className="relative rounded-xl border border-stone-200 bg-white p-5 has-[a:hover]:border-brand-600">
+            <dt className="text-sm text-stone-600">
+              {tile.href ? (
+                // The whole tile is the link's target area; the label stays the link's name.
+                <Link href={tile.href} className="after:absolute after:inset-0 after:rounded-xl">
+                  {tile.label}
+                </Link>
+              ) : (
+                tile.label
+              )}
+            </dt>
             <dd className="mt-1 text-3xl font-semibold">{tile.value}</dd>
           </div>
         ))}
