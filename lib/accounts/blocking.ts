@@ -8,7 +8,7 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
-import { recordAudit, type AuditEntry } from "@/lib/tenancy/audit";
+import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
   blockEligibility,
   canResendUsername,
@@ -457,10 +457,15 @@ export async function cancelScheduledBlock(
 }
 
 /**
- * Reopens password sign-in for a locked account (PRODUCT.md §2 lockout): the lock and the count of
- * wrong passwords are cleared; the password itself stays the same.
+ * Clears something set on one person's login (a lock, an authenticator app) when it is set: resolves
+ * the person in the tenant, applies `values` only where `isSet` holds, and audits the change.
  */
-export async function unlockAccount(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+async function clearOnLogin(
+  tenantId: string,
+  actor: AccessActorRef,
+  personId: string,
+  change: { values: Partial<typeof users.$inferInsert>; isSet: SQL; notSet: AccessRefusal; audit: AuditAction; adminsByAdminsOnly: boolean },
+): Promise<AccessChange> {
   assertCoordinatorOf(tenantId, actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -468,14 +473,29 @@ export async function unlockAccount(tenantId: string, actor: AccessActorRef, per
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const [person] = resolved.candidates;
     if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
+    if (change.adminsByAdminsOnly && person.role === "admin" && actor.role !== "admin") return { result: { outcome: "refused", reason: "adminOnly" }, mailIds: [] };
     const [changed] = await tx
       .update(users)
-      .set({ lockedAt: null, failedPasswordCount: 0, updatedAt: now })
-      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), isNotNull(users.lockedAt)))
+      .set(change.values)
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), change.isSet))
       .returning({ id: users.id });
-    if (!changed) return { result: { outcome: "refused", reason: "notLocked" }, mailIds: [] };
-    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.unlocked", targetPersonId: person.personId });
+    if (!changed) return { result: { outcome: "refused", reason: change.notSet }, mailIds: [] };
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: change.audit, targetPersonId: person.personId });
     return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+  });
+}
+
+/**
+ * Reopens password sign-in for a locked account (PRODUCT.md §2 lockout): the lock and the count of
+ * wrong passwords are cleared; the password itself stays the same.
+ */
+export function unlockAccount(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  return clearOnLogin(tenantId, actor, personId, {
+    values: { lockedAt: null, failedPasswordCount: 0, updatedAt: now },
+    isSet: isNotNull(users.lockedAt),
+    notSet: "notLocked",
+    audit: "account.unlocked",
+    adminsByAdminsOnly: false,
   });
 }
 
@@ -484,23 +504,13 @@ export async function unlockAccount(tenantId: string, actor: AccessActorRef, per
  * the organisation's usual second step again (an email code, or none), and they can enrol a new app
  * on Mijn account. Only an admin may do this for an admin. Audited.
  */
-export async function resetAuthenticator(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
-    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
-    const [person] = resolved.candidates;
-    if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
-    if (person.role === "admin" && actor.role !== "admin") return { result: { outcome: "refused", reason: "adminOnly" }, mailIds: [] };
-    const [changed] = await tx
-      .update(users)
-      .set({ totpSecret: null, totpEnabledAt: null, updatedAt: now })
-      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.userId), isNotNull(users.totpEnabledAt)))
-      .returning({ id: users.id });
-    if (!changed) return { result: { outcome: "refused", reason: "noAuthenticator" }, mailIds: [] };
-    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.authenticator-reset", targetPersonId: person.personId });
-    return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+export function resetAuthenticator(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  return clearOnLogin(tenantId, actor, personId, {
+    values: { totpSecret: null, totpEnabledAt: null, updatedAt: now },
+    isSet: isNotNull(users.totpEnabledAt),
+    notSet: "noAuthenticator",
+    audit: "account.authenticator-reset",
+    adminsByAdminsOnly: true,
   });
 }
 
