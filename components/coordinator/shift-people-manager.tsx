@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { PeopleChecklist } from "@/components/people-checklist";
 import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopleForm, type RosterFormState } from "@/lib/roster/actions";
 
 type OnShift = { id: string; name: string; source: "self" | "coordinator" | "handover" };
@@ -22,12 +23,6 @@ function Answer({ state }: { state: RosterFormState }) {
     </div>
   );
 }
-
-const fold = (value: string) =>
-  value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 
 /** Who is on the shift, with a way to take several off at once (after confirming). */
 export function ShiftPeopleOnShift({ shiftId, people, editable }: { shiftId: string; people: OnShift[]; editable: boolean }) {
@@ -76,16 +71,6 @@ export function ShiftPeopleOnShift({ shiftId, people, editable }: { shiftId: str
 export function ShiftAssignPeople({ shiftId, eligible }: { shiftId: string; eligible: Eligible[] }) {
   const t = useTranslations("roster");
   const [state, action, pending] = useActionState(assignPeopleForm, {} satisfies RosterFormState);
-  const [filter, setFilter] = useState("");
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const shown = useMemo(() => {
-    const words = fold(filter).split(/\s+/).filter(Boolean);
-    return new Set(eligible.filter((person) => words.every((word) => fold(`${person.name} ${person.groupNames.join(" ")}`).includes(word))).map((person) => person.id));
-  }, [filter, eligible]);
-
-  // After assigning, the page shows a shorter list: people no longer in it no longer count as chosen.
-  const chosenCount = eligible.filter((person) => chosen.has(person.id)).length;
-
   if (eligible.length === 0) {
     return (
       <>
@@ -98,44 +83,11 @@ export function ShiftAssignPeople({ shiftId, eligible }: { shiftId: string; elig
     <form action={action} className="space-y-3">
       <input type="hidden" name="shiftId" value={shiftId} />
       <Answer state={state} />
-      <label className="block">
-        <span className="sr-only">{t("assignFilter")}</span>
-        <input
-          type="search"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-          placeholder={t("assignFilter")}
-          autoComplete="off"
-          className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-        />
-      </label>
-      <p aria-live="polite" className="text-sm font-medium text-stone-700">
-        {t("chosen", { count: chosenCount })}
-      </p>
-      <ul className="max-h-80 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">
-        {eligible.map((person) => (
-          <li key={person.id} hidden={!shown.has(person.id)}>
-            <label className="flex min-h-11 items-center gap-3 px-3">
-              <input
-                type="checkbox"
-                name="personIds"
-                value={person.id}
-                checked={chosen.has(person.id)}
-                onChange={(event) => {
-                  const next = new Set(chosen);
-                  if (event.target.checked) next.add(person.id);
-                  else next.delete(person.id);
-                  setChosen(next);
-                }}
-                className="h-5 w-5 accent-brand-700"
-              />
-              <span className="flex-1">{person.name}</span>
-              {person.groupNames.length > 0 ? <span className="text-sm text-stone-600">{person.groupNames.join(", ")}</span> : null}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {shown.size === 0 ? <p className="text-stone-700">{t("noMatch")}</p> : null}
+      <PeopleChecklist
+        people={eligible.map((person) => ({ id: person.id, name: person.name, detail: person.groupNames.join(", ") || undefined }))}
+        name="personIds"
+        labels={{ filter: t("assignFilter"), noMatch: t("noMatch"), chosen: (count) => t("chosen", { count }) }}
+      />
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? t("assigning") : t("assignSelected")}
       </button>

@@ -1,8 +1,9 @@
 "use client";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { askForHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
 import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
+import { PeopleChecklist } from "@/components/people-checklist";
 
 type HandoverFormProps = {
   shiftId: string;
@@ -10,26 +11,13 @@ type HandoverFormProps = {
   groups: { id: string; name: string; eligible: number }[];
 };
 
-const fold = (value: string) =>
-  value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
 /**
  * Choose a group, colleagues one by one, or both, add a message, and send: a POST that asks each of
- * them by email. Only colleagues who may work the shift are offered. The name filter only hides rows:
- * chosen colleagues stay chosen while the list is filtered.
+ * them by email. Only colleagues who may work the shift are offered.
  */
 export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
   const t = useTranslations("handover");
   const [state, action, pending] = useActionState(askForHandoverForm, {} satisfies HandoverFormState);
-  const [filter, setFilter] = useState("");
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const shown = useMemo(() => {
-    const words = fold(filter).split(/\s+/).filter(Boolean);
-    return people.filter((person) => words.every((word) => fold(person.name).includes(word)));
-  }, [filter, people]);
 
   return (
     <form action={action} className="mt-5 space-y-6">
@@ -62,45 +50,12 @@ export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
       <fieldset>
         <legend className="text-lg font-semibold">{t("choosePeople")}</legend>
         <p className="text-sm text-stone-600">{t("choosePeopleHint")}</p>
-        {people.length > 8 ? (
-          <label className="mt-2 block">
-            <span className="sr-only">{t("filterPeople")}</span>
-            <input
-              type="search"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              placeholder={t("filterPeople")}
-              autoComplete="off"
-              className="w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-            />
-          </label>
-        ) : null}
-        <p aria-live="polite" className="mt-2 text-sm font-medium text-stone-700">
-          {t("chosen", { count: chosen.size })}
-        </p>
-        <ul className="mt-1 max-h-96 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">
-          {people.map((person) => (
-            <li key={person.id} hidden={!shown.includes(person)}>
-              <label className="flex min-h-12 items-center gap-3 px-3">
-                <input
-                  type="checkbox"
-                  name="personIds"
-                  value={person.id}
-                  checked={chosen.has(person.id)}
-                  onChange={(event) => {
-                    const next = new Set(chosen);
-                    if (event.target.checked) next.add(person.id);
-                    else next.delete(person.id);
-                    setChosen(next);
-                  }}
-                  className="h-5 w-5 accent-brand-700"
-                />
-                {person.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {shown.length === 0 ? <p className="mt-2 text-stone-700">{t("noMatch")}</p> : null}
+        <PeopleChecklist
+          people={people}
+          name="personIds"
+          filterFrom={9}
+          labels={{ filter: t("filterPeople"), noMatch: t("noMatch"), chosen: (count) => t("chosen", { count }) }}
+        />
       </fieldset>
 
       <label className="block">
