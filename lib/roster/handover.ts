@@ -18,7 +18,7 @@ import {
   sendHandoverToCoordinator,
 } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
-import { listEligiblePeople } from "./queries";
+import { listEligiblePeople, personName } from "./queries";
 import { describeShift, whyCannotWork, type WorkProblem } from "./rules";
 import { lockPeople, lockShift, readCandidates, type LockedShift, type RosterMember } from "./sign-ups";
 
@@ -29,8 +29,6 @@ export type HandoverChange<R> = { result: R; mailIds: string[] };
 export function handoverPagePath(requestId: string): string {
   return `/my/handover/${requestId}`;
 }
-
-const personName = (alias: string) => sql.raw(`concat_ws(' ', ${alias}.first_name, nullif(trim(${alias}.infix), ''), ${alias}.last_name)`);
 
 // ── Asking ──────────────────────────────────────────────────────────────────────────────────────
 

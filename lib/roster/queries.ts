@@ -26,7 +26,7 @@ export type ShiftListItem = {
 };
 
 /** "Sanne de Vries"; an empty infix is skipped like a missing one. */
-const personName = (alias: string) => sql.raw(`concat_ws(' ', ${alias}.first_name, nullif(trim(${alias}.infix), ''), ${alias}.last_name)`);
+export const personName = (alias: string) => sql.raw(`concat_ws(' ', ${alias}.first_name, nullif(trim(${alias}.infix), ''), ${alias}.last_name)`);
 
 /** Everyone on the shift as JSON, in the order they came on it. */
 function peopleOnShift(tenantId: string): SQL<ShiftPerson[]> {
