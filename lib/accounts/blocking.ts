@@ -6,7 +6,7 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
-import { sendAccessBlocked, sendAccessUnblocked, sendUsername } from "@/lib/mail/messages";
+import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
@@ -464,7 +464,15 @@ async function clearOnLogin(
   tenantId: string,
   actor: AccessActorRef,
   personId: string,
-  change: { values: Partial<typeof users.$inferInsert>; isSet: SQL; notSet: AccessRefusal; audit: AuditAction; adminsByAdminsOnly: boolean },
+  change: {
+    values: Partial<typeof users.$inferInsert>;
+    isSet: SQL;
+    notSet: AccessRefusal;
+    audit: AuditAction;
+    adminsByAdminsOnly: boolean;
+    /** Tells the person, in the same transaction; returns the outbox ids. */
+    notify?: (tx: DbOrTx, person: Candidate) => Promise<string[]>;
+  },
 ): Promise<AccessChange> {
   assertCoordinatorOf(tenantId, actor);
   const db = await getDb();
@@ -481,7 +489,8 @@ async function clearOnLogin(
       .returning({ id: users.id });
     if (!changed) return { result: { outcome: "refused", reason: change.notSet }, mailIds: [] };
     await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: change.audit, targetPersonId: person.personId });
-    return { result: { outcome: "done", changed: 1, emailed: 0, skipped: {} }, mailIds: [] };
+    const mailIds = change.notify ? await change.notify(tx, person) : [];
+    return { result: { outcome: "done", changed: 1, emailed: mailIds.length, skipped: {} }, mailIds };
   });
 }
 
@@ -502,7 +511,8 @@ export function unlockAccount(tenantId: string, actor: AccessActorRef, personId:
 /**
  * Removes a member's authenticator app (a lost or replaced phone): from their next sign-in they get
  * the organisation's usual second step again (an email code, or none), and they can enrol a new app
- * on Mijn account. Only an admin may do this for an admin. Audited.
+ * on Mijn account. Only an admin may do this for an admin. Audited, and the member is told by email
+ * (someone who did not ask for it learns at once that their second factor is gone).
  */
 export function resetAuthenticator(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
   return clearOnLogin(tenantId, actor, personId, {
@@ -511,6 +521,11 @@ export function resetAuthenticator(tenantId: string, actor: AccessActorRef, pers
     notSet: "noAuthenticator",
     audit: "account.authenticator-reset",
     adminsByAdminsOnly: true,
+    notify: async (tx, person) => {
+      const email = person.email?.trim();
+      if (!email) return [];
+      return [await sendAuthenticatorRemoved(tx, { tenantId, person: { id: person.personId, firstName: person.firstName, email }, locale: person.locale })];
+    },
   });
 }
 

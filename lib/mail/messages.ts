@@ -207,6 +207,20 @@ export async function sendAccountLocked(
   });
 }
 
+/**
+ * A coordinator removed the member's authenticator app: so a member who did not ask for it hears of
+ * it at once. Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendAuthenticatorRemoved(tx: DbOrTx, input: { tenantId: string; person: SignInRecipient; locale?: EmailLocale }): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "authenticator-removed",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName },
+  });
+}
+
 /** Who an account message goes to: a member, or a provider admin without a person record. */
 type AccountRecipient = { id: string | null; firstName: string; email: string };
 

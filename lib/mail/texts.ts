@@ -441,6 +441,33 @@ export const emailTemplates = {
       },
     },
   },
+  "authenticator-removed": {
+    audience: "member",
+    description: { nl: "Een coördinator heeft je authenticator-app gewist", en: "A coordinator removed your authenticator app" },
+    placeholders: ["voornaam", "organisatie"],
+    // No button: the member needs nothing but a sign-in, and a warning should not look like a link to click.
+    hasButton: false,
+    defaults: {
+      nl: {
+        subject: "Je authenticator-app bij {organisatie} is gewist",
+        body:
+          "Hoi {voornaam},\n\n" +
+          "Een coördinator van {organisatie} heeft de authenticator-app van je account gewist, bijvoorbeeld omdat je telefoon kwijt is of je een nieuwe hebt. " +
+          "Bij de volgende keer inloggen vragen we weer de gewone controle. Op Mijn account kun je een nieuwe app instellen.\n\n" +
+          "Heb je hier niet om gevraagd? Neem dan meteen contact op met je coördinator.",
+        buttonLabel: null,
+      },
+      en: {
+        subject: "Your authenticator app at {organisatie} was removed",
+        body:
+          "Hi {voornaam},\n\n" +
+          "A coordinator of {organisatie} removed the authenticator app from your account, for instance because you lost your phone or have a new one. " +
+          "Your next sign-in uses the usual check again. You can set up a new app on My account.\n\n" +
+          "Did you not ask for this? Then contact your coordinator right away.",
+        buttonLabel: null,
+      },
+    },
+  },
   "account-locked": {
     audience: "member",
     description: { nl: "Account op slot na te veel verkeerde wachtwoorden", en: "Account locked after too many wrong passwords" },

@@ -9,7 +9,7 @@ import { chooseSecondFactor } from "@/lib/accounts/two-factor";
 import { users } from "@/lib/db/schema/accounts";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
-import { actorOf, auditFor, createAccessOrganisation, loginOf, type AccessOrganisation, type Member } from "./access-fixtures";
+import { actorOf, auditFor, createAccessOrganisation, loginOf, outboxFor, type AccessOrganisation, type Member } from "./access-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -40,7 +40,7 @@ describe("a coordinator removes a lost authenticator app", () => {
     const member = org.members[0];
     await withAuthenticator(member);
     signInAs(await actorOf(org.coordinator));
-    expect(await resetPersonAuthenticator({ personId: member.person.id })).toEqual({ ok: true, value: { outcome: "done", changed: 1, emailed: 0, skipped: {} } });
+    expect(await resetPersonAuthenticator({ personId: member.person.id })).toEqual({ ok: true, value: { outcome: "done", changed: 1, emailed: 1, skipped: {} } });
     const login = await loginOf(database.db, member);
     expect(login.totpSecret).toBeNull();
     expect(login.totpEnabledAt).toBeNull();
@@ -49,6 +49,10 @@ describe("a coordinator removes a lost authenticator app", () => {
     const audit = await auditFor(database.db, member);
     expect(audit.map((row) => row.action)).toContain("account.authenticator-reset");
     expect(audit.find((row) => row.action === "account.authenticator-reset")?.actorUserId).toBe(org.coordinator.user.id);
+    // The member is told, so someone who did not ask for it learns at once.
+    const [notice] = (await outboxFor(database.db, member)).filter((mail) => mail.template === "authenticator-removed");
+    expect(notice.subject).toContain("authenticator-app");
+    expect(notice.text).toContain("Heb je hier niet om gevraagd?");
     // The password and the account's status are untouched.
     expect(login.passwordHash).toBe(member.user.passwordHash);
     expect(login.status).toBe("active");

@@ -11,7 +11,8 @@ import {
 } from "@/lib/mail/texts";
 
 describe("the template registry", () => {
-  // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken over.
+  // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken
+  // over, and the notice to a member whose authenticator app a coordinator removed.
   test("holds every email of PRODUCT.md section 7", () => {
     expect([...emailTemplateKeys].sort()).toEqual(
       [
@@ -32,6 +33,7 @@ describe("the template registry", () => {
         "access-blocked",
         "access-unblocked",
         "account-locked",
+        "authenticator-removed",
         "hours-reminder",
         "hours-sent-back",
         "correction-request",
