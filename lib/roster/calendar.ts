@@ -71,17 +71,7 @@ export async function renderCalendarFeed(token: string, now = new Date()): Promi
   if (!feed) return null;
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   const rows = await db
-    .select({
-      id: shifts.id,
-      activity: shifts.activity,
-      startsAt: shifts.startsAt,
-      endsAt: shifts.endsAt,
-      notes: shifts.notes,
-      cancelledAt: shifts.cancelledAt,
-      updatedAt: shifts.updatedAt,
-      locationName: locations.name,
-      locationAddress: locations.address,
-    })
+    .select(shiftEventColumns)
     .from(assignments)
     .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
     .leftJoin(locations, eq(locations.id, shifts.locationId))
@@ -92,6 +82,19 @@ export async function renderCalendarFeed(token: string, now = new Date()): Promi
   for (const shift of rows) addShiftEvent(calendar, shift, now, shift.cancelledAt !== null);
   return calendar.toString();
 }
+
+/** What an event needs of a shift (with its location joined), for the feed and the single-shift file. */
+const shiftEventColumns = {
+  id: shifts.id,
+  activity: shifts.activity,
+  startsAt: shifts.startsAt,
+  endsAt: shifts.endsAt,
+  notes: shifts.notes,
+  cancelledAt: shifts.cancelledAt,
+  updatedAt: shifts.updatedAt,
+  locationName: locations.name,
+  locationAddress: locations.address,
+};
 
 type ShiftEventRow = {
   id: string;
@@ -155,15 +158,7 @@ export async function renderShiftCalendar(input: { shiftId: string; personId: st
   const db = await getDb();
   const [shift] = await db
     .select({
-      id: shifts.id,
-      activity: shifts.activity,
-      startsAt: shifts.startsAt,
-      endsAt: shifts.endsAt,
-      notes: shifts.notes,
-      cancelledAt: shifts.cancelledAt,
-      updatedAt: shifts.updatedAt,
-      locationName: locations.name,
-      locationAddress: locations.address,
+      ...shiftEventColumns,
       organisationName: organisations.name,
       timeZone: organisations.timeZone,
       assignmentId: assignments.id,
