@@ -2,15 +2,12 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getActorForSession, type Actor } from "@/lib/accounts/queries";
-import { auth } from "./config";
+import { readSessionCookie } from "./session-token";
 
 /** The signed-in, active member of this request, or null (blocked, signed out, or session revoked). */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const userId = session?.uid;
-  const sessionVersion = session?.sv;
-  if (!userId || typeof sessionVersion !== "number") return null;
-  return getActorForSession({ userId, sessionVersion });
+  const claims = await readSessionCookie();
+  return claims ? getActorForSession(claims) : null;
 });
 
 /** The path where a member replaces a coordinator-set password before anything else is reachable. */

@@ -14,9 +14,11 @@ import { users } from "@/lib/db/schema/accounts";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
-// The real session module runs; only Auth.js's cookie reading is replaced by whoever `session` names.
-const session: { current: { uid?: string; sv?: number } | null } = { current: null };
-vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+// The real session module runs; only reading the cookie is replaced by whoever `session` names.
+const session: { current: { uid: string; sv: number } | null } = { current: null };
+vi.mock("@/lib/auth/session-token", () => ({
+  readSessionCookie: async () => (session.current ? { userId: session.current.uid, sessionVersion: session.current.sv } : null),
+}));
 
 let database: TestDatabase;
 
