@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { ClientMessages } from "@/components/client-messages";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 /** "Page not found" with a way back to Mijn pagina; used at the root and inside the member shell. */
 export async function NotFoundNotice() {

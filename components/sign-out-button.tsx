@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { signOutMember } from "@/lib/accounts/actions";
 
 export async function SignOutButton({ className }: { className?: string }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { GroupOption, AccessStatusCounts } from "@/lib/accounts/admin-queries";
 import { accessStatusFilters, type AccessStatusFilter } from "@/lib/accounts/blocking-rules";
 

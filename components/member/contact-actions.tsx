@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { formatPhoneNumber } from "@/lib/people/rules";
 import type { VisibleContact } from "@/lib/people/queries";
 

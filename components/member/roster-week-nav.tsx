@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { middayOf, type RosterWeek } from "@/lib/roster/rules";
 
 const button = "flex min-h-12 items-center gap-1 rounded-lg border border-stone-300 bg-white px-3 font-medium text-stone-800 hover:bg-stone-50";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SignInForm } from "@/components/sign-in-form";
 import { toSafeDestination } from "@/lib/accounts/rules";
 import { getActor } from "@/lib/auth/session";

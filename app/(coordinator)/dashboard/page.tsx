@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { addDays } from "date-fns";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { countLeaversWhoCanSignIn } from "@/lib/accounts/admin-queries";
 import { localDate } from "@/lib/accounts/blocking-rules";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/client-messages";
 import { MemberBottomNav } from "@/components/member/member-bottom-nav";
 import { SignOutButton } from "@/components/sign-out-button";

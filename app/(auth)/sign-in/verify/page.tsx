@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ResendCodeForm } from "@/components/resend-code-form";
 import { VerifyCodeForm } from "@/components/verify-code-form";
 import { readSecondFactorChallenge } from "@/lib/accounts/challenge-cookie";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { AuditLogTable, type AuditRowView } from "@/components/coordinator/audit-log-table";
 import { PageLinks } from "@/components/coordinator/page-links";
 import { auditPageSchema } from "@/lib/accounts/coordinator-schemas";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { AccountBadgeView } from "@/components/coordinator/account-badge-list";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { PageLinks } from "@/components/coordinator/page-links";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requireCoordinator } from "@/lib/auth/session";
 import { listShiftsForPlanning } from "@/lib/roster/queries";
 import { middayOf, placesLeft, planningStateOf, resolveWeek, sortForPlanning } from "@/lib/roster/rules";

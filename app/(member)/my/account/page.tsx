@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ChangeUsernameForm } from "@/components/member/change-username-form";
 import { getOwnAccount } from "@/lib/accounts/own-account";
 import { requireMember } from "@/lib/auth/session";

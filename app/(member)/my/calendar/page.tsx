@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CopyField } from "@/components/copy-field";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { requireMember } from "@/lib/auth/session";

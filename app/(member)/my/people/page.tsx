@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PeopleSearchBox } from "@/components/member/people-search-box";
 import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonCard } from "@/components/member/person-card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { PersonPhoto } from "@/components/member/person-photo";
 import { PhotoUploadForm } from "@/components/member/photo-upload-form";
 import { ProfileForm } from "@/components/member/profile-form";

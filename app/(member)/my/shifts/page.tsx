@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { RosterDayStrip } from "@/components/member/roster-day-strip";
 import { RosterWeekNav, rosterWeekHref } from "@/components/member/roster-week-nav";
 import { WeekSwipe } from "@/components/member/week-swipe";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ResetPasswordForm } from "@/components/reset-password-form";
 import { describePasswordResetLink } from "@/lib/accounts/password-reset";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { cache } from "react";
 import { ShiftEditorForm } from "@/components/coordinator/shift-editor-form";
 import { ShiftAssignPeople, ShiftCancelForm, ShiftPeopleOnShift } from "@/components/coordinator/shift-people-manager";

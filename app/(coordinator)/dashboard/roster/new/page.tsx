@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ShiftEditorForm } from "@/components/coordinator/shift-editor-form";
 import { requireCoordinator } from "@/lib/auth/session";
 import { listShiftFormOptions } from "@/lib/roster/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ProfileFieldSettingsForm } from "@/components/coordinator/profile-field-settings-form";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getProfileFieldSettings } from "@/lib/people/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SecuritySettingsForm } from "@/components/coordinator/security-settings-form";
 import { getSecuritySettings } from "@/lib/accounts/security-settings";
 import { requireCoordinator } from "@/lib/auth/session";

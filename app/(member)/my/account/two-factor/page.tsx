@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { AuthenticatorConfirmForm } from "@/components/member/authenticator-confirm-form";
 import { AuthenticatorDisableForm } from "@/components/member/authenticator-disable-form";
 import { PendingSubmitButton } from "@/components/ui/pending-submit-button";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonPhoto } from "@/components/member/person-photo";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { HandoverForm } from "@/components/member/handover-form";
 import { requireMember } from "@/lib/auth/session";
 import { getHandoverChoices } from "@/lib/roster/handover";
