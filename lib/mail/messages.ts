@@ -316,7 +316,7 @@ type HandoverMessageInput = {
 
 function sendHandoverMessage(
   tx: DbOrTx,
-  template: "handover-accepted-requester" | "handover-accepted-taker" | "handover-already-taken",
+  template: "handover-accepted-requester" | "handover-accepted-taker" | "handover-already-taken" | "handover-withdrawn",
   input: HandoverMessageInput,
 ): Promise<string> {
   return sendTemplate(tx, {
@@ -362,6 +362,11 @@ export async function sendHandoverAcceptedToTaker(tx: DbOrTx, input: HandoverMes
 /** To the other recipients: someone else was first. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
 export async function sendHandoverAlreadyTaken(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
   return sendHandoverMessage(tx, "handover-already-taken", input);
+}
+
+/** To each colleague asked: the requester withdrew the request. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
+export async function sendHandoverWithdrawn(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
+  return sendHandoverMessage(tx, "handover-withdrawn", input);
 }
 
 /**

@@ -370,6 +370,30 @@ export const emailTemplates = {
       },
     },
   },
+  "handover-withdrawn": {
+    audience: "member",
+    description: { nl: "Een collega vraagt het overnemen van een dienst niet meer", en: "A colleague no longer asks to take over a shift" },
+    placeholders: ["voornaam", "collega", "dienst", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Niet meer nodig: {dienst}",
+        body:
+          "Hoi {voornaam},\n\n" +
+          "{collega} vroeg of je een dienst wilde overnemen, maar heeft die vraag ingetrokken:\n{dienst}\n\n" +
+          "Je hoeft niets meer te doen. Bedankt dat je wilde meedenken!",
+        buttonLabel: "Bekijk open diensten",
+      },
+      en: {
+        subject: "No longer needed: {dienst}",
+        body:
+          "Hi {voornaam},\n\n" +
+          "{collega} asked if you could take over a shift, but has withdrawn the request:\n{dienst}\n\n" +
+          "You don't need to do anything. Thanks for thinking along!",
+        buttonLabel: "View open shifts",
+      },
+    },
+  },
   "handover-coordinator": {
     audience: "coordinator",
     description: { nl: "Aan de coördinator: een dienst is overgenomen", en: "To the coordinator: a shift was taken over" },

@@ -42,7 +42,7 @@ export const acceptHandoverRequest = memberAction(handoverRefSchema, async (acto
 });
 
 export const withdrawHandover = memberAction(handoverRefSchema, async (actor, input) => {
-  const result = await cancelHandover(memberOf(actor), input.requestId);
+  const result = deliver(await cancelHandover(memberOf(actor), input.requestId));
   if (result.outcome === "withdrawn") refresh();
   return result;
 });

@@ -16,6 +16,7 @@ import {
   sendHandoverAlreadyTaken,
   sendHandoverRequest,
   sendHandoverToCoordinator,
+  sendHandoverWithdrawn,
 } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { listEligiblePeople, personName } from "./queries";
@@ -398,18 +399,50 @@ export async function responsibleAddress(tx: Tx, tenantId: string, shiftId: stri
 
 export type CancelHandoverResult = { outcome: "withdrawn" } | { outcome: "refused"; problem: "notFound" | "alreadyTaken" | "withdrawn" | "expired" };
 
-/** The requester withdraws their request, until someone accepts it or the shift starts. */
-export async function cancelHandover(member: RosterMember, requestId: string, now: Date = new Date()): Promise<CancelHandoverResult> {
+/**
+ * The requester withdraws their request, until someone accepts it or the shift starts. Everyone
+ * asked hears that it is no longer needed, so nobody keeps an email whose button leads nowhere.
+ */
+export async function cancelHandover(member: RosterMember, requestId: string, now: Date = new Date()): Promise<HandoverChange<CancelHandoverResult>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const refuse = (problem: Extract<CancelHandoverResult, { outcome: "refused" }>["problem"]) => ({
+      result: { outcome: "refused" as const, problem },
+      mailIds: [],
+    });
     const request = await lockRequest(tx, member.tenantId, requestId);
-    if (!request || request.requesterId !== member.personId) return { outcome: "refused", problem: "notFound" };
-    if (request.status === "accepted") return { outcome: "refused", problem: "alreadyTaken" };
-    if (request.status === "cancelled") return { outcome: "refused", problem: "withdrawn" };
-    const [shift] = await tx.select({ startsAt: shifts.startsAt }).from(shifts).where(eq(shifts.id, request.shiftId));
-    if (request.status === "expired" || !shift || shift.startsAt.getTime() <= now.getTime()) return { outcome: "refused", problem: "expired" };
+    if (!request || request.requesterId !== member.personId) return refuse("notFound");
+    if (request.status === "accepted") return refuse("alreadyTaken");
+    if (request.status === "cancelled") return refuse("withdrawn");
+    const [shift] = await tx
+      .select({ id: shifts.id, activity: shifts.activity, startsAt: shifts.startsAt, endsAt: shifts.endsAt, locationName: locations.name })
+      .from(shifts)
+      .leftJoin(locations, eq(locations.id, shifts.locationId))
+      .where(and(eq(shifts.tenantId, member.tenantId), eq(shifts.id, request.shiftId)));
+    if (request.status === "expired" || !shift || shift.startsAt.getTime() <= now.getTime()) return refuse("expired");
     await tx.update(handoverRequests).set({ status: "cancelled", cancelledAt: now, updatedAt: now }).where(eq(handoverRequests.id, request.id));
-    return { outcome: "withdrawn" };
+
+    const recipientRows = await tx
+      .select({ personId: handoverRecipients.personId })
+      .from(handoverRecipients)
+      .where(and(eq(handoverRecipients.tenantId, member.tenantId), eq(handoverRecipients.requestId, request.id)));
+    const everyone = await readMailPeople(tx, member.tenantId, [request.requesterId, ...recipientRows.map((row) => row.personId)]);
+    const requester = everyone.find((person) => person.id === request.requesterId);
+    const mailIds: string[] = [];
+    for (const recipient of everyone) {
+      if (recipient.id === request.requesterId || !recipient.email || !requester) continue;
+      mailIds.push(
+        await sendHandoverWithdrawn(tx, {
+          tenantId: member.tenantId,
+          person: { id: recipient.id, firstName: recipient.firstName, email: recipient.email },
+          colleagueName: requester.name,
+          shift: describeShift(shift, recipient.locale, recipient.timeZone),
+          url: await buttonUrl(tx, member.tenantId, recipient, "/my/shifts?view=open", now),
+          locale: recipient.locale,
+        }),
+      );
+    }
+    return { result: { outcome: "withdrawn" as const }, mailIds };
   });
 }
 

@@ -212,7 +212,7 @@ describe("accepting: the first one wins", () => {
     const later = new Date(shift.startsAt.getTime() + 60_000);
     expect((await acceptHandover(as(b), requestId, later)).result).toEqual({ outcome: "refused", problem: "expired" });
     expect(await getHandoverForViewer(one.organisation.id, b.person.id, requestId, later)).toMatchObject({ state: "expired" });
-    expect((await cancelHandover(as(a), requestId, later))).toEqual({ outcome: "refused", problem: "expired" });
+    expect((await cancelHandover(as(a), requestId, later)).result).toEqual({ outcome: "refused", problem: "expired" });
     expect(await peopleOn(database.db, shift.id)).toEqual([a.person.id]);
   });
 });
@@ -245,11 +245,23 @@ describe("the coordinator is told: the shift's coordinator, else the group's add
 
 describe("withdrawing", () => {
   it("the requester withdraws until someone accepts; then nobody can accept it", async () => {
-    const [a, b] = one.members.slice(2);
+    const [a, b, c] = one.members.slice(2);
     const shift = await shiftOf(a);
-    const requestId = await requested(a, shift.id, [b]);
-    expect(await cancelHandover(as(b), requestId)).toEqual({ outcome: "refused", problem: "notFound" });
-    expect(await cancelHandover(as(a), requestId)).toEqual({ outcome: "withdrawn" });
+    const requestId = await requested(a, shift.id, [b, c]);
+    expect((await cancelHandover(as(b), requestId)).result).toEqual({ outcome: "refused", problem: "notFound" });
+    const change = await cancelHandover(as(a), requestId);
+    expect(change.result).toEqual({ outcome: "withdrawn" });
+    // Both colleagues asked hear it is no longer needed; the requester gets nothing.
+    expect(change.mailIds).toHaveLength(2);
+    for (const asked of [b, c]) {
+      const [mail] = (await mailTo(database.db, asked.person.id)).filter((m) => m.template === "handover-withdrawn");
+      expect(mail?.subject).toContain("Niet meer nodig");
+      expect(mail?.text).toContain(a.person.firstName);
+      expect(mail?.text).toContain(shift.activity);
+    }
+    expect(await templatesTo(a)).not.toContain("handover-withdrawn");
+    // Withdrawing twice is refused and mails nobody again.
+    expect(await cancelHandover(as(a), requestId)).toEqual({ result: { outcome: "refused", problem: "withdrawn" }, mailIds: [] });
     expect((await acceptHandover(as(b), requestId)).result).toEqual({ outcome: "refused", problem: "withdrawn" });
     expect(await getHandoverForViewer(one.organisation.id, b.person.id, requestId)).toMatchObject({ state: "withdrawn" });
     // A new request for the same shift is possible again.
@@ -261,7 +273,7 @@ describe("withdrawing", () => {
     const shift = await shiftOf(a);
     const requestId = await requested(a, shift.id, [b]);
     await acceptHandover(as(b), requestId);
-    expect(await cancelHandover(as(a), requestId)).toEqual({ outcome: "refused", problem: "alreadyTaken" });
+    expect((await cancelHandover(as(a), requestId)).result).toEqual({ outcome: "refused", problem: "alreadyTaken" });
   });
 });
 

@@ -12,7 +12,8 @@ import {
 
 describe("the template registry", () => {
   // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken
-  // over, and the notice to a member whose authenticator app a coordinator removed.
+  // over, the notice to the colleagues asked when a handover request is withdrawn, and the notice to a
+  // member whose authenticator app a coordinator removed.
   test("holds every email of PRODUCT.md section 7", () => {
     expect([...emailTemplateKeys].sort()).toEqual(
       [
@@ -29,6 +30,7 @@ describe("the template registry", () => {
         "handover-accepted-requester",
         "handover-accepted-taker",
         "handover-already-taken",
+        "handover-withdrawn",
         "handover-coordinator",
         "access-blocked",
         "access-unblocked",
