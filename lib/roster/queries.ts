@@ -96,11 +96,13 @@ function openConditions(tenantId: string, personId: string, range: Range, now: D
         sql`exists (select 1 from group_members gm where gm.group_id = ${shifts.groupId} and gm.person_id = ${personId} and gm.tenant_id = ${tenantId})`,
       ),
       sql`not exists (select 1 from ${assignments} a where a.shift_id = ${shifts.id} and a.person_id = ${personId})`,
-      sql`not exists (
-        select 1 from ${assignments} mine join ${shifts} other on other.id = mine.shift_id
-        where mine.person_id = ${personId} and mine.tenant_id = ${tenantId} and other.cancelled_at is null
-          and other.starts_at < ${shifts.endsAt} and other.ends_at > ${shifts.startsAt}
-      )`,
+      // Their own shifts that end after the range starts, collected once for the whole query (an
+      // uncorrelated subquery runs once), instead of walking all their assignments for every shift
+      // of the week. [starts, ends) ranges overlap exactly when other.starts < ends and other.ends > starts.
+      sql`not (tstzrange(${shifts.startsAt}, ${shifts.endsAt}) && any (coalesce((
+        select array_agg(tstzrange(other.starts_at, other.ends_at)) from ${assignments} mine join ${shifts} other on other.id = mine.shift_id
+        where mine.person_id = ${personId} and mine.tenant_id = ${tenantId} and other.cancelled_at is null and other.ends_at > ${range.from}
+      ), '{}'::tstzrange[])))`,
     ) ?? sql`false`
   );
 }
