@@ -73,6 +73,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const [resetting, setResetting] = useState<{ row: PersonAccessView; error: string | null } | null>(null);
   const [scheduling, setScheduling] = useState<Scheduling | null>(null);
   /** Which control is waiting for the server: a row id, a bulk button, or the open dialog. */
   const [busy, setBusy] = useState<string | null>(null);
@@ -186,7 +187,12 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       });
     }
     // Taking away a second factor weakens the account until a new one is set: ask first.
-    if (action === "resetAuthenticator" && !window.confirm(t("confirm.resetAuthenticator", { name: row.name }))) return;
+    if (action === "resetAuthenticator") return setResetting({ row, error: null });
+    await performRowAction(row, action);
+  }
+
+  /** Unlock, remove the authenticator app (once confirmed), resend the username or drop a scheduled block. */
+  async function performRowAction(row: PersonAccessView, action: Exclude<PersonAccessAction, "block" | "unblock" | "schedule">) {
     const call =
       action === "unlock"
         ? unlockPersonAccount
@@ -195,10 +201,12 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           : action === "resendUsername"
             ? resendPersonUsername
             : cancelPersonScheduledBlock;
-    const result = await run(row.personId, () => call({ personId: row.personId }));
-    if (!result) return;
-    if (!result.ok) return setNotice({ tone: "error", text: failureText(result) });
-    if (result.value.outcome === "refused") return setNotice({ tone: "error", text: refusalText(result.value) });
+    const inDialog = action === "resetAuthenticator";
+    const result = await run(inDialog ? "reset" : row.personId, () => call({ personId: row.personId }));
+    if (!result) return setResetting(null);
+    const problem = !result.ok ? failureText(result) : result.value.outcome === "refused" ? refusalText(result.value) : null;
+    if (problem) return inDialog ? setResetting({ row, error: problem }) : setNotice({ tone: "error", text: problem });
+    setResetting(null);
     const done =
       action === "unlock"
         ? "done.unlocked"
@@ -464,6 +472,23 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           pending={busy === "dialog"}
           onConfirm={confirmChange}
           onCancel={() => setConfirmation(null)}
+        />
+      ) : null}
+      {resetting ? (
+        <AccessConfirmDialog
+          title={t("confirm.resetAuthenticatorTitle", { name: resetting.row.name })}
+          body={t("confirm.resetAuthenticatorBody", { name: resetting.row.name })}
+          details={[]}
+          warning={null}
+          error={resetting.error}
+          checkLabel={null}
+          confirmLabel={t("confirm.confirmResetAuthenticator")}
+          pendingLabel={t("confirm.resetting")}
+          cancelLabel={t("confirm.cancel")}
+          tone="danger"
+          pending={busy === "reset"}
+          onConfirm={() => performRowAction(resetting.row, "resetAuthenticator")}
+          onCancel={() => setResetting(null)}
         />
       ) : null}
       {scheduling ? (

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopleForm, type RosterFormState } from "@/lib/roster/actions";
 
@@ -52,16 +53,13 @@ export function ShiftPeopleOnShift({ shiftId, people, editable }: { shiftId: str
         ))}
       </ul>
       {editable ? (
-        <button
-          type="submit"
-          disabled={pending}
-          onClick={(event) => {
-            if (!window.confirm(t("removeConfirm"))) event.preventDefault();
-          }}
-          className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-50 disabled:opacity-70"
+        <ConfirmSubmitButton
+          confirmText={t("removeConfirm")}
+          confirmLabel={t("removeSelected")}
+          className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-50"
         >
           {pending ? t("removing") : t("removeSelected")}
-        </button>
+        </ConfirmSubmitButton>
       ) : null}
     </form>
   );
@@ -118,16 +116,13 @@ export function ShiftCancelForm({ shiftId, inSeries }: { shiftId: string; inSeri
       ) : (
         <input type="hidden" name="scope" value="one" />
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        onClick={(event) => {
-          if (!window.confirm(t("cancelConfirm"))) event.preventDefault();
-        }}
-        className="rounded-lg border border-red-300 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70"
+      <ConfirmSubmitButton
+        confirmText={t("cancelConfirm")}
+        confirmLabel={t("cancelButton")}
+        className="rounded-lg border border-red-300 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50"
       >
         {pending ? t("cancelling") : t("cancelButton")}
-      </button>
+      </ConfirmSubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { acceptHandoverForm, withdrawHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
 
 function Refusal({ message }: { message?: string }) {
@@ -39,16 +40,14 @@ export function WithdrawHandoverButton({ requestId }: { requestId: string }) {
     <form action={action} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />
       <Refusal message={state.message} />
-      <button
-        type="submit"
-        disabled={pending}
-        onClick={(event) => {
-          if (!window.confirm(t("withdrawConfirm"))) event.preventDefault();
-        }}
-        className="w-full rounded-lg border border-stone-300 bg-white px-4 py-3 font-semibold text-stone-800 hover:bg-stone-50 disabled:opacity-70"
+      <ConfirmSubmitButton
+        confirmText={t("withdrawConfirm")}
+        confirmLabel={t("withdraw")}
+        tone="primary"
+        className="w-full rounded-lg border border-stone-300 bg-white px-4 py-3 font-semibold text-stone-800 hover:bg-stone-50"
       >
         {pending ? t("withdrawing") : t("withdraw")}
-      </button>
+      </ConfirmSubmitButton>
     </form>
   );
 }

@@ -11,7 +11,7 @@
  * every folder above it, because a nested provider replaces the messages of the one around it.
  */
 export const clientMessageAreas = {
-  app: ["errors"],
+  app: ["errors", "confirmDialog"],
   "app/(auth)": ["signIn", "loginRequest", "passwordForgot", "passwordReset", "passwordRules", "twoFactor"],
   "app/(member)/my": ["memberNav", "shifts.detail", "people.search"],
   "app/(member)/my/handover": ["handover.request", "handover.mine"],

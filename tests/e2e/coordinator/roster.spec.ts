@@ -18,7 +18,6 @@ test("a coordinator creates a shift, assigns two people, takes one off and cance
   test.setTimeout(90_000);
   const activity = `Voorleesmiddag ${Date.now().toString(36)}`;
   const since = new Date(Date.now() - 2_000);
-  page.on("dialog", (dialog) => void dialog.accept());
 
   await page.goto("/sign-in");
   await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.coordinator");
@@ -67,7 +66,14 @@ test("a coordinator creates a shift, assigns two people, takes one off and cance
   // Take the first one off again: they get the removal email.
   const onShift = page.getByRole("region", { name: /Op deze dienst/ });
   await onShift.getByRole("checkbox", { name }).check();
+  // The app asks first; going back changes nothing.
   await onShift.getByRole("button", { name: "Haal geselecteerde van de dienst" }).click();
+  const removeQuestion = page.getByRole("dialog", { name: /Wie je van de dienst haalt, krijgt daar een e-mail over/ });
+  await removeQuestion.getByRole("button", { name: "Nee, terug" }).click();
+  await expect(removeQuestion).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Op deze dienst (2 van 2)" })).toBeVisible();
+  await onShift.getByRole("button", { name: "Haal geselecteerde van de dienst" }).click();
+  await removeQuestion.getByRole("button", { name: "Haal geselecteerde van de dienst" }).click();
   await expect(onShift.getByRole("status")).toContainText("1 persoon van de dienst gehaald");
   await expect(page.getByRole("heading", { name: "Op deze dienst (1 van 2)" })).toBeVisible();
   await expect.poll(async () => (await recentMails(page, "shift-removed", since)).filter((mail) => mail.text.includes(activity)).length, { timeout: 15_000 }).toBe(1);
@@ -78,6 +84,7 @@ test("a coordinator creates a shift, assigns two people, takes one off and cance
 
   // Cancel the shift: the one still on it is told.
   await page.getByRole("button", { name: "Dienst afgelasten" }).click();
+  await page.getByRole("dialog", { name: /Weet je zeker dat je wilt afgelasten/ }).getByRole("button", { name: "Dienst afgelasten" }).click();
   await expect(page.getByText("Deze dienst is afgelast.", { exact: true })).toBeVisible();
   await expect.poll(async () => (await recentMails(page, "shift-cancelled", since)).filter((mail) => mail.text.includes(activity)).length, { timeout: 15_000 }).toBe(1);
 
