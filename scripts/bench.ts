@@ -1,10 +1,10 @@
 // `npm run bench`: server latency (p50/p95 under concurrent load) and SQL statements per request of
 // the member pages, measured with autocannon against `next start` on a throwaway PostgreSQL holding a
-// small and a large organisation, each page compared with a static file of the same server (the
-// floor). Prints a table and writes bench/results.json. A report, never part of `npm test`: it exits 0
+// small and a large organisation, each page compared with a static file of the same server requested
+// during the page's own timed run (the floor), and with that file on an idle server. Prints a table and writes bench/results.json. A report, never part of `npm test`: it exits 0
 // whether or not the targets are met, and 1 only when it could not measure (a page that does not
 // answer 200, a server that does not start). Everything runs on 127.0.0.1 and is bounded in time.
-// Flags: --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof
+// Flags: --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof --pages=…
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -28,8 +28,16 @@ const resultsFile = path.join(root, "bench", "results.json");
 const workDir = path.join(root, ".data", "bench");
 /** The app's database role: pg_stat_statements then tells its statements from the bench's own. */
 const appRole = "ploeg_bench_app";
-/** The issue's target: a page's p95 at most this many times the static floor's p95. */
+/** The issue's target: a page's p95 at most this many times the p95 of the static floor in the same run. */
 const targetRatio = 3;
+/**
+ * Clients that request the static floor during each target's timed run, beside the target's own
+ * connections: one, so the floor shows what a request without rendering waits for on that busy
+ * server while hardly adding to the load.
+ */
+const floorProbeConnections = 1;
+/** The static file measured alone, before any page: what the server answers with nothing else to do. */
+const idleFloorName = "static file, idle server";
 /** Auth.js's cookie name over plain http (https adds the __Secure- prefix); also the JWT's salt. */
 const sessionCookie = "authjs.session-token";
 /** Other processes using more than this share of all cores during a timed run make it noisy. */
@@ -52,6 +60,8 @@ type Settings = {
   /** Write V8 CPU profiles of next-server (all targets of a size together) to .data/bench/profiles. */
   cpuProfile: boolean;
   maxMinutes: number;
+  /** Slugs of the member pages to measure (all by default); the floor and the reference always run. */
+  pages: string[];
 };
 
 class BenchFailure extends Error {}
@@ -59,7 +69,7 @@ class BenchFailure extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-const usage = `usage: npm run bench [-- --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof --max-minutes=15]`;
+const usage = `usage: npm run bench [-- --duration=15 --warmup=3 --connections=20 --requests=200 --sizes=small,large --skip-build --cpu-prof --max-minutes=15 --pages=mijn-pagina,smoelenboek]`;
 
 function parseSettings(argv: string[]): Settings {
   const settings: Settings = {
@@ -71,6 +81,7 @@ function parseSettings(argv: string[]): Settings {
     build: true,
     cpuProfile: false,
     maxMinutes: 15,
+    pages: benchPages.map((p) => slugOf(p.name)),
   };
   const positive = (name: string, value: string, max: number): number => {
     const n = Number(value);
@@ -109,6 +120,14 @@ function parseSettings(argv: string[]): Settings {
       case "cpu-prof":
         settings.cpuProfile = true;
         break;
+      case "pages": {
+        const known = benchPages.map((p) => slugOf(p.name));
+        const chosen = value.split(",").map((s) => s.trim()).filter(Boolean);
+        const wrong = chosen.filter((s) => !known.includes(s));
+        if (chosen.length === 0 || wrong.length > 0) throw new BenchFailure(`--pages takes ${known.join(",")}\n${usage}`);
+        settings.pages = known.filter((s) => chosen.includes(s));
+        break;
+      }
       default:
         throw new BenchFailure(`unknown argument ${arg}\n${usage}`);
     }
@@ -409,8 +428,16 @@ type TargetResult = {
   /** Size of the answer's body (HTML with its inline RSC payload), from the check before measuring. */
   responseBytes: number;
   load: LoadResult;
-  /** p95 of this target over p95 of the static floor in the same run. */
+  /**
+   * The static floor in the same run: one more client requesting it throughout this target's timed
+   * run, i.e. what a request that needs no rendering waits for while the server works on this target.
+   * Absent for the idle floor row itself.
+   */
+  floor?: LoadResult;
+  /** p95 of this target over p95 of the static floor in the same run: the target column. */
   ratioToFloor: number;
+  /** p95 of this target over p95 of the static file measured alone, on an otherwise idle server. */
+  ratioToIdleFloor: number;
   meetsTarget: boolean | null;
   /** The same URL, one client, no contention: what one request costs by itself. */
   sequential: LatencySummary;
@@ -445,7 +472,7 @@ function assertClean(what: string, load: LoadResult): void {
   }
 }
 
-async function measureTarget(context: MeasureContext, target: BenchTarget, kind: TargetKind, floorP95: number | undefined): Promise<TargetResult> {
+async function measureTarget(context: MeasureContext, target: BenchTarget, kind: TargetKind, idleFloorP95: number | undefined): Promise<TargetResult> {
   const { settings, app } = context;
   const url = `${app.baseUrl}${target.path}`;
   const headers: Record<string, string> = target.signedIn ? { cookie: context.cookie } : {};
@@ -461,7 +488,12 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
     bench: process.cpuUsage(),
     wall: performance.now(),
   };
+  const floorProbe =
+    kind === "static"
+      ? undefined
+      : runLoad({ url: `${app.baseUrl}${staticFloor.path}`, headers: {}, connections: floorProbeConnections, durationSeconds: settings.durationSeconds });
   const load = await runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds });
+  const floor = await floorProbe;
   const used = {
     machine: machineBusySeconds() - cpuBefore.machine,
     next: treeCpuSeconds(app.server.pid) - cpuBefore.next,
@@ -473,6 +505,7 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
   const cpuMsPerRequest = { nextServer: cpuMs(used.next), postgres: cpuMs(used.postgres), loadGenerator: cpuMs(used.bench) };
   const otherCpuShare = Math.max(0, used.machine - used.next - used.postgres - used.bench) / (used.wall * os.cpus().length);
   assertClean(target.name, load);
+  if (floor) assertClean(`static floor during ${target.name}`, floor);
 
   // Statements: counted over sequential requests, apart from the timed run. autocannon hangs up on
   // its last requests, but the server still finishes them: wait until their statements are done.
@@ -484,14 +517,17 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
   const sequential = summarise(await runSequential(url, headers, settings.sequentialRequests));
   const stats = await readStatements(context.admin, context.database, appRole);
   const n = settings.sequentialRequests;
-  const ratioToFloor = floorP95 === undefined ? 1 : load.p95 / floorP95;
+  const ratioToFloor = floor ? load.p95 / floor.p95 : 1;
+  const ratioToIdleFloor = idleFloorP95 === undefined ? 1 : load.p95 / idleFloorP95;
   const result: TargetResult = {
     name: target.name,
     path: target.path,
     kind,
-    responseBytes: context.responseBytes.get(target.name) ?? 0,
+    responseBytes: context.responseBytes.get(kind === "static" ? staticFloor.name : target.name) ?? 0,
     load,
+    floor,
     ratioToFloor,
+    ratioToIdleFloor,
     meetsTarget: kind === "page" ? ratioToFloor <= targetRatio : null,
     sequential,
     statementsPerRequest: stats.calls / n,
@@ -506,7 +542,9 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
     })),
   };
   log(
-    `${target.name}: p50 ${ms(load.p50)} p95 ${ms(load.p95)} (${ratioToFloor.toFixed(1)}× floor), ${load.requestsPerSecond.toFixed(0)} req/s, ` +
+    `${target.name}: p50 ${ms(load.p50)} p95 ${ms(load.p95)}` +
+      (floor ? ` (${ratioToFloor.toFixed(1)}× the floor's ${ms(floor.p95)} meanwhile, ${ratioToIdleFloor.toFixed(1)}× the idle floor)` : "") +
+      `, ${load.requestsPerSecond.toFixed(0)} req/s, ` +
       `${result.statementsPerRequest.toFixed(2)} statements/request, ${result.sqlMsPerRequest.toFixed(2)} ms SQL/request` +
       (otherCpuShare > noisyShare ? `; other processes used ${(otherCpuShare * 100).toFixed(0)} % of the CPU meanwhile` : ""),
   );
@@ -535,10 +573,12 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
     const responseBytes = await verifyTargets(app, cookie, db);
     const backendPid = (await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
     const context: MeasureContext = { settings, app, cookie, admin, database: db.database, postmasterPid: parentOf(backendPid), responseBytes };
-    const floor = await measureTarget(context, staticFloor, "static", undefined);
-    const targets = [floor];
-    for (const page of referencePages) targets.push(await measureTarget(context, page, "reference", floor.load.p95));
-    for (const page of benchPages) targets.push(await measureTarget(context, page, "page", floor.load.p95));
+    const idleFloor = await measureTarget(context, { ...staticFloor, name: idleFloorName }, "static", undefined);
+    const targets = [idleFloor];
+    for (const page of referencePages) targets.push(await measureTarget(context, page, "reference", idleFloor.load.p95));
+    for (const page of benchPages.filter((p) => settings.pages.includes(slugOf(p.name)))) {
+      targets.push(await measureTarget(context, page, "page", idleFloor.load.p95));
+    }
     return {
       size,
       members: db.main.members,
@@ -571,17 +611,24 @@ function formatTable(header: string[], rows: string[][]): string {
 }
 
 type Verdicts = {
-  latency: Array<{ page: string; size: SizeName; p95: number; floorP95: number; ratio: number; met: boolean }>;
+  latency: Array<{ page: string; size: SizeName; p95: number; floorP95: number; ratio: number; idleRatio: number; met: boolean }>;
   statementGrowth: Array<{ page: string; perSize: Partial<Record<SizeName, number>>; grows: boolean | null }>;
 };
 
 function judge(results: SizeResult[]): Verdicts {
   // The latency target is about the large organisation; with only one size run, that one.
   const judged = results[results.length - 1];
-  const floor = judged.targets.find((t) => t.kind === "static");
   const latency = judged.targets
     .filter((t) => t.kind === "page")
-    .map((t) => ({ page: t.name, size: judged.size, p95: t.load.p95, floorP95: floor?.load.p95 ?? Number.NaN, ratio: t.ratioToFloor, met: t.meetsTarget === true }));
+    .map((t) => ({
+      page: t.name,
+      size: judged.size,
+      p95: t.load.p95,
+      floorP95: t.floor?.p95 ?? Number.NaN,
+      ratio: t.ratioToFloor,
+      idleRatio: t.ratioToIdleFloor,
+      met: t.meetsTarget === true,
+    }));
   const statementGrowth = benchPages.map((target) => {
     const perSize: Partial<Record<SizeName, number>> = {};
     for (const r of results) {
@@ -605,7 +652,9 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
         `${t.name} (${r.size})`,
         ms(t.load.p50),
         ms(t.load.p95),
-        t.kind === "static" ? "floor" : `${t.ratioToFloor.toFixed(1)}×`,
+        t.floor ? ms(t.floor.p95) : "",
+        t.kind === "static" ? "" : `${t.ratioToFloor.toFixed(1)}×`,
+        t.kind === "static" ? "" : `${t.ratioToIdleFloor.toFixed(0)}×`,
         t.load.requestsPerSecond.toFixed(0),
         (t.responseBytes / 1024).toFixed(0),
         ms(t.sequential.p50),
@@ -619,7 +668,7 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
   }
   console.log(`\nLatency at ${settings.connections} connections for ${settings.durationSeconds} s per target; statements over ${settings.sequentialRequests} sequential requests\n`);
   console.log(
-    formatTable(["target (size)", "p50", "p95", "p95/floor", "req/s", "KiB", "1-client p50", "stmts/req", "SQL ms/req", "CPU ms/req node/pg", "other load", "verdict"], rows),
+    formatTable(["target (size)", "p50", "p95", "floor p95", "p95/floor", "p95/idle floor", "req/s", "KiB", "1-client p50", "stmts/req", "SQL ms/req", "CPU ms/req node/pg", "other load", "verdict"], rows),
   );
 
   if (results.length > 1) {
@@ -638,7 +687,9 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
 
   console.log(`\nTargets (${results[results.length - 1].size} organisation, ${settings.connections} connections):`);
   for (const v of verdicts.latency) {
-    console.log(`  ${v.met ? "✓" : "✗"} ${v.page}: p95 ${ms(v.p95)} = ${v.ratio.toFixed(1)}× the static floor's ${ms(v.floorP95)} (target ≤ ${targetRatio}×)`);
+    console.log(
+      `  ${v.met ? "✓" : "✗"} ${v.page}: p95 ${ms(v.p95)} = ${v.ratio.toFixed(1)}× the static floor's ${ms(v.floorP95)} in the same run (target ≤ ${targetRatio}×; ${v.idleRatio.toFixed(0)}× the idle floor)`,
+    );
   }
   for (const g of verdicts.statementGrowth.filter((s) => s.grows !== null)) {
     console.log(`  ${g.grows ? "✗" : "✓"} ${g.page}: statements per request ${g.grows ? "grow" : "do not grow"} with the data (${g.perSize.small?.toFixed(2)} → ${g.perSize.large?.toFixed(2)})`);
