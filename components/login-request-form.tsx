@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestLoginByEmail, type RecoveryFormState } from "@/lib/accounts/recovery-actions";
+import { requestLoginByEmail, type RecoveryFormState } from "@/lib/accounts/recovery/actions";
 
 const initialState: RecoveryFormState = {};
 

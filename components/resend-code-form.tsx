@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor-actions";
+import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
 
 const initialState: VerifyCodeState = {};
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setPasswordWithResetLink, type ResetFormState } from "@/lib/accounts/recovery-actions";
+import { setPasswordWithResetLink, type ResetFormState } from "@/lib/accounts/recovery/actions";
 import { NewPasswordFields } from "./new-password-fields";
 
 const initialState: ResetFormState = {};

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { signInWithPassword, type SignInState } from "@/lib/accounts/actions";
+import { signInWithPassword, type SignInState } from "@/lib/accounts/sign-in/actions";
 
 const initialState: SignInState = {};
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/server";
-import { signOutMember } from "@/lib/accounts/actions";
+import { signOutMember } from "@/lib/accounts/sign-in/actions";
 
 export async function SignOutButton({ className }: { className?: string }) {
   const t = await getTranslations("app");

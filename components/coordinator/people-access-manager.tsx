@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking";
+import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking/blocking";
 import {
   blockPeople,
   cancelPersonScheduledBlock,
@@ -12,8 +12,8 @@ import {
   unblockPeople,
   resetPersonAuthenticator,
   unlockPersonAccount,
-} from "@/lib/accounts/coordinator-actions";
-import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/coordinator-schemas";
+} from "@/lib/accounts/blocking/actions";
+import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import type { ActionResult } from "@/lib/auth/guards";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import type { GroupOption, AccessStatusCounts } from "@/lib/accounts/admin-queries";
-import { accessStatusFilters, type AccessStatusFilter } from "@/lib/accounts/blocking-rules";
+import type { GroupOption, AccessStatusCounts } from "@/lib/accounts/blocking/queries";
+import { accessStatusFilters, type AccessStatusFilter } from "@/lib/accounts/blocking/rules";
 
 type PeopleFilterFormProps = {
   search: string;

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/accounts/security-settings-actions";
-import { LOCKOUT_MAX, LOCKOUT_MIN, type SecuritySettings } from "@/lib/accounts/security-settings-rules";
+import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/accounts/security-settings/actions";
+import { LOCKOUT_MAX, LOCKOUT_MIN, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
 
 /** Two-factor for members and for coordinators, and the lockout threshold; saved together. */
 export function SecuritySettingsForm({ current }: { current: SecuritySettings }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/accounts/two-factor-actions";
+import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
 
 const initialState: AuthenticatorFormState = {};
 

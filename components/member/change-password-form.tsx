@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changeMyPassword, type AccountFormState } from "@/lib/accounts/account-actions";
+import { changeMyPassword, type AccountFormState } from "@/lib/accounts/own-account/actions";
 import { NewPasswordFields } from "@/components/new-password-fields";
 
 const initialState: AccountFormState = {};

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changeMyUsername, type AccountFormState } from "@/lib/accounts/account-actions";
+import { changeMyUsername, type AccountFormState } from "@/lib/accounts/own-account/actions";
 
 /** Changing one's own username; the new name is shown back on success. */
 export function ChangeUsernameForm({ username }: { username: string }) {

@@ -1,10 +1,10 @@
-// Login accounts: lookups and writes for signing in. The only file of the accounts domain that imports db.
+// Login accounts: the lookups and writes for signing in that several use-case folders share.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
-import { hashToken } from "./tokens";
+import { hashToken } from "@/lib/accounts/links/tokens";
 
 export type LoginCandidate = {
   userId: string;

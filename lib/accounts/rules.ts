@@ -12,7 +12,7 @@ export const PASSWORD_RESET_MINUTES = 60;
 export const TEMPORARY_PASSWORD_DAYS = 14;
 
 export const PASSWORD_MIN_LENGTH = 10;
-/** Equal to the sign-in form's limit (lib/accounts/schemas.ts), so every accepted password can be typed there. */
+/** Equal to the sign-in form's limit (lib/accounts/sign-in/schemas.ts), so every accepted password can be typed there. */
 export const PASSWORD_MAX_LENGTH = 200;
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable" against an offline attack on a slow hash. */
 export const PASSWORD_MIN_SCORE = 3;

@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { Faker, base, nl } from "@faker-js/faker";
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/accounts/passwords";
+import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, photos, type Role } from "@/lib/db/schema/people";

@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import type { Faker } from "@faker-js/faker";
 import { addDays, subDays } from "date-fns";
 import { eq, inArray, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/accounts/passwords";
+import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db, Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, photos } from "@/lib/db/schema/people";

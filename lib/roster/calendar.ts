@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { calendarFeeds } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { locations, organisations } from "@/lib/db/schema/tenancy";
-import { hashToken } from "@/lib/accounts/tokens";
+import { hashToken } from "@/lib/accounts/links/tokens";
 import { env } from "@/lib/env";
 
 /** How far back the feed reaches: calendars keep last month's shifts visible. */

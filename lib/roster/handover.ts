@@ -4,7 +4,7 @@
 // simultaneous accepts of one request leave exactly one new assignee. A request ends when the shift
 // starts: it is read as expired from then on, no job needed.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { issueSignInLink } from "@/lib/accounts/links";
+import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import { getDb, type Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";

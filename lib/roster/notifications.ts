@@ -1,7 +1,7 @@
 // Roster emails to members (assigned, removed, cancelled), written into the outbox inside the change's
 // own transaction. Each carries the 7-day sign-in button that opens the shift.
 import { and, eq, inArray } from "drizzle-orm";
-import { issueSignInLink } from "@/lib/accounts/links";
+import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import type { Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";

@@ -2,7 +2,7 @@
 // session, so it takes the database handle explicitly instead of going through a server action.
 import { randomInt } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/accounts/passwords";
+import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db, Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";

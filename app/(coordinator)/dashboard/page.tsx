@@ -3,8 +3,8 @@ import { addDays } from "date-fns";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
-import { countLeaversWhoCanSignIn } from "@/lib/accounts/admin-queries";
-import { localDate } from "@/lib/accounts/blocking-rules";
+import { countLeaversWhoCanSignIn } from "@/lib/accounts/blocking/queries";
+import { localDate } from "@/lib/accounts/blocking/rules";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getDashboardCounts } from "@/lib/tenancy/queries";
 

@@ -2,7 +2,7 @@
 // without an email address), a group, plus helpers to sign in as anyone and read back their login.
 import { eq } from "drizzle-orm";
 import { getActorForSession, type Actor } from "@/lib/accounts/queries";
-import { hashPassword } from "@/lib/accounts/passwords";
+import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, auditLog } from "@/lib/db/schema/platform";

@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { blockPeople, resendPersonUsername, unlockPersonAccount } from "@/lib/accounts/coordinator-actions";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
+import { blockPeople, resendPersonUsername, unlockPersonAccount } from "@/lib/accounts/blocking/actions";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";

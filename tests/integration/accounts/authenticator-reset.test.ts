@@ -3,9 +3,9 @@
 // can enrol a new app. Through the real coordinator action (stubbed session).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetPersonAuthenticator } from "@/lib/accounts/coordinator-actions";
-import { listPeopleAccess } from "@/lib/accounts/admin-queries";
-import { chooseSecondFactor } from "@/lib/accounts/two-factor";
+import { resetPersonAuthenticator } from "@/lib/accounts/blocking/actions";
+import { listPeopleAccess } from "@/lib/accounts/blocking/queries";
+import { chooseSecondFactor } from "@/lib/accounts/two-factor/two-factor";
 import { users } from "@/lib/db/schema/accounts";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";

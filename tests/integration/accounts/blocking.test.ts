@@ -2,12 +2,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { blockPeople, countAccessChange, unblockPeople } from "@/lib/accounts/coordinator-actions";
-import type { AccessTarget } from "@/lib/accounts/coordinator-schemas";
+import { blockPeople, countAccessChange, unblockPeople } from "@/lib/accounts/blocking/actions";
+import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { getActorForSession } from "@/lib/accounts/queries";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
-import { hashToken } from "@/lib/accounts/tokens";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
+import { hashToken } from "@/lib/accounts/links/tokens";
 import { accessTokens } from "@/lib/db/schema/accounts";
 import { auditLog, outbox } from "@/lib/db/schema/platform";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";

@@ -3,11 +3,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { changeOwnPassword } from "@/lib/accounts/own-account";
+import { changeOwnPassword } from "@/lib/accounts/own-account/own-account";
 import { getActorForSession, redeemLoginTicket } from "@/lib/accounts/queries";
 import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { memberAction, ownPasswordAction } from "@/lib/auth/guards";
 import { requireMember, requireSignedIn } from "@/lib/auth/session";
 import { users } from "@/lib/db/schema/accounts";

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";

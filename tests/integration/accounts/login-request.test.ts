@@ -1,7 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInWithLink } from "@/lib/accounts/links";
-import { addressKey, requestLogin } from "@/lib/accounts/login-request";
+import { signInWithLink } from "@/lib/accounts/links/sign-in-links";
+import { addressKey, requestLogin } from "@/lib/accounts/recovery/login-request";
 import { redeemLoginTicket } from "@/lib/accounts/queries";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";

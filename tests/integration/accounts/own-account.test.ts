@@ -3,11 +3,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import nl from "@/lib/i18n/messages/nl.json";
-import { issueSignInLink, signInWithLink } from "@/lib/accounts/links";
-import { changeOwnPassword, changeOwnUsername } from "@/lib/accounts/own-account";
+import { issueSignInLink, signInWithLink } from "@/lib/accounts/links/sign-in-links";
+import { changeOwnPassword, changeOwnUsername } from "@/lib/accounts/own-account/own-account";
 import { getActorForSession, redeemLoginTicket } from "@/lib/accounts/queries";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
@@ -47,9 +47,9 @@ vi.mock("next-intl/server", async () => {
   };
 });
 
-const { changeMyPassword, changeMyUsername } = await import("@/lib/accounts/account-actions");
-const { requestLoginByEmail, setPasswordWithResetLink } = await import("@/lib/accounts/recovery-actions");
-const { signInWithPassword } = await import("@/lib/accounts/actions");
+const { changeMyPassword, changeMyUsername } = await import("@/lib/accounts/own-account/actions");
+const { requestLoginByEmail, setPasswordWithResetLink } = await import("@/lib/accounts/recovery/actions");
+const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 
 let database: TestDatabase;
 

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueSignInLink, signInWithLink } from "@/lib/accounts/links";
-import { describePasswordResetLink, requestPasswordReset, resetPassword, sendPasswordResetEmail } from "@/lib/accounts/password-reset";
+import { issueSignInLink, signInWithLink } from "@/lib/accounts/links/sign-in-links";
+import { describePasswordResetLink, requestPasswordReset, resetPassword, sendPasswordResetEmail } from "@/lib/accounts/recovery/password-reset";
 import { getActorForSession, redeemLoginTicket } from "@/lib/accounts/queries";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword } from "@/lib/accounts/sign-in";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";

@@ -2,9 +2,9 @@
 // always within one organisation.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countPeopleByAccessStatus, listGroupOptions, listPeopleAccess } from "@/lib/accounts/admin-queries";
-import type { AccessStatusFilter } from "@/lib/accounts/blocking-rules";
-import { blockAccess, scheduleBlock } from "@/lib/accounts/blocking";
+import { countPeopleByAccessStatus, listGroupOptions, listPeopleAccess } from "@/lib/accounts/blocking/queries";
+import type { AccessStatusFilter } from "@/lib/accounts/blocking/rules";
+import { blockAccess, scheduleBlock } from "@/lib/accounts/blocking/blocking";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { auditLog } from "@/lib/db/schema/platform";

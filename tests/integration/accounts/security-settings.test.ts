@@ -4,8 +4,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getLoginByUsername } from "@/lib/accounts/queries";
-import { getSecuritySettings } from "@/lib/accounts/security-settings";
-import { updateSecuritySettings } from "@/lib/accounts/security-settings-actions";
+import { getSecuritySettings } from "@/lib/accounts/security-settings/settings";
+import { updateSecuritySettings } from "@/lib/accounts/security-settings/actions";
 import { auditLog } from "@/lib/db/schema/platform";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueSignInLink, revokeAccessTokens, signInWithLink } from "@/lib/accounts/links";
+import { issueSignInLink, revokeAccessTokens, signInWithLink } from "@/lib/accounts/links/sign-in-links";
 import { getActorForSession, redeemLoginTicket } from "@/lib/accounts/queries";
-import { hashToken } from "@/lib/accounts/tokens";
+import { hashToken } from "@/lib/accounts/links/tokens";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";

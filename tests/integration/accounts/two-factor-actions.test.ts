@@ -5,10 +5,10 @@
 import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startAuthenticatorEnrolment } from "@/lib/accounts/authenticator";
-import { challengeCookie } from "@/lib/accounts/challenge-cookie";
+import { startAuthenticatorEnrolment } from "@/lib/accounts/two-factor/authenticator";
+import { challengeCookie } from "@/lib/accounts/two-factor/challenge-cookie";
 import { getActorForSession } from "@/lib/accounts/queries";
-import { hashToken } from "@/lib/accounts/tokens";
+import { hashToken } from "@/lib/accounts/links/tokens";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
 import { defaultOrganisationSettings } from "@/lib/db/schema/tenancy";
@@ -58,9 +58,9 @@ vi.mock("next-intl/server", async () => {
   return { getTranslations: async (namespace: string) => create({ locale: "nl", messages, namespace }) };
 });
 
-const { signInWithPassword } = await import("@/lib/accounts/actions");
+const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 const { verifySignInCode, resendSignInCode, confirmAuthenticatorSetup, turnOffAuthenticator } = await import(
-  "@/lib/accounts/two-factor-actions"
+  "@/lib/accounts/two-factor/actions"
 );
 
 let database: TestDatabase;

@@ -6,19 +6,19 @@ import {
   disableAuthenticator,
   getAuthenticatorStatus,
   startAuthenticatorEnrolment,
-} from "@/lib/accounts/authenticator";
+} from "@/lib/accounts/two-factor/authenticator";
 import { redeemLoginTicket } from "@/lib/accounts/queries";
 import { consumeRateLimit, signInPerClient } from "@/lib/accounts/rate-limit";
-import { passwordSignInSchema } from "@/lib/accounts/schemas";
-import { checkPassword, type PasswordCheck } from "@/lib/accounts/sign-in";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword, type PasswordCheck } from "@/lib/accounts/sign-in/password-sign-in";
 import {
   describeChallenge,
   finishFirstFactor,
   resendEmailCode,
   verifySecondFactor,
   type SecondFactorVerdict,
-} from "@/lib/accounts/two-factor";
-import { secondFactorCodeSchema } from "@/lib/accounts/two-factor-schemas";
+} from "@/lib/accounts/two-factor/two-factor";
+import { secondFactorCodeSchema } from "@/lib/accounts/two-factor/schemas";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";
 import { defaultOrganisationSettings, type OrganisationSettings } from "@/lib/db/schema/tenancy";
@@ -75,7 +75,7 @@ function otherCode(code: string): string {
 }
 
 async function challengeRow(challengeToken: string) {
-  const { hashToken } = await import("@/lib/accounts/tokens");
+  const { hashToken } = await import("@/lib/accounts/links/tokens");
   const [row] = await database.db
     .select({ useCount: accessTokens.useCount, usedAt: accessTokens.usedAt, expiresAt: accessTokens.expiresAt })
     .from(accessTokens)

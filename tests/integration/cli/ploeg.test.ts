@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/accounts/passwords";
+import { verifyPassword } from "@/lib/accounts/passwords/hashing";
 import { openDatabase } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { auditLog } from "@/lib/db/schema/platform";

@@ -1,7 +1,7 @@
 // The shared factories: rows they build are valid, reproducible from a seed, and insert cleanly.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/accounts/passwords";
+import { verifyPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db } from "@/lib/db/client";
 import { people, photos } from "@/lib/db/schema/people";
 import {

@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/accounts/passwords";
+import { verifyPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, photos } from "@/lib/db/schema/people";

@@ -9,7 +9,7 @@ import {
   parseScheduleDate,
   unblockEligibility,
   type AccessSubject,
-} from "@/lib/accounts/blocking-rules";
+} from "@/lib/accounts/blocking/rules";
 
 const login = { status: "active" as const, lockedAt: null, loginCount: 0, blockedAt: null, blockScheduledFor: null };
 

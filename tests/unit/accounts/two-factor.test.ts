@@ -1,6 +1,6 @@
 import { generate, generateSecret } from "otplib";
 import { describe, expect, it } from "vitest";
-import { formatSecretForTyping, isAuthenticatorCodeValid } from "@/lib/accounts/authenticator";
+import { formatSecretForTyping, isAuthenticatorCodeValid } from "@/lib/accounts/two-factor/authenticator";
 import {
   chooseSecondFactor,
   getChallengeStatus,
@@ -8,8 +8,8 @@ import {
   type FirstFactor,
   type SecondFactorMethod,
   type SecondFactorSubject,
-} from "@/lib/accounts/two-factor";
-import { disableAuthenticatorSchema, sixDigitCodeSchema } from "@/lib/accounts/two-factor-schemas";
+} from "@/lib/accounts/two-factor/two-factor";
+import { disableAuthenticatorSchema, sixDigitCodeSchema } from "@/lib/accounts/two-factor/schemas";
 
 function subject(overrides: {
   role?: SecondFactorSubject["role"];

@@ -3,8 +3,8 @@
 // changes nothing else (mail scanners open links before people do).
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { holdSecondFactorChallenge } from "@/lib/accounts/challenge-cookie";
-import { linkOpenPerClient, signInWithLink } from "@/lib/accounts/links";
+import { holdSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
+import { linkOpenPerClient, signInWithLink } from "@/lib/accounts/links/sign-in-links";
 import { consumeRateLimit } from "@/lib/accounts/rate-limit";
 import { getClientKey } from "@/lib/auth/client";
 import { signIn } from "@/lib/auth/config";

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ResendCodeForm } from "@/components/resend-code-form";
 import { VerifyCodeForm } from "@/components/verify-code-form";
-import { readSecondFactorChallenge } from "@/lib/accounts/challenge-cookie";
-import { describeChallenge } from "@/lib/accounts/two-factor";
+import { readSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
+import { describeChallenge } from "@/lib/accounts/two-factor/two-factor";
 import { getActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {

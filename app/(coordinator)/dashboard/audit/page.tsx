@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { AuditLogTable, type AuditRowView } from "@/components/coordinator/audit-log-table";
 import { PageLinks } from "@/components/coordinator/page-links";
-import { auditPageSchema } from "@/lib/accounts/coordinator-schemas";
+import { auditPageSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import type { AuditAction } from "@/lib/tenancy/audit";
 import { listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";

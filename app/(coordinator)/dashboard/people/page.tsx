@@ -8,7 +8,7 @@ import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PersonAccessView } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
 import type { PersonAccessAction } from "@/components/coordinator/person-access-actions";
-import { countPeopleByAccessStatus, listGroupOptions, listPeopleAccess, type PersonAccessRow } from "@/lib/accounts/admin-queries";
+import { countPeopleByAccessStatus, listGroupOptions, listPeopleAccess, type PersonAccessRow } from "@/lib/accounts/blocking/queries";
 import {
   blockEligibility,
   canResendUsername,
@@ -16,8 +16,8 @@ import {
   firstSchedulableDate,
   localDate,
   type AccessSubject,
-} from "@/lib/accounts/blocking-rules";
-import { peopleFilterSchema } from "@/lib/accounts/coordinator-schemas";
+} from "@/lib/accounts/blocking/rules";
+import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ChangeUsernameForm } from "@/components/member/change-username-form";
-import { getOwnAccount } from "@/lib/accounts/own-account";
+import { getOwnAccount } from "@/lib/accounts/own-account/own-account";
 import { requireMember } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {

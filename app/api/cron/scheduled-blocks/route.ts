@@ -1,6 +1,6 @@
 // Carries out the blocks coordinators scheduled (members who leave), once their day has begun in the
 // organisation's zone. Vercel Cron (or any scheduler) calls it with the shared secret, daily or more often.
-import { runScheduledBlocks } from "@/lib/accounts/blocking";
+import { runScheduledBlocks } from "@/lib/accounts/blocking/blocking";
 import { isAuthorizedCronRequest } from "@/lib/cron/authorize";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 

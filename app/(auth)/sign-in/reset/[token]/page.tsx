@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ResetPasswordForm } from "@/components/reset-password-form";
-import { describePasswordResetLink } from "@/lib/accounts/password-reset";
+import { describePasswordResetLink } from "@/lib/accounts/recovery/password-reset";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("passwordReset");

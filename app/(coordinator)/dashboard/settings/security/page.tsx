@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { SecuritySettingsForm } from "@/components/coordinator/security-settings-form";
-import { getSecuritySettings } from "@/lib/accounts/security-settings";
+import { getSecuritySettings } from "@/lib/accounts/security-settings/settings";
 import { requireCoordinator } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,8 +10,8 @@ import {
   formatSecretForTyping,
   getAuthenticatorStatus,
   renderAuthenticatorQr,
-} from "@/lib/accounts/authenticator";
-import { startAuthenticatorSetup, stopAuthenticatorSetup } from "@/lib/accounts/two-factor-actions";
+} from "@/lib/accounts/two-factor/authenticator";
+import { startAuthenticatorSetup, stopAuthenticatorSetup } from "@/lib/accounts/two-factor/actions";
 import { requireMember } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {

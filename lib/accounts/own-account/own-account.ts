@@ -3,11 +3,11 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
-import { hashPassword, normaliseCredential, verifyPassword } from "./passwords";
-import { getAccountProfile, issueReplacementTicket, storeChosenPassword } from "./password-changes";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit";
-import { checkNewPassword, checkUsername, normaliseUsername, type PasswordProblem, type UsernameProblem } from "./rules";
-import { PASSWORD_MAX } from "./schemas";
+import { hashPassword, normaliseCredential, verifyPassword } from "@/lib/accounts/passwords/hashing";
+import { getAccountProfile, issueReplacementTicket, storeChosenPassword } from "@/lib/accounts/passwords/changes";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
+import { checkNewPassword, checkUsername, normaliseUsername, type PasswordProblem, type UsernameProblem } from "@/lib/accounts/rules";
+import { PASSWORD_MAX } from "@/lib/accounts/sign-in/schemas";
 
 export const passwordChangePerClient: RateLimitRule = { name: "password-change:client", limit: 10, windowSeconds: 60 };
 /** Guessing the current password from a borrowed session: five tries per quarter of an hour. */

@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { adminAction } from "@/lib/auth/guards";
-import { saveSecuritySettings } from "./security-settings";
-import { securitySettingsSchema } from "./security-settings-rules";
+import { saveSecuritySettings } from "@/lib/accounts/security-settings/settings";
+import { securitySettingsSchema } from "@/lib/accounts/security-settings/rules";
 
 export const updateSecuritySettings = adminAction(securitySettingsSchema, async (actor, input) => {
   const result = await saveSecuritySettings(actor.tenantId, actor.userId, input);

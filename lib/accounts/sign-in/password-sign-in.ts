@@ -1,10 +1,10 @@
 // Password sign-in: checks the credentials and issues the ticket Auth.js redeems.
-import { notifyAccountLocked } from "./lockout";
-import { hashPassword, verifyPassword } from "./passwords";
-import { claimTemporaryPasswordUse } from "./password-changes";
-import { getLoginByUsername, recordFailedPassword, resetFailedPasswords } from "./queries";
-import { finishFirstFactor, type FirstFactorOutcome } from "./two-factor";
-import type { PasswordSignInInput } from "./schemas";
+import { notifyAccountLocked } from "@/lib/accounts/sign-in/lockout";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords/hashing";
+import { claimTemporaryPasswordUse } from "@/lib/accounts/passwords/changes";
+import { getLoginByUsername, recordFailedPassword, resetFailedPasswords } from "@/lib/accounts/queries";
+import { finishFirstFactor, type FirstFactorOutcome } from "@/lib/accounts/two-factor/two-factor";
+import type { PasswordSignInInput } from "@/lib/accounts/sign-in/schemas";
 
 export type PasswordCheck =
   | ({ ok: true } & FirstFactorOutcome)

@@ -7,8 +7,8 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { rateLimits } from "@/lib/db/schema/platform";
 import { organisations } from "@/lib/db/schema/tenancy";
-import { verifyPassword } from "./passwords";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit";
+import { verifyPassword } from "@/lib/accounts/passwords/hashing";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
 
 /** Authenticator apps show a new code every 30 seconds (the RFC 6238 default every app supports). */
 export const TOTP_PERIOD_SECONDS = 30;

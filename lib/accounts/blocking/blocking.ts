@@ -18,9 +18,9 @@ import {
   type AccessSubject,
   type Plan,
   type SkipReason,
-} from "./blocking-rules";
-import type { AccessChangeKind, AccessTarget } from "./coordinator-schemas";
-import { issueSignInLink, revokeAccessTokens } from "./links";
+} from "@/lib/accounts/blocking/rules";
+import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
+import { issueSignInLink, revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
 
 /** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
 export type AccessActorRef = { userId: string; personId: string; tenantId: string; role: Role };

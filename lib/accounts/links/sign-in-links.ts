@@ -4,10 +4,10 @@ import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { env } from "@/lib/env";
-import type { RateLimitRule } from "./rate-limit";
-import { signInLinkExpiresAt, toSafeDestination } from "./rules";
-import { generateToken, hashToken } from "./tokens";
-import { finishFirstFactor, type FirstFactorOutcome } from "./two-factor";
+import type { RateLimitRule } from "@/lib/accounts/rate-limit";
+import { signInLinkExpiresAt, toSafeDestination } from "@/lib/accounts/rules";
+import { generateToken, hashToken } from "@/lib/accounts/links/tokens";
+import { finishFirstFactor, type FirstFactorOutcome } from "@/lib/accounts/two-factor/two-factor";
 
 /** Where a sign-in link lands: /l/<token>, short enough to survive being retyped from a printed mail. */
 export const SIGN_IN_LINK_PATH = "/l";
@@ -25,7 +25,7 @@ const revocablePurposes = ["sign_in", "password_reset", "second_factor"] as cons
 
 /**
  * Revokes every sign-in link, password-reset link and pending two-factor challenge of the account, in
- * the caller's transaction. Called on block (lib/accounts/blocking.ts) and on every password change.
+ * the caller's transaction. Called on block (lib/accounts/blocking/blocking.ts) and on every password change.
  * Returns how many were still live.
  */
 export async function revokeAccessTokens(tx: DbOrTx, userId: string, now: Date = new Date()): Promise<number> {

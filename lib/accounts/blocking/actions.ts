@@ -17,8 +17,8 @@ import {
   unlockAccount,
   type AccessChange,
   type AccessChangeResult,
-} from "./blocking";
-import { changeAccessSchema, personAccountSchema, previewAccessChangeSchema, scheduleBlockSchema } from "./coordinator-schemas";
+} from "@/lib/accounts/blocking/blocking";
+import { changeAccessSchema, personAccountSchema, previewAccessChangeSchema, scheduleBlockSchema } from "@/lib/accounts/blocking/schemas";
 
 /** Sends the committed mail after the response, so a bulk block does not wait for SMTP. */
 function finish(change: AccessChange): AccessChangeResult {

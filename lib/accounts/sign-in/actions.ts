@@ -5,11 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getClientKey } from "@/lib/auth/client";
-import { holdSecondFactorChallenge } from "./challenge-cookie";
-import { consumeRateLimit, signInPerClient } from "./rate-limit";
-import { toSafeDestination } from "./rules";
-import { passwordSignInSchema } from "./schemas";
-import { checkPassword } from "./sign-in";
+import { holdSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
+import { consumeRateLimit, signInPerClient } from "@/lib/accounts/rate-limit";
+import { toSafeDestination } from "@/lib/accounts/rules";
+import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
+import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 
 export type SignInState = { error?: string; username?: string };
 

@@ -6,9 +6,9 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { signIn } from "@/lib/auth/config";
 import { getClientKey } from "@/lib/auth/client";
-import { holdSecondFactorChallenge } from "./challenge-cookie";
-import { requestLogin } from "./login-request";
-import { requestPasswordReset, resetPassword } from "./password-reset";
+import { holdSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
+import { requestLogin } from "@/lib/accounts/recovery/login-request";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/recovery/password-reset";
 
 export type RecoveryFormState = { sent?: boolean; error?: string; value?: string };
 

@@ -1,8 +1,8 @@
 // Input shapes of the coordinators' access actions (block, unblock, schedule, unlock, resend username),
-// shared by the people page and lib/accounts/coordinator-actions.ts. Messages are keys of the
+// shared by the people page and lib/accounts/blocking/actions.ts. Messages are keys of the
 // "accounts.errors" texts, so the page can show them in the coordinator's language.
 import { z } from "zod";
-import { accessStatusFilters } from "./blocking-rules";
+import { accessStatusFilters } from "@/lib/accounts/blocking/rules";
 
 /** More than any organisation has people; a bigger selection is a forged request, refused outright. */
 export const SELECTION_MAX = 5_000;

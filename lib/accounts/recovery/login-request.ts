@@ -9,9 +9,9 @@ import { people } from "@/lib/db/schema/people";
 import { sendLoginRequest } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { isEmailLocale } from "@/lib/mail/texts";
-import { issueSignInLink } from "./links";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit";
-import { normaliseEmailAddress } from "./rules";
+import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
+import { normaliseEmailAddress } from "@/lib/accounts/rules";
 
 /** Per client, like every sign-in endpoint. */
 export const loginRequestPerClient: RateLimitRule = { name: "login-request:client", limit: 10, windowSeconds: 60 };

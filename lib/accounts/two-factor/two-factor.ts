@@ -9,11 +9,11 @@ import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tena
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { sendTwoFactorCode } from "@/lib/mail/messages";
 import { isEmailLocale, type EmailLocale } from "@/lib/mail/texts";
-import { checkAuthenticatorCode, codeAttemptsPerAccount } from "./authenticator";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit";
-import { toSafeDestination } from "./rules";
-import { generateToken, hashToken } from "./tokens";
-import { challengeTokenSchema } from "./two-factor-schemas";
+import { checkAuthenticatorCode, codeAttemptsPerAccount } from "@/lib/accounts/two-factor/authenticator";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
+import { toSafeDestination } from "@/lib/accounts/rules";
+import { generateToken, hashToken } from "@/lib/accounts/links/tokens";
+import { challengeTokenSchema } from "@/lib/accounts/two-factor/schemas";
 
 export type SecondFactorMethod = "email" | "totp";
 export type FirstFactor = "password" | "link";

@@ -1,6 +1,6 @@
 // Input shapes for signing in and account changes, shared by forms and actions.
 import { z } from "zod";
-import { normaliseCredential } from "./passwords";
+import { normaliseCredential } from "@/lib/accounts/passwords/hashing";
 
 /** Generous upper bounds: real usernames are short, but a 10 kB paste must be refused, not hashed. */
 export const USERNAME_MAX = 100;

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { getClientKey } from "@/lib/auth/client";
 import { memberAction, ownPasswordAction } from "@/lib/auth/guards";
-import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsernameSchema } from "./own-account";
+import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsernameSchema } from "@/lib/accounts/own-account/own-account";
 
 export type AccountFormState = { error?: string; saved?: string; value?: string };
 

@@ -17,11 +17,11 @@ import {
   disableAuthenticator,
   startAuthenticatorEnrolment,
   type AuthenticatorChange,
-} from "./authenticator";
-import { dropSecondFactorChallenge, holdSecondFactorChallenge, readSecondFactorChallenge } from "./challenge-cookie";
-import { consumeRateLimit, signInPerClient } from "./rate-limit";
-import { resendEmailCode, verifySecondFactor } from "./two-factor";
-import { confirmAuthenticatorSchema, disableAuthenticatorSchema, secondFactorCodeSchema } from "./two-factor-schemas";
+} from "@/lib/accounts/two-factor/authenticator";
+import { dropSecondFactorChallenge, holdSecondFactorChallenge, readSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
+import { consumeRateLimit, signInPerClient } from "@/lib/accounts/rate-limit";
+import { resendEmailCode, verifySecondFactor } from "@/lib/accounts/two-factor/two-factor";
+import { confirmAuthenticatorSchema, disableAuthenticatorSchema, secondFactorCodeSchema } from "@/lib/accounts/two-factor/schemas";
 
 const authenticatorPath = "/my/account/two-factor";
 

@@ -7,15 +7,15 @@ import { getDb } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { sendPasswordReset } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
-import { looksLikeToken } from "./links";
-import { hashPassword, normaliseCredential } from "./passwords";
-import { getAccountProfile, storeChosenPassword } from "./password-changes";
-import { consumeRateLimit, type RateLimitRule } from "./rate-limit";
-import { checkNewPassword, passwordResetExpiresAt, type PasswordProblem } from "./rules";
-import { USERNAME_MAX } from "./schemas";
-import { generateToken, hashToken } from "./tokens";
-import { finishFirstFactor, type FirstFactorOutcome } from "./two-factor";
-import type { RequestContext } from "./login-request";
+import { looksLikeToken } from "@/lib/accounts/links/sign-in-links";
+import { hashPassword, normaliseCredential } from "@/lib/accounts/passwords/hashing";
+import { getAccountProfile, storeChosenPassword } from "@/lib/accounts/passwords/changes";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
+import { checkNewPassword, passwordResetExpiresAt, type PasswordProblem } from "@/lib/accounts/rules";
+import { USERNAME_MAX } from "@/lib/accounts/sign-in/schemas";
+import { generateToken, hashToken } from "@/lib/accounts/links/tokens";
+import { finishFirstFactor, type FirstFactorOutcome } from "@/lib/accounts/two-factor/two-factor";
+import type { RequestContext } from "@/lib/accounts/recovery/login-request";
 
 export const RESET_PATH = "/sign-in/reset";
 

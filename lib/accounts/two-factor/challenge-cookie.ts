@@ -1,7 +1,7 @@
 // The pending second-factor challenge rides in an httpOnly cookie, never in a URL that could be shared.
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-import { SECOND_FACTOR_MINUTES } from "./two-factor";
+import { SECOND_FACTOR_MINUTES } from "@/lib/accounts/two-factor/two-factor";
 
 export const challengeCookie = "ploeg_second_factor";
 

@@ -4,9 +4,9 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { isEmailLocale, type EmailLocale } from "@/lib/mail/texts";
-import { revokeAccessTokens } from "./links";
-import { checkTemporaryPassword, type PasswordContext } from "./rules";
-import { generateToken, hashToken } from "./tokens";
+import { revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
+import { checkTemporaryPassword, type PasswordContext } from "@/lib/accounts/rules";
+import { generateToken, hashToken } from "@/lib/accounts/links/tokens";
 
 /** The account as password rules and account emails need it. */
 export type AccountProfile = {

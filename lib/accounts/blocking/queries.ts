@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups } from "@/lib/db/schema/tenancy";
-import type { AccessStatusFilter, AccountStatus } from "./blocking-rules";
+import type { AccessStatusFilter, AccountStatus } from "@/lib/accounts/blocking/rules";
 
 
 export type PeopleAccessFilter = {

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { recordAudit } from "@/lib/tenancy/audit";
-import type { SecuritySettings } from "./security-settings-rules";
+import type { SecuritySettings } from "@/lib/accounts/security-settings/rules";
 
 export async function getSecuritySettings(tenantId: string): Promise<SecuritySettings> {
   const db = await getDb();
