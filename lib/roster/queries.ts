@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
+import type { PlaceFacts } from "./rules";
 
 export type ShiftPerson = { id: string; name: string };
 
@@ -231,8 +232,8 @@ export type ShiftForMember = {
   groupName: string | null;
   coordinatorName: string | null;
   people: ShiftPerson[];
-  /** When the person signed up, if they are on it. */
-  mySignedUpAt: Date | null;
+  /** How and when the person got on it, if they are on it. */
+  myPlace: PlaceFacts | null;
   inGroup: boolean;
   /** One of the person's own shifts that overlaps this one, if any. */
   overlapping: { id: string; activity: string; startsAt: Date; endsAt: Date } | null;
@@ -244,6 +245,14 @@ function readOverlap(value: unknown): ShiftForMember["overlapping"] {
   const { id, activity, startsAt, endsAt } = parsed as Record<string, unknown>;
   if (typeof id !== "string" || typeof activity !== "string" || typeof startsAt !== "string" || typeof endsAt !== "string") return null;
   return { id, activity, startsAt: new Date(startsAt), endsAt: new Date(endsAt) };
+}
+
+function readPlace(value: unknown): PlaceFacts | null {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { source, signedUpAt } = parsed as Record<string, unknown>;
+  if ((source !== "self" && source !== "coordinator" && source !== "handover") || typeof signedUpAt !== "string") return null;
+  return { source, signedUpAt: new Date(signedUpAt) };
 }
 
 /** The member's view of one shift, with everything its buttons depend on, in one statement. */
@@ -264,8 +273,8 @@ export async function getShiftForMember(tenantId: string, personId: string, shif
       groupName: groups.name,
       coordinatorName: sql<string | null>`(select ${personName("c")} from ${people} c where c.id = ${shifts.coordinatorId} and c.tenant_id = ${tenantId})`,
       people: peopleOnShift(tenantId),
-      mySignedUpAt: sql<string | null>`(select a.signed_up_at from ${assignments} a where a.shift_id = ${shifts.id} and a.person_id = ${personId})`.mapWith(
-        (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date)),
+      myPlace: sql<unknown>`(select json_build_object('source', a.source, 'signedUpAt', a.signed_up_at) from ${assignments} a where a.shift_id = ${shifts.id} and a.person_id = ${personId})`.mapWith(
+        readPlace,
       ),
       inGroup: sql<boolean>`(${shifts.groupId} is null or exists (select 1 from group_members gm where gm.group_id = ${shifts.groupId} and gm.person_id = ${personId} and gm.tenant_id = ${tenantId}))`,
       overlapping: sql<unknown>`(

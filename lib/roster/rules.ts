@@ -74,13 +74,29 @@ export function whyCannotSignUp(shift: ShiftFacts, candidate: CandidateFacts, no
   return placesLeft(shift.needed, shift.filled) === 0 ? "full" : null;
 }
 
+/** How a person got on a shift: they took the place themselves, a coordinator put them on, or a colleague handed it over. */
+export type PlaceSource = "self" | "coordinator" | "handover";
+
+/** A person's place on a shift, as far as leaving it goes. */
+export type PlaceFacts = { source: PlaceSource; signedUpAt: Date };
+
+export type SignOffProblem = "started" | "notOwnSignUp" | "notSignUpDay";
+
 /**
- * Signing off (uitschrijven) is allowed only on the calendar day, in the organisation's zone, on which
- * one signed up, and only before the shift starts (PRODUCT.md §4). After that the way out is a handover.
+ * Null when the person may sign off (uitschrijven), else why not. Only a place they took themselves
+ * can be given back, only on the calendar day, in the organisation's zone, on which they took it, and
+ * only before the shift starts (PRODUCT.md §4). A place a coordinator gave them or a colleague handed
+ * over was arranged with someone who counts on it: the way out of it, as of any place after that day,
+ * is a handover.
  */
-export function canSignOff(signedUpAt: Date, startsAt: Date, now: Date, timeZone: string): boolean {
-  if (now.getTime() >= startsAt.getTime()) return false;
-  return localDateKey(signedUpAt, timeZone) === localDateKey(now, timeZone);
+export function whyCannotSignOff(place: PlaceFacts, startsAt: Date, now: Date, timeZone: string): SignOffProblem | null {
+  if (now.getTime() >= startsAt.getTime()) return "started";
+  if (place.source !== "self") return "notOwnSignUp";
+  return localDateKey(place.signedUpAt, timeZone) === localDateKey(now, timeZone) ? null : "notSignUpDay";
+}
+
+export function canSignOff(place: PlaceFacts, startsAt: Date, now: Date, timeZone: string): boolean {
+  return whyCannotSignOff(place, startsAt, now, timeZone) === null;
 }
 
 /**

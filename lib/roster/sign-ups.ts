@@ -11,7 +11,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
-import { canSignOff, whyCannotSignUp, type CandidateFacts, type ShiftFacts, type SignUpProblem, type TimeSpan } from "./rules";
+import { whyCannotSignOff, whyCannotSignUp, type CandidateFacts, type ShiftFacts, type SignOffProblem, type SignUpProblem, type TimeSpan } from "./rules";
 
 /** Who is acting: a member of the tenant, in the organisation's time zone. */
 export type RosterMember = { tenantId: string; personId: string; timeZone: string };
@@ -162,11 +162,12 @@ export async function signUp(member: RosterMember, shiftId: string, now: Date = 
   });
 }
 
-export type SignOffResult = { outcome: "signedOff" } | { outcome: "refused"; problem: "notFound" | "notOnShift" | "started" | "notSignUpDay" };
+export type SignOffResult = { outcome: "signedOff" } | { outcome: "refused"; problem: "notFound" | "notOnShift" | SignOffProblem };
 
 /**
- * Leaves the shift: only on the calendar day (organisation's zone) on which the member signed up, and
- * before it starts. Otherwise the answer says why, and the page offers a handover instead.
+ * Leaves the shift: only a place the member took themselves, only on the calendar day (organisation's
+ * zone) on which they took it, and before it starts. Otherwise the answer says why, and the page
+ * offers a handover instead.
  */
 export async function signOff(member: RosterMember, shiftId: string, now: Date = new Date()): Promise<SignOffResult> {
   const db = await getDb();
@@ -174,12 +175,12 @@ export async function signOff(member: RosterMember, shiftId: string, now: Date =
     const shift = await lockShift(tx, member.tenantId, shiftId);
     if (!shift) return { outcome: "refused", problem: "notFound" };
     const [assignment] = await tx
-      .select({ id: assignments.id, signedUpAt: assignments.signedUpAt })
+      .select({ id: assignments.id, source: assignments.source, signedUpAt: assignments.signedUpAt })
       .from(assignments)
       .where(and(eq(assignments.tenantId, member.tenantId), eq(assignments.shiftId, shift.id), eq(assignments.personId, member.personId)));
     if (!assignment) return { outcome: "refused", problem: "notOnShift" };
-    if (shift.startsAt.getTime() <= now.getTime()) return { outcome: "refused", problem: "started" };
-    if (!canSignOff(assignment.signedUpAt, shift.startsAt, now, member.timeZone)) return { outcome: "refused", problem: "notSignUpDay" };
+    const problem = whyCannotSignOff(assignment, shift.startsAt, now, member.timeZone);
+    if (problem) return { outcome: "refused", problem };
     await tx.delete(assignments).where(and(eq(assignments.tenantId, member.tenantId), eq(assignments.id, assignment.id)));
     await endOpenHandovers(tx, member.tenantId, [shift.id], [member.personId], now);
     return { outcome: "signedOff" };

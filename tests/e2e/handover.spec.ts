@@ -2,8 +2,9 @@
 // email; the first one's email button then shows that the shift was already taken over; the shift
 // is gone from the requester's Mijn pagina. Uses Inès de Wit (her own address, no password: she signs
 // in through a login email), whom no other journey uses, and whichever colleagues the form offers.
-// It hands over a shift she has, else takes an open place first; the taker signs off again at the end
-// (allowed on the day they took it), so the journey can run again on the same database.
+// It hands over a shift she has, else takes an open place first, so the journey can run again on the
+// same database. The taker cannot sign off a shift taken over (only their own sign-ups), not even on
+// the day they took it; their shift page offers a handover instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 const requester = { firstName: "Inès", email: "ines.dewit@example.org" };
@@ -150,9 +151,10 @@ test("a member hands a shift over to two colleagues; the second accepts from the
   const confirmations = await mailbox(page, `to=${encodeURIComponent(requester.email)}`);
   expect(confirmations.some((mail) => mail.template === "handover-accepted-requester" && new Date(mail.createdAt) >= since)).toBe(true);
 
-  // C took it over today, so C may still sign off today: that leaves the place open again for a rerun.
+  // C took it over, so C cannot simply sign off, not even today: the shift page offers a handover instead.
   await pageC.goto(shiftPath);
-  await pageC.getByRole("button", { name: "Uitschrijven" }).tap();
-  await expect(pageC.getByRole("status")).toHaveText("Je bent uitgeschreven. De plek is weer vrij voor een ander.");
+  await expect(pageC.getByText("Je hebt deze dienst van een collega overgenomen, dus uitschrijven kan niet.", { exact: false })).toBeVisible();
+  await expect(pageC.getByRole("button", { name: "Uitschrijven" })).toHaveCount(0);
+  await expect(pageC.getByRole("link", { name: "Overdragen" })).toHaveAttribute("href", `${shiftPath}/handover`);
   await phoneC.close();
 });

@@ -165,12 +165,13 @@ describe("signing off only on the sign-up day, in Amsterdam, across DST", () => 
     expect(await signOff(member, shift.id, new Date("2026-06-10T17:59:00+02:00"))).toEqual({ outcome: "signedOff" });
   });
 
-  it("a member put on the shift by a coordinator yesterday cannot sign off today", async () => {
+  it("a member who signed up themselves yesterday cannot sign off today", async () => {
     const shift = await shiftIn(database.db, one, { startsAt: daysAhead(12, "09:00") });
     await createAssignment(database.db, {
       tenantId: one.organisation.id,
       shiftId: shift.id,
       personId: one.members[2].person.id,
+      source: "self",
       signedUpAt: new Date(Date.now() - 86_400_000),
     });
     signInAs(await actorOf(one.members[2]));
@@ -237,7 +238,7 @@ describe("the member pages' lists", () => {
         if (!detail) throw new Error(`no detail for ${s.activity}`);
         const candidate = {
           groupIds: detail.inGroup && detail.groupId ? [detail.groupId] : [],
-          isOnShift: detail.mySignedUpAt !== null,
+          isOnShift: detail.myPlace !== null,
           otherShifts: detail.overlapping ? [detail.overlapping] : [],
         };
         return [s.activity, whyCannotSignUp(detail, candidate, now)] as const;

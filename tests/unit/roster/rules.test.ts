@@ -17,6 +17,7 @@ import {
   signOffDeadline,
   sortForPlanning,
   toInstant,
+  whyCannotSignOff,
   whyCannotSignUp,
   whyCannotWork,
   type CandidateFacts,
@@ -108,7 +109,7 @@ describe("canSignOff: only on the sign-up day (Amsterdam) and before the shift s
     { label: "not once the shift has started, even on the sign-up day", signedUp: "2026-11-10T07:00:00+01:00", now: "2026-11-10T09:00:00+01:00", allowed: false },
     { label: "a minute before it starts on the sign-up day", signedUp: "2026-11-10T07:00:00+01:00", now: "2026-11-10T08:59:00+01:00", allowed: true },
   ])("$label", ({ signedUp, now, allowed, start }) => {
-    expect(canSignOff(at(signedUp), start ? at(start) : shiftStart, at(now), tz)).toBe(allowed);
+    expect(canSignOff({ source: "self", signedUpAt: at(signedUp) }, start ? at(start) : shiftStart, at(now), tz)).toBe(allowed);
   });
 
   it.each([
@@ -118,6 +119,27 @@ describe("canSignOff: only on the sign-up day (Amsterdam) and before the shift s
     { label: "midnight at the end of a month", signedUp: "2026-01-31T12:00:00+01:00", start: "2026-02-05T09:00:00+01:00", until: "2026-02-01T00:00:00+01:00", by: "endOfDay" },
   ])("the sign-off deadline is $label", ({ signedUp, start, until, by }) => {
     expect(signOffDeadline(at(signedUp), at(start), tz)).toEqual({ until: at(until), by });
+  });
+});
+
+describe("whyCannotSignOff: only a place the member took themselves, on that day, before the start", () => {
+  const start = at("2026-11-10T09:00:00+01:00");
+  const sameDay = { signedUpAt: at("2026-11-02T14:00:00+01:00"), now: at("2026-11-02T18:00:00+01:00") };
+  const nextDay = { signedUpAt: at("2026-11-02T14:00:00+01:00"), now: at("2026-11-03T10:00:00+01:00") };
+  const begun = { signedUpAt: at("2026-11-10T07:00:00+01:00"), now: at("2026-11-10T09:30:00+01:00") };
+  it.each([
+    { label: "signed up themselves, same day", source: "self", when: sameDay, problem: null },
+    { label: "signed up themselves, the next day", source: "self", when: nextDay, problem: "notSignUpDay" },
+    { label: "signed up themselves, the shift has begun", source: "self", when: begun, problem: "started" },
+    { label: "put on by a coordinator, same day", source: "coordinator", when: sameDay, problem: "notOwnSignUp" },
+    { label: "put on by a coordinator, the next day", source: "coordinator", when: nextDay, problem: "notOwnSignUp" },
+    { label: "put on by a coordinator, the shift has begun", source: "coordinator", when: begun, problem: "started" },
+    { label: "taken over from a colleague, same day", source: "handover", when: sameDay, problem: "notOwnSignUp" },
+    { label: "taken over from a colleague, the next day", source: "handover", when: nextDay, problem: "notOwnSignUp" },
+    { label: "taken over from a colleague, the shift has begun", source: "handover", when: begun, problem: "started" },
+  ] as const)("$label: $problem", ({ source, when, problem }) => {
+    expect(whyCannotSignOff({ source, signedUpAt: when.signedUpAt }, start, when.now, tz)).toBe(problem);
+    expect(canSignOff({ source, signedUpAt: when.signedUpAt }, start, when.now, tz)).toBe(problem === null);
   });
 });
 

@@ -7,7 +7,7 @@ import { ShiftSignOffButton } from "@/components/member/shift-sign-off-button";
 import { ShiftSignUpButton } from "@/components/member/shift-sign-up-button";
 import { requireMember } from "@/lib/auth/session";
 import { getShiftForMember, type ShiftForMember } from "@/lib/roster/queries";
-import { canSignOff, placesLeft, signOffDeadline, weekKeyOf, whyCannotSignUp } from "@/lib/roster/rules";
+import { placesLeft, signOffDeadline, weekKeyOf, whyCannotSignOff, whyCannotSignUp, type PlaceFacts } from "@/lib/roster/rules";
 import { shiftIdParamSchema } from "@/lib/roster/schemas";
 
 // Email buttons land here. Opening the page (GET) only reads; taking or leaving the shift is a POST.
@@ -37,7 +37,7 @@ function signUpProblemOf(shift: ShiftForMember, now: Date) {
     { startsAt: shift.startsAt, endsAt: shift.endsAt, needed: shift.needed, filled: shift.filled, groupId: shift.groupId, cancelledAt: shift.cancelledAt },
     {
       groupIds: shift.inGroup && shift.groupId ? [shift.groupId] : [],
-      isOnShift: shift.mySignedUpAt !== null,
+      isOnShift: shift.myPlace !== null,
       otherShifts: shift.overlapping ? [shift.overlapping] : [],
     },
     now,
@@ -56,7 +56,7 @@ export default async function ShiftPage({ params, searchParams }: PageProps) {
   const day = format.dateTime(shift.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
   const time = format.dateTimeRange(shift.startsAt, shift.endsAt, { hour: "2-digit", minute: "2-digit", timeZone });
   const left = placesLeft(shift.needed, shift.filled);
-  const isOn = shift.mySignedUpAt !== null;
+  const place = shift.myPlace;
   const names = shift.people.map((person) => (person.id === actor.personId ? `${person.name} (${t("you")})` : person.name));
 
   return (
@@ -136,8 +136,8 @@ export default async function ShiftPage({ params, searchParams }: PageProps) {
       <div className="mt-5 space-y-3">
         {shift.cancelledAt ? (
           <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 font-medium text-amber-950">{t("detail.cancelled")}</p>
-        ) : isOn ? (
-          <MyPlace shift={shift} timeZone={timeZone} now={now} />
+        ) : place ? (
+          <MyPlace shift={shift} place={place} timeZone={timeZone} now={now} />
         ) : (
           <SignUpPart shift={shift} timeZone={timeZone} now={now} />
         )}
@@ -146,11 +146,14 @@ export default async function ShiftPage({ params, searchParams }: PageProps) {
   );
 }
 
-/** The member is on the shift: sign off while allowed (and say until when), else offer a handover. */
-async function MyPlace({ shift, timeZone, now }: { shift: ShiftForMember; timeZone: string; now: Date }) {
+/**
+ * The member is on the shift: sign off while the rule allows it (and say until when), else say why not
+ * and offer a handover. No sign-off button is shown where the action would refuse it.
+ */
+async function MyPlace({ shift, place, timeZone, now }: { shift: ShiftForMember; place: PlaceFacts; timeZone: string; now: Date }) {
   const [t, format] = await Promise.all([getTranslations("shifts.detail"), getFormatter()]);
-  const signedUpAt = shift.mySignedUpAt ?? now;
-  if (shift.startsAt.getTime() <= now.getTime()) {
+  const problem = whyCannotSignOff(place, shift.startsAt, now, timeZone);
+  if (problem === "started") {
     return (
       <>
         <p className="font-medium">{t("youAreOn")}</p>
@@ -158,8 +161,8 @@ async function MyPlace({ shift, timeZone, now }: { shift: ShiftForMember; timeZo
       </>
     );
   }
-  if (canSignOff(signedUpAt, shift.startsAt, now, timeZone)) {
-    const deadline = signOffDeadline(signedUpAt, shift.startsAt, timeZone);
+  if (problem === null) {
+    const deadline = signOffDeadline(place.signedUpAt, shift.startsAt, timeZone);
     // "until 23:59 today": the last minute of the day reads better than "until 00:00 tomorrow".
     const until = deadline.by === "endOfDay" ? new Date(deadline.until.getTime() - 60_000) : deadline.until;
     const when = format.dateTime(until, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone });
@@ -174,7 +177,7 @@ async function MyPlace({ shift, timeZone, now }: { shift: ShiftForMember; timeZo
   return (
     <>
       <p className="font-medium">{t("youAreOn")}</p>
-      <p className="text-stone-700">{t("signOffOver")}</p>
+      <p className="text-stone-700">{place.source === "self" ? t("signOffOver") : t(`signOffNotOwn.${place.source}`)}</p>
       <Link
         href={`/my/shifts/${shift.id}/handover`}
         className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700"
