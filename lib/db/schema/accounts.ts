@@ -103,8 +103,9 @@ export const twoFactorCodes = pgTable(
   (t) => [index("two_factor_codes_user_idx").on(t.userId)],
 );
 
-// Auth.js adapter tables. Credentials sessions are JWTs, so these stay small; they are here so the
-// adapter has every table it may touch.
+// Auth.js adapter tables. The session cookie is a JWT; auth_sessions holds one row per signed-in
+// device (its id is in the JWT), so signing out, "log out on all devices" and the idle and absolute
+// lifetimes are enforced on the server (lib/accounts/sign-in/sessions.ts).
 export const authAccounts = pgTable(
   "auth_accounts",
   {
@@ -123,11 +124,20 @@ export const authAccounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
-export const authSessions = pgTable("auth_sessions", {
-  sessionToken: text("session_token").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
-});
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    /** The session id carried in the JWT (random, 256 bits). */
+    sessionToken: text("session_token").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** Absolute end: sign-in time plus the session lifetime, whatever the activity. */
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** Refreshed at most every few minutes; the idle timeout counts from here. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
 
 export const authVerificationTokens = pgTable(
   "auth_verification_tokens",
