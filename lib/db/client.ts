@@ -30,10 +30,11 @@ export type OpenOptions = {
 };
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
-  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { unaccent }, { fuzzystrmatch }, { drizzle }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("@electric-sql/pglite/contrib/pg_trgm"),
     import("@electric-sql/pglite/contrib/unaccent"),
+    import("@electric-sql/pglite/contrib/fuzzystrmatch"),
     import("drizzle-orm/pglite"),
   ]);
   if (options.pgliteDir) {
@@ -41,7 +42,7 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
     // PGlite does not create parent folders itself.
     mkdirSync(options.pgliteDir, { recursive: true });
   }
-  const client = new PGlite({ dataDir: options.pgliteDir, extensions: { pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+  const client = new PGlite({ dataDir: options.pgliteDir, extensions: { pg_trgm, unaccent, fuzzystrmatch }, loadDataDir: options.loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };

@@ -121,6 +121,17 @@ export function splitSearchQuery(query: string): string[] {
     .slice(0, 5);
 }
 
+/**
+ * How many letters a search word of three or more may be off from a name word and still find it
+ * (Levenshtein: a letter wrong, missing or extra counts one; two swapped letters count two). One for
+ * short words ("vres" finds "Vries"), two from five letters ("vreis" finds "Vries"). The first letter
+ * must be right: people seldom mistype it, and without that "bakker" would find "Dekker". A name word
+ * more than one letter shorter than the search word is no typo of it ("jansn" is not "Jan").
+ */
+export function typoAllowance(word: string): number {
+  return word.length <= 4 ? 1 : 2;
+}
+
 /** Longer input is cut, not refused: a search box should never answer with an error. */
 export const MAX_SEARCH_LENGTH = 100;
 

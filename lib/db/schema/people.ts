@@ -36,11 +36,17 @@ export const people = pgTable(
      */
     lastNameKey: text("last_name_key").generatedAlwaysAs(sql`ploeg_search_key(last_name)`),
     firstNameKey: text("first_name_key").generatedAlwaysAs(sql`ploeg_search_key(first_name)`),
+    /**
+     * The whole name as the search compares it (ploeg_name_key): kept by Postgres so a search reads it
+     * instead of folding every name again, with a trigram index for the fuzzy match.
+     */
+    nameKey: text("name_key").generatedAlwaysAs(sql`ploeg_name_key(first_name, infix, last_name)`),
     ...timestamps,
   },
   (t) => [
     index("people_tenant_idx").on(t.tenantId),
     index("people_tenant_name_keys_idx").on(t.tenantId, t.lastNameKey, t.firstNameKey, t.id),
+    index("people_name_key_trgm_col_idx").using("gin", t.nameKey.op("gin_trgm_ops")),
     index("people_tenant_last_name_idx").on(t.tenantId, t.lastName, t.firstName),
     index("people_email_idx").on(sql`lower(${t.email})`),
   ],

@@ -11,6 +11,7 @@ import {
   sortLetterOf,
   splitSearchQuery,
   tidySearchQuery,
+  typoAllowance,
   visibleContactFields,
 } from "@/lib/people/rules";
 
@@ -114,6 +115,15 @@ describe("search queries", () => {
     { label: "nothing", query: "   ", words: [] },
   ])("$label", ({ query, words }) => {
     expect(splitSearchQuery(query)).toEqual(words);
+  });
+
+  it.each([
+    { label: "three letters", word: "jan", letters: 1 },
+    { label: "four letters", word: "vres", letters: 1 },
+    { label: "five letters", word: "vreis", letters: 2 },
+    { label: "a long name", word: "idrissie", letters: 2 },
+  ])("a typo allowance of $letters for $label (“$word”)", ({ word, letters }) => {
+    expect(typoAllowance(word)).toBe(letters);
   });
 
   it.each([
