@@ -15,6 +15,7 @@ import {
   type EmailDetailKey,
   type EmailLocale,
   type EmailTemplate,
+  type Placeholder,
   type PlaceholderValues,
 } from "./texts";
 
@@ -40,6 +41,15 @@ export type SendTemplateInput<T extends EmailTemplate> = {
   /** An app path of the shift as a calendar file, shown as an "add to calendar" link under the button. */
   calendarUrl?: string;
 };
+
+/** Placeholders whose value signs someone in: shown in the mail, masked in the delivery log's subject. */
+const secretPlaceholders: ReadonlySet<Placeholder> = new Set(["code"]);
+
+function maskSecrets<T extends EmailTemplate>(values: PlaceholderValues<T>): PlaceholderValues<T> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, secretPlaceholders.has(name as Placeholder) ? "••••••" : value]),
+  ) as PlaceholderValues<T>;
+}
 
 const detailOrder: readonly EmailDetailKey[] = ["username", "temporaryPassword", "code", "message", "comment"];
 const typedDetails: ReadonlySet<EmailDetailKey> = new Set(["username", "temporaryPassword", "code"]);
@@ -78,6 +88,8 @@ export async function sendTemplate<T extends EmailTemplate>(tx: DbOrTx, input: S
   // Omit<…> plus the one omitted key is the full set; TypeScript cannot prove that for a generic T.
   const values = { ...input.values, organisatie: organisationName } as PlaceholderValues<T>;
   const texts = renderEmailTexts(input.template, resolved.texts, values);
+  // The subject stays readable for the delivery log, so a code an admin put into it is masked there.
+  const loggedSubject = renderEmailTexts(input.template, resolved.texts, maskSecrets(values)).subject;
   const buttonUrl = definition.hasButton && input.buttonUrl ? toAppUrl(input.buttonUrl) : null;
   const details = buildDetails(resolved.locale, input.details ?? {});
 
@@ -97,6 +109,7 @@ export async function sendTemplate<T extends EmailTemplate>(tx: DbOrTx, input: S
     template: input.template,
     to: { address: input.to.address, name: input.to.name ?? null },
     subject: texts.subject,
+    loggedSubject,
     email,
   });
 }

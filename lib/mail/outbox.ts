@@ -1,5 +1,7 @@
-// The outbox: every email is rendered and written in the caller's transaction, then delivered over SMTP
-// after commit and retried with backoff. Without SMTP_URL nothing is sent and the outbox is the mailbox.
+// The outbox: every email is rendered, sealed and written in the caller's transaction, then delivered over
+// SMTP after commit and retried with backoff. Without SMTP_URL nothing is sent and the outbox is the mailbox.
+// What a message says (links, codes) is kept only sealed and only until it is delivered or given up.
+import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import nodemailer from "nodemailer";
@@ -8,6 +10,7 @@ import type { ReactElement } from "react";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { outbox } from "@/lib/db/schema/platform";
 import { env } from "@/lib/env";
+import { openMailBody, sealMailBody } from "./sealed-body";
 import type { EmailTemplate } from "./texts";
 
 export type OutgoingMail = {
@@ -18,28 +21,33 @@ export type OutgoingMail = {
   template: EmailTemplate;
   to: { address: string; name?: string | null };
   subject: string;
+  /** The subject as the delivery log shows it, with any secret masked; defaults to `subject`. */
+  loggedSubject?: string;
   /** A component from emails/, with every prop filled in. */
   email: ReactElement;
 };
 
 /**
- * Renders the email (HTML and plain text) and inserts it as pending into the outbox, inside the
- * caller's transaction: if that rolls back, the mail never existed. Returns the outbox id, to hand to
- * `deliverAfterCommit` once the transaction has committed.
+ * Renders the email (HTML and plain text), seals it with the subject and inserts it as pending into the
+ * outbox, inside the caller's transaction: if that rolls back, the mail never existed. Returns the
+ * outbox id, to hand to `deliverAfterCommit` once the transaction has committed.
  */
 export async function enqueueMail(tx: DbOrTx, mail: OutgoingMail): Promise<string> {
   const [html, text] = await Promise.all([render(mail.email), render(mail.email, { plainText: true })]);
+  // The id is chosen here because the sealed body is bound to its row and address.
+  const id = randomUUID();
+  const toAddress = mail.to.address.trim();
   const [row] = await tx
     .insert(outbox)
     .values({
+      id,
       tenantId: mail.tenantId,
       personId: mail.personId ?? null,
       template: mail.template,
-      toAddress: mail.to.address.trim(),
+      toAddress,
       toName: mail.to.name ?? null,
-      subject: mail.subject,
-      html,
-      text,
+      subject: mail.loggedSubject ?? mail.subject,
+      sealedBody: sealMailBody({ id, toAddress }, { subject: mail.subject, html, text }),
     })
     .returning({ id: outbox.id });
   return row.id;
@@ -78,7 +86,7 @@ export type DeliveryReport = {
   failed: number;
 };
 
-type ClaimedMail = { id: string; toAddress: string; toName: string | null; subject: string; html: string; text: string; attempts: number };
+type ClaimedMail = { id: string; toAddress: string; toName: string | null; sealedBody: string | null; attempts: number };
 
 /**
  * Claims due messages for this instance. `FOR UPDATE SKIP LOCKED` lets several instances (cron runs,
@@ -112,9 +120,7 @@ async function claimDueMail(options: { limit: number; now: Date; ids?: readonly 
         id: outbox.id,
         toAddress: outbox.toAddress,
         toName: outbox.toName,
-        subject: outbox.subject,
-        html: outbox.html,
-        text: outbox.text,
+        sealedBody: outbox.sealedBody,
         attempts: outbox.attempts,
       });
   });
@@ -158,27 +164,37 @@ export async function deliverPendingMail(
   try {
     for (const mail of claimed) {
       report.attempted += 1;
+      let body;
+      try {
+        if (mail.sealedBody === null) throw new Error("The mail has no body to send");
+        body = openMailBody(mail, mail.sealedBody);
+      } catch (error) {
+        // Retrying cannot help: the key changed or the row was altered. Give it up and drop what is left.
+        await db.update(outbox).set({ status: "failed", sealedBody: null, lastError: describeError(error) }).where(eq(outbox.id, mail.id));
+        report.failed += 1;
+        continue;
+      }
       try {
         await transport.sendMail({
           from: mailFrom,
           to: { name: mail.toName ?? "", address: mail.toAddress },
-          subject: mail.subject,
-          html: mail.html,
-          text: mail.text,
+          subject: body.subject,
+          html: body.html,
+          text: body.text,
           messageId: `<${mail.id}@${messageIdDomain}>`,
           // RFC 3834: tells mail servers not to send out-of-office replies to a no-reply sender.
           headers: { "Auto-Submitted": "auto-generated" },
         });
         await db
           .update(outbox)
-          .set({ status: "sent", sentAt: new Date(), lastError: null })
+          .set({ status: "sent", sentAt: new Date(), lastError: null, sealedBody: null })
           .where(and(eq(outbox.id, mail.id), eq(outbox.status, "pending")));
         report.sent += 1;
       } catch (error) {
         const delay = nextRetryDelay(mail.attempts);
         const lastError = describeError(error);
         if (delay === null) {
-          await db.update(outbox).set({ status: "failed", lastError }).where(eq(outbox.id, mail.id));
+          await db.update(outbox).set({ status: "failed", lastError, sealedBody: null }).where(eq(outbox.id, mail.id));
           report.failed += 1;
         } else {
           await db

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { outbox } from "@/lib/db/schema/platform";
+import { openMailBody } from "./sealed-body";
 
 export type OutboxStatus = (typeof outbox.status.enumValues)[number];
 
@@ -17,6 +18,7 @@ export type MailSummary = {
   sentAt: Date | null;
 };
 
+/** `html` and `text` are empty once the body is gone (delivered, given up) or cannot be opened. */
 export type MailMessage = MailSummary & { html: string; text: string; lastError: string | null };
 
 const summaryColumns = {
@@ -31,7 +33,18 @@ const summaryColumns = {
   sentAt: outbox.sentAt,
 };
 
-const messageColumns = { ...summaryColumns, html: outbox.html, text: outbox.text, lastError: outbox.lastError };
+const messageColumns = { ...summaryColumns, sealedBody: outbox.sealedBody, lastError: outbox.lastError };
+
+/** Opens the sealed body at read time: the mailbox shows what the member gets, the table holds no link. */
+function withOpenedBody({ sealedBody, ...row }: MailSummary & { sealedBody: string | null; lastError: string | null }): MailMessage {
+  if (sealedBody === null) return { ...row, html: "", text: "" };
+  try {
+    const body = openMailBody(row, sealedBody);
+    return { ...row, subject: body.subject, html: body.html, text: body.text };
+  } catch {
+    return { ...row, html: "", text: "" };
+  }
+}
 
 // The mailbox functions below read across organisations on purpose: the development mailbox is the
 // inbox of every address, and its pages refuse to exist unless env().devMailboxEnabled.
@@ -53,17 +66,18 @@ export async function listMailboxMessages(options: { to?: string; limit?: number
 /** As listMailboxMessages, with the HTML and text bodies (for /dev/mail.json). */
 export async function listMailboxMessagesWithBodies(options: { to?: string; limit?: number } = {}): Promise<MailMessage[]> {
   const db = await getDb();
-  return db
+  const rows = await db
     .select(messageColumns)
     .from(outbox)
     .where(options.to ? toAddressIs(options.to) : undefined)
     .orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(options.limit ?? 200);
+  return rows.map(withOpenedBody);
 }
 
 export async function getMailboxMessage(id: string): Promise<MailMessage | null> {
   const db = await getDb();
   const [row] = await db.select(messageColumns).from(outbox).where(eq(outbox.id, id));
-  return row ?? null;
+  return row ? withOpenedBody(row) : null;
 }
 
 /** What was sent to one member, newest first: the coordinators' "did she get it?". */

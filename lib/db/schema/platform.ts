@@ -40,8 +40,11 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     toName: text("to_name"),
     subject: text("subject").notNull(),
-    html: text("html").notNull(),
-    text: text("text").notNull(),
+    /**
+     * Subject, HTML and text sealed with AES-256-GCM (lib/mail/sealed-body.ts): they carry sign-in
+     * links and codes. Null once the message is delivered or has failed for good.
+     */
+    sealedBody: text("sealed_body"),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),

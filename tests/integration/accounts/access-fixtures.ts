@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, auditLog } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import {
   addPersonToGroup,
   createGroup,
@@ -71,7 +72,7 @@ export async function statusesOf(db: Db, members: Member[]): Promise<string[]> {
 }
 
 export async function outboxFor(db: Db, member: Member) {
-  return db.select().from(outbox).where(eq(outbox.personId, member.person.id));
+  return withMailBodies(await db.select().from(outbox).where(eq(outbox.personId, member.person.id)));
 }
 
 export async function auditFor(db: Db, member: Member) {

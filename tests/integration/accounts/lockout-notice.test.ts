@@ -4,6 +4,7 @@ import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
 import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
@@ -22,10 +23,12 @@ function signIn(username: string, pass: string) {
 }
 
 async function lockNotices(tenantId: string) {
-  return database.db
-    .select({ toAddress: outbox.toAddress, personId: outbox.personId, subject: outbox.subject, text: outbox.text, html: outbox.html })
-    .from(outbox)
-    .where(and(eq(outbox.tenantId, tenantId), eq(outbox.template, "account-locked")));
+  return withMailBodies(
+    await database.db
+      .select({ id: outbox.id, toAddress: outbox.toAddress, personId: outbox.personId, subject: outbox.subject, sealedBody: outbox.sealedBody })
+      .from(outbox)
+      .where(and(eq(outbox.tenantId, tenantId), eq(outbox.template, "account-locked"))),
+  );
 }
 
 describe("the account-locked notice", () => {

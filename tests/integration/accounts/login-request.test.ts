@@ -5,6 +5,7 @@ import { addressKey, requestLogin } from "@/lib/accounts/recovery/login-request"
 import { redeemLoginTicket } from "@/lib/accounts/queries";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
@@ -58,10 +59,12 @@ describe("login opvragen sends one email per active account on the address", () 
     expect(answer).toEqual({ ok: true });
     await run.run();
 
-    const mails = await database.db
-      .select()
-      .from(outbox)
-      .where(inArray(outbox.personId, [family.pieter.person.id, family.marieke.person.id, family.blocked.person.id, family.pending.person.id]));
+    const mails = withMailBodies(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.personId, [family.pieter.person.id, family.marieke.person.id, family.blocked.person.id, family.pending.person.id])),
+    );
     expect(mails).toHaveLength(2);
     expect(mails.map((mail) => mail.personId).sort()).toEqual([family.pieter.person.id, family.marieke.person.id].sort());
     for (const mail of mails) {

@@ -7,6 +7,7 @@ import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
 import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
@@ -32,7 +33,7 @@ async function member(login: Partial<typeof users.$inferInsert> = {}) {
 }
 
 async function mailsTo(personId: string) {
-  return database.db.select().from(outbox).where(and(eq(outbox.personId, personId), eq(outbox.template, "password-reset")));
+  return withMailBodies(await database.db.select().from(outbox).where(and(eq(outbox.personId, personId), eq(outbox.template, "password-reset"))));
 }
 
 function resetTokenIn(text: string): string {

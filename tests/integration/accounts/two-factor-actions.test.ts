@@ -11,6 +11,7 @@ import { getActorForSession } from "@/lib/accounts/queries";
 import { hashToken } from "@/lib/accounts/links/tokens";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { defaultOrganisationSettings } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import nl from "@/lib/i18n/messages/nl.json";
@@ -107,7 +108,12 @@ async function passwordThenVerifyPage(username: string): Promise<string> {
 }
 
 async function latestCode(personId: string): Promise<string> {
-  const mails = await database.db.select({ text: outbox.text, createdAt: outbox.createdAt }).from(outbox).where(eq(outbox.personId, personId));
+  const mails = withMailBodies(
+    await database.db
+      .select({ id: outbox.id, toAddress: outbox.toAddress, subject: outbox.subject, sealedBody: outbox.sealedBody, createdAt: outbox.createdAt })
+      .from(outbox)
+      .where(eq(outbox.personId, personId)),
+  );
   const newest = mails.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   const code = newest?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error("no code mail");

@@ -21,6 +21,7 @@ import {
 import { secondFactorCodeSchema } from "@/lib/accounts/two-factor/schemas";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { outbox, rateLimits } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { defaultOrganisationSettings, type OrganisationSettings } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
@@ -55,11 +56,13 @@ async function challengeFor(username: string): Promise<string> {
 }
 
 async function codeMails(personId: string) {
-  return database.db
-    .select({ text: outbox.text, toAddress: outbox.toAddress, subject: outbox.subject })
-    .from(outbox)
-    .where(and(eq(outbox.personId, personId), eq(outbox.template, "two-factor-code")))
-    .orderBy(desc(outbox.createdAt));
+  return withMailBodies(
+    await database.db
+      .select({ id: outbox.id, sealedBody: outbox.sealedBody, toAddress: outbox.toAddress, subject: outbox.subject })
+      .from(outbox)
+      .where(and(eq(outbox.personId, personId), eq(outbox.template, "two-factor-code")))
+      .orderBy(desc(outbox.createdAt)),
+  );
 }
 
 /** The code in the newest two-factor mail to this person, read the way the member reads it. */

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { emailTexts, outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { sendSignInLink, sendTemplate } from "@/lib/mail/messages";
 import { extractLinks } from "@/lib/mail/preview";
 import { emailTemplateKeys, emailTemplates, resolveEmailTexts, type Placeholder } from "@/lib/mail/texts";
@@ -102,7 +103,7 @@ describe("email texts: platform default → provider → organisation", () => {
     const id = await database.db.transaction((tx) =>
       sendSignInLink(tx, { tenantId: orgA1, person, username: "joris", url: "/verify?token=abc&next=%2Fmy" }),
     );
-    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+    const [row] = withMailBodies(await database.db.select().from(outbox).where(eq(outbox.id, id)));
     expect(row).toMatchObject({ subject: "Welkom Joris bij Zorggroep Oost", toAddress: "joris@example.nl", personId: person.id, tenantId: orgA1 });
     expect(extractLinks(row.html)).toEqual(["http://localhost:3000/verify?token=abc&next=%2Fmy"]);
     expect(row.text).toContain("http://localhost:3000/verify?token=abc&next=%2Fmy");
@@ -120,7 +121,7 @@ describe("texts are always escaped", () => {
     });
     const person = await insertPerson(database.db, orgA1, '<script>alert("naam")</script>', "x@example.nl");
     const id = await database.db.transaction((tx) => sendSignInLink(tx, { tenantId: orgA1, person, username: "x", url: "/verify?token=t" }));
-    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+    const [row] = withMailBodies(await database.db.select().from(outbox).where(eq(outbox.id, id)));
 
     expect(row.html).not.toMatch(/<script/i);
     expect(row.html).not.toContain("<b ");
@@ -157,7 +158,7 @@ describe("every template in the registry can be sent", () => {
         details: { code: "123456" },
       }),
     );
-    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+    const [row] = withMailBodies(await database.db.select().from(outbox).where(eq(outbox.id, id)));
 
     expect(row.subject).not.toMatch(/[{}]/);
     expect(row.html).not.toMatch(/\{[a-z]+\}/);

@@ -5,6 +5,7 @@ import { getCalendarFeedUrl, renderCalendarFeed, renewCalendarFeed, shiftCalenda
 import { notifyAboutShift } from "@/lib/roster/notifications";
 import { GET as getShiftCalendar } from "@/app/api/calendar/shift/[id]/route";
 import { outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { assignments } from "@/lib/db/schema/roster";
 import { shifts } from "@/lib/db/schema/roster";
 import { and, eq } from "drizzle-orm";
@@ -97,7 +98,7 @@ describe("the add-to-calendar link in an assignment email", () => {
     await database.db.transaction((tx) =>
       notifyAboutShift(tx, { tenantId: organisation.id, notice: "assigned", shift: { ...mine, locationName: null }, personIds: [person.id], now }),
     );
-    const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.personId, person.id), eq(outbox.template, "shift-assigned")));
+    const [mail] = withMailBodies(await database.db.select().from(outbox).where(and(eq(outbox.personId, person.id), eq(outbox.template, "shift-assigned"))));
     const href = /href="([^"]*\/api\/calendar\/shift\/[^"]+)"/.exec(mail.html)?.[1]?.replaceAll("&amp;", "&");
     if (!href) throw new Error("no calendar link in the assignment email");
     return { ...fixture, mail, href };

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { people } from "@/lib/db/schema/people";
 import { outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { assignments, handoverRecipients, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { groups, organisations } from "@/lib/db/schema/tenancy";
 import { addPersonToGroup, createAssignment, createGroup, createPerson } from "@/lib/demo/factories";
@@ -156,7 +157,7 @@ describe("accepting: the first one wins", () => {
     expect(await templatesTo(c)).toContain("handover-accepted-taker");
     expect(await templatesTo(b)).toContain("handover-already-taken");
     expect(await templatesTo(d)).toContain("handover-already-taken");
-    const [notice] = await database.db.select().from(outbox).where(and(eq(outbox.template, "handover-coordinator"), eq(outbox.personId, one.coordinator.person.id)));
+    const [notice] = withMailBodies(await database.db.select().from(outbox).where(and(eq(outbox.template, "handover-coordinator"), eq(outbox.personId, one.coordinator.person.id))));
     expect(notice.toAddress).toBe(one.coordinator.person.email);
     expect(notice.html).toContain("Koffieochtend");
 

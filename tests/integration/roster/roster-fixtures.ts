@@ -7,6 +7,7 @@ import { getActorForSession, type Actor } from "@/lib/accounts/queries";
 import type { Db } from "@/lib/db/client";
 import { accessTokens } from "@/lib/db/schema/accounts";
 import { outbox } from "@/lib/db/schema/platform";
+import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import {
   addPersonToGroup,
@@ -90,7 +91,7 @@ export async function shiftRow(db: Db, shiftId: string): Promise<Shift> {
 }
 
 export async function mailTo(db: Db, personId: string) {
-  return db.select().from(outbox).where(eq(outbox.personId, personId)).orderBy(asc(outbox.createdAt));
+  return withMailBodies(await db.select().from(outbox).where(eq(outbox.personId, personId)).orderBy(asc(outbox.createdAt)));
 }
 
 export async function signInLinksOf(db: Db, userId: string) {
