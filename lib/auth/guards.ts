@@ -1,8 +1,14 @@
 // The only way to build a server action that touches tenant data: session → membership → tenant →
-// role are resolved on the server and checked before the input is even parsed. Fails closed.
+// role are resolved on the server and checked before the input is even parsed. Fails closed. Every
+// refusal, including a handler's `refuse()` and an input naming another organisation's records, is
+// recorded in one place (lib/auth/refusals.ts).
 import type { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
 import { getActor } from "./session";
+import { findOtherOrganisationReference } from "./tenant-references";
+import { RefusedError, recordGuardPassed, recordRefusal, type GuardLevel, type RefusalReason } from "./refusals";
+
+export { refuse, RefusedError } from "./refusals";
 
 export type ActionResult<T> =
   | { ok: true; value: T }
@@ -10,16 +16,65 @@ export type ActionResult<T> =
 
 type Handler<S extends z.ZodType, T> = (actor: Actor, input: z.output<S>) => Promise<T>;
 
-function buildAction<S extends z.ZodType, T>(
-  allowed: (actor: Actor) => boolean,
-  schema: S,
-  handler: Handler<S, T>,
-  options: { whilePasswordChangeOwed?: boolean } = {},
-) {
+const allowedRoles: Record<GuardLevel, (actor: Actor) => boolean> = {
+  member: () => true,
+  ownPassword: () => true,
+  coordinator: (actor) => actor.role === "coordinator" || actor.role === "admin",
+  admin: (actor) => actor.role === "admin",
+};
+
+/**
+ * The session checks every guarded entry point shares (actions here, route handlers in
+ * route-guards.ts): the actor, or the reason and the refusal already recorded.
+ */
+export async function checkActor(
+  name: string,
+  level: GuardLevel,
+): Promise<{ ok: true; actor: Actor } | { ok: false; error: "unauthorised" | "forbidden"; reason: RefusalReason }> {
+  const actor = await getActor();
+  if (!actor) {
+    await recordRefusal({ actor: null, action: name, level, reason: "signedOut" });
+    return { ok: false, error: "unauthorised", reason: "signedOut" };
+  }
+  if (actor.mustChangePassword && level !== "ownPassword") {
+    await recordRefusal({ actor, action: name, level, reason: "passwordChangeOwed" });
+    return { ok: false, error: "unauthorised", reason: "passwordChangeOwed" };
+  }
+  if (!allowedRoles[level](actor)) {
+    await recordRefusal({ actor, action: name, level, reason: "role" });
+    return { ok: false, error: "forbidden", reason: "role" };
+  }
+  return { ok: true, actor };
+}
+
+/** Runs a guarded handler; a `refuse()` or a reference to another organisation ends as a recorded refusal. */
+export async function runRefusable<T>(
+  name: string,
+  level: GuardLevel,
+  actor: Actor,
+  input: unknown,
+  handler: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false }> {
+  const foreign = await findOtherOrganisationReference(actor.tenantId, input);
+  if (foreign) {
+    await recordRefusal({ actor, action: name, level, reason: "otherOrganisation", details: { field: foreign } });
+    return { ok: false };
+  }
+  recordGuardPassed({ action: name, level });
+  try {
+    return { ok: true, value: await handler() };
+  } catch (error) {
+    if (!(error instanceof RefusedError)) throw error;
+    await recordRefusal({ actor, action: name, level, reason: error.reason });
+    return { ok: false };
+  }
+}
+
+function buildAction<S extends z.ZodType, T>(level: GuardLevel, name: string, schema: S, handler: Handler<S, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const actor = await getActor();
-    if (!actor || (actor.mustChangePassword && !options.whilePasswordChangeOwed)) return { ok: false, error: "unauthorised" };
-    if (!allowed(actor)) return { ok: false, error: "forbidden" };
+    const checked = await checkActor(name, level);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const { actor } = checked;
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -30,29 +85,33 @@ function buildAction<S extends z.ZodType, T>(
       }
       return { ok: false, error: "invalid", fieldErrors };
     }
-    return { ok: true, value: await handler(actor, parsed.data) };
+    const result = await runRefusable(name, level, actor, parsed.data, () => handler(actor, parsed.data));
+    return result.ok ? result : { ok: false, error: "forbidden" };
   };
 }
 
-/** An action any active member of an organisation may call; the handler gets the actor and typed input. */
-export function memberAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
-  return buildAction(() => true, schema, handler);
+/**
+ * An action any active member of an organisation may call; the handler gets the actor and typed input.
+ * `name` is what the security log shows when the action is refused.
+ */
+export function memberAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
+  return buildAction("member", name, schema, handler);
 }
 
 /**
  * The one kind of action a member may call while a coordinator-set password must still be replaced:
  * replacing it. Same session checks as memberAction otherwise.
  */
-export function ownPasswordAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
-  return buildAction(() => true, schema, handler, { whilePasswordChangeOwed: true });
+export function ownPasswordAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
+  return buildAction("ownPassword", name, schema, handler);
 }
 
 /** An action for coordinators and admins of the actor's own organisation. */
-export function coordinatorAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
-  return buildAction((actor) => actor.role === "coordinator" || actor.role === "admin", schema, handler);
+export function coordinatorAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
+  return buildAction("coordinator", name, schema, handler);
 }
 
 /** An action for organisation admins (settings, email texts, logins and roles). */
-export function adminAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
-  return buildAction((actor) => actor.role === "admin", schema, handler);
+export function adminAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
+  return buildAction("admin", name, schema, handler);
 }

@@ -48,7 +48,7 @@ function normaliseStored(field: TextProfileField, value: string | null): string 
 
 type ProfileUpdateResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<TextProfileField, ProfileErrorKey>> };
 
-const updateProfileAction = memberAction(z.record(z.string(), z.unknown()), async (actor, raw): Promise<ProfileUpdateResult> => {
+const updateProfileAction = memberAction("saveMyProfile", z.record(z.string(), z.unknown()), async (actor, raw): Promise<ProfileUpdateResult> => {
   // Parsed here rather than by the guard: "not in the future" needs the organisation's calendar day.
   const parsed = updateProfileSchema(calendarDayIn(actor.timeZone)).safeParse(raw);
   if (!parsed.success) {
@@ -99,7 +99,7 @@ export async function saveMyProfile(_previous: ProfileFormState, formData: FormD
 
 type PhotoResult = { ok: true } | { ok: false; reason: PhotoRefusal | "notEditable" };
 
-const uploadPhotoAction = memberAction(uploadPhotoSchema, async (actor, { file }): Promise<PhotoResult> => {
+const uploadPhotoAction = memberAction("uploadMyPhoto", uploadPhotoSchema, async (actor, { file }): Promise<PhotoResult> => {
   const settings = await getProfileFieldSettings(actor.tenantId);
   if (!settings.editable.has("photo")) return { ok: false, reason: "notEditable" };
   if (!file) return { ok: false, reason: "empty" };
@@ -120,7 +120,7 @@ export async function uploadMyPhoto(_previous: PhotoFormState, formData: FormDat
   return { status: "saved" };
 }
 
-const removePhotoAction = memberAction(z.object({}), async (actor): Promise<PhotoResult> => {
+const removePhotoAction = memberAction("removeMyPhoto", z.object({}), async (actor): Promise<PhotoResult> => {
   const settings = await getProfileFieldSettings(actor.tenantId);
   if (!settings.editable.has("photo")) return { ok: false, reason: "notEditable" };
   await removePersonPhoto(actor.tenantId, actor.personId);
@@ -135,7 +135,7 @@ export async function removeMyPhoto(_previous: PhotoFormState, formData: FormDat
   return { status: "removed" };
 }
 
-const saveProfileFieldSettingsAction = adminAction(profileFieldSettingsSchema, async (actor, choice) => {
+const saveProfileFieldSettingsAction = adminAction("saveProfileFieldChoices", profileFieldSettingsSchema, async (actor, choice) => {
   await saveProfileFieldSettings(actor.tenantId, choice);
 });
 

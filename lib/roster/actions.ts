@@ -38,13 +38,13 @@ function deliver<R>(change: PlanningChange<R>): R {
 
 // ── Member actions ───────────────────────────────────────────────────────────────────────────────
 
-export const signUpForShift = memberAction(shiftRefSchema, async (actor, input) => {
+export const signUpForShift = memberAction("signUpForShift", shiftRefSchema, async (actor, input) => {
   const result = await signUp(rosterActorOf(actor), input.shiftId);
   if (result.outcome === "signedUp") refreshMemberPages();
   return result;
 });
 
-export const signOffFromShift = memberAction(shiftRefSchema, async (actor, input) => {
+export const signOffFromShift = memberAction("signOffFromShift", shiftRefSchema, async (actor, input) => {
   const result = await signOff(rosterActorOf(actor), input.shiftId);
   if (result.outcome === "signedOff") refreshMemberPages();
   return result;
@@ -52,31 +52,31 @@ export const signOffFromShift = memberAction(shiftRefSchema, async (actor, input
 
 // ── Coordinator actions ──────────────────────────────────────────────────────────────────────────
 
-export const createShift = coordinatorAction(createShiftSchema, async (actor, input) => {
+export const createShift = coordinatorAction("createShift", createShiftSchema, async (actor, input) => {
   const result = await createShifts(rosterActorOf(actor), input);
   if (result.outcome === "saved") refreshRoster();
   return result;
 });
 
-export const editShift = coordinatorAction(editShiftSchema, async (actor, input) => {
-  const result = await editShifts(rosterActorOf(actor), input);
+export const editShift = coordinatorAction("editShift", editShiftSchema, async (actor, input) => {
+  const result = deliver(await editShifts(rosterActorOf(actor), input));
   if (result.outcome === "saved") refreshRoster();
   return result;
 });
 
-export const cancelShift = coordinatorAction(cancelShiftSchema, async (actor, input) => {
+export const cancelShift = coordinatorAction("cancelShift", cancelShiftSchema, async (actor, input) => {
   const result = deliver(await cancelShifts(rosterActorOf(actor), input));
   if (result.outcome === "cancelled") refreshRoster();
   return result;
 });
 
-export const assignPeopleToShift = coordinatorAction(shiftPeopleSchema, async (actor, input) => {
+export const assignPeopleToShift = coordinatorAction("assignPeopleToShift", shiftPeopleSchema, async (actor, input) => {
   const result = deliver(await assignPeople(rosterActorOf(actor), input));
   if (result.outcome === "assigned") refreshRoster();
   return result;
 });
 
-export const removePeopleFromShift = coordinatorAction(shiftPeopleSchema, async (actor, input) => {
+export const removePeopleFromShift = coordinatorAction("removePeopleFromShift", shiftPeopleSchema, async (actor, input) => {
   const result = deliver(await removePeople(rosterActorOf(actor), input));
   if (result.outcome === "removed") refreshRoster();
   return result;

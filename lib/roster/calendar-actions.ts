@@ -5,7 +5,7 @@ import { z } from "zod";
 import { memberAction } from "@/lib/auth/guards";
 import { renewCalendarFeed } from "./calendar";
 
-const renewCalendarFeedAction = memberAction(z.object({}), async (actor) => {
+const renewCalendarFeedAction = memberAction("renewMyCalendarFeed", z.object({}), async (actor) => {
   const url = await renewCalendarFeed(actor.tenantId, actor.personId);
   revalidatePath("/my/calendar");
   return { url };

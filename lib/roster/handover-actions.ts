@@ -29,19 +29,19 @@ function refresh(): void {
   revalidatePath("/dashboard", "layout");
 }
 
-export const askForHandover = memberAction(requestHandoverSchema, async (actor, input) => {
+export const askForHandover = memberAction("askForHandover", requestHandoverSchema, async (actor, input) => {
   const result = deliver(await requestHandover(memberOf(actor), input));
   if (result.outcome === "requested") refresh();
   return result;
 });
 
-export const acceptHandoverRequest = memberAction(handoverRefSchema, async (actor, input) => {
+export const acceptHandoverRequest = memberAction("acceptHandoverRequest", handoverRefSchema, async (actor, input) => {
   const result = deliver(await acceptHandover(memberOf(actor), input.requestId));
   if (result.outcome === "accepted") refresh();
   return result;
 });
 
-export const withdrawHandover = memberAction(handoverRefSchema, async (actor, input) => {
+export const withdrawHandover = memberAction("withdrawHandover", handoverRefSchema, async (actor, input) => {
   const result = deliver(await cancelHandover(memberOf(actor), input.requestId));
   if (result.outcome === "withdrawn") refresh();
   return result;

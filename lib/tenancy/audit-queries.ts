@@ -1,5 +1,6 @@
-// Reads of the audit log for the coordinators' audit page: one organisation's entries, newest first.
-import { and, desc, eq, sql } from "drizzle-orm";
+// Reads of the audit log for the coordinators' audit page: one organisation's entries, newest first,
+// either the changes or (for admins) the security log of refused requests.
+import { and, desc, eq, like, notLike, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
@@ -18,6 +19,13 @@ export type AuditLogEntry = {
   details: Record<string, unknown>;
 };
 
+/** "changes": what coordinators and admins did; "security": refused requests, for admins only. */
+export type AuditKind = "changes" | "security";
+
+function kindCondition(kind: AuditKind): SQL {
+  return kind === "security" ? like(auditLog.action, "security.%") : notLike(auditLog.action, "security.%");
+}
+
 export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: number; pageCount: number };
 
 const actorPerson = alias(people, "actor_person");
@@ -28,7 +36,8 @@ function fullName(person: { firstName: string | null; infix: string | null; last
 }
 
 /** One page of the organisation's audit log, newest first; names are joined within the same organisation only. */
-export async function listAuditEntries(tenantId: string, options: { page: number; pageSize?: number }): Promise<AuditLogPage> {
+export async function listAuditEntries(tenantId: string, options: { page: number; pageSize?: number; kind?: AuditKind }): Promise<AuditLogPage> {
+  const kind = options.kind ?? "changes";
   const db = await getDb();
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
   const page = Math.max(1, Math.floor(options.page));
@@ -53,11 +62,11 @@ export async function listAuditEntries(tenantId: string, options: { page: number
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(actorPerson, and(eq(actorPerson.id, users.personId), eq(actorPerson.tenantId, tenantId)))
     .leftJoin(targetPerson, and(eq(targetPerson.id, auditLog.targetPersonId), eq(targetPerson.tenantId, tenantId)))
-    .where(eq(auditLog.tenantId, tenantId))
+    .where(and(eq(auditLog.tenantId, tenantId), kindCondition(kind)))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const total = rows[0]?.total ?? (page > 1 ? await countAuditEntries(tenantId) : 0);
+  const total = rows[0]?.total ?? (page > 1 ? await countAuditEntries(tenantId, kind) : 0);
   return {
     entries: rows.map((row) => {
       const actorName = fullName({ firstName: row.actorFirstName, infix: row.actorInfix, lastName: row.actorLastName });
@@ -78,8 +87,11 @@ export async function listAuditEntries(tenantId: string, options: { page: number
   };
 }
 
-async function countAuditEntries(tenantId: string): Promise<number> {
+async function countAuditEntries(tenantId: string, kind: AuditKind): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(eq(auditLog.tenantId, tenantId));
+  const [row] = await db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), kindCondition(kind)));
   return row?.total ?? 0;
 }

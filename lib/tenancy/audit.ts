@@ -1,4 +1,5 @@
-// The audit log: every change a coordinator or admin makes to access is written with the change itself.
+// The audit log: every change a coordinator or admin makes to access is written with the change itself,
+// and the security log of refused requests, kept in the same table under `security.*` actions.
 import type { DbOrTx } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema/platform";
 
@@ -15,7 +16,10 @@ export type AuditAction =
   | "account.role-changed"
   | "logins.exported"
   | "people.merged"
-  | "settings.security-changed";
+  | "settings.security-changed"
+  /** A refused request (lib/auth/refusals.ts); shown to admins only. */
+  | "security.refused"
+  | "security.refusals-suppressed";
 
 export type AuditEntry = {
   tenantId: string | null;

@@ -33,34 +33,34 @@ function finish(change: AccessChange): AccessChangeResult {
 }
 
 /** How many people a block or unblock would affect, for the confirmation step. Changes nothing. */
-export const countAccessChange = coordinatorAction(previewAccessChangeSchema, (actor, input) =>
+export const countAccessChange = coordinatorAction("countAccessChange", previewAccessChangeSchema, (actor, input) =>
   previewAccessChange(actor.tenantId, actor, input.change, input.target),
 );
 
-export const blockPeople = coordinatorAction(changeAccessSchema, async (actor, input) =>
+export const blockPeople = coordinatorAction("blockPeople", changeAccessSchema, async (actor, input) =>
   finish(await blockAccess(actor.tenantId, actor, input)),
 );
 
-export const unblockPeople = coordinatorAction(changeAccessSchema, async (actor, input) =>
+export const unblockPeople = coordinatorAction("unblockPeople", changeAccessSchema, async (actor, input) =>
   finish(await unblockAccess(actor.tenantId, actor, input)),
 );
 
-export const schedulePeopleBlock = coordinatorAction(scheduleBlockSchema, async (actor, input) =>
+export const schedulePeopleBlock = coordinatorAction("schedulePeopleBlock", scheduleBlockSchema, async (actor, input) =>
   finish(await scheduleBlock(actor.tenantId, actor, input)),
 );
 
-export const cancelPersonScheduledBlock = coordinatorAction(personAccountSchema, async (actor, input) =>
+export const cancelPersonScheduledBlock = coordinatorAction("cancelPersonScheduledBlock", personAccountSchema, async (actor, input) =>
   finish(await cancelScheduledBlock(actor.tenantId, actor, input.personId)),
 );
 
-export const unlockPersonAccount = coordinatorAction(personAccountSchema, async (actor, input) =>
+export const unlockPersonAccount = coordinatorAction("unlockPersonAccount", personAccountSchema, async (actor, input) =>
   finish(await unlockAccount(actor.tenantId, actor, input.personId)),
 );
 
-export const resetPersonAuthenticator = coordinatorAction(personAccountSchema, async (actor, input) =>
+export const resetPersonAuthenticator = coordinatorAction("resetPersonAuthenticator", personAccountSchema, async (actor, input) =>
   finish(await resetAuthenticator(actor.tenantId, actor, input.personId)),
 );
 
-export const resendPersonUsername = coordinatorAction(personAccountSchema, async (actor, input) =>
+export const resendPersonUsername = coordinatorAction("resendPersonUsername", personAccountSchema, async (actor, input) =>
   finish(await resendUsername(actor.tenantId, actor, input.personId)),
 );

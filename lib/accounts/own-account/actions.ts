@@ -11,7 +11,7 @@ import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsern
 
 export type AccountFormState = { error?: string; saved?: string; value?: string };
 
-const changePasswordGuarded = ownPasswordAction(changePasswordSchema, async (actor, input) =>
+const changePasswordGuarded = ownPasswordAction("changeMyPassword", changePasswordSchema, async (actor, input) =>
   changeOwnPassword({ userId: actor.userId, tenantId: actor.tenantId }, input, { clientKey: await getClientKey() }),
 );
 
@@ -41,7 +41,7 @@ export async function changeMyPassword(_previous: AccountFormState, formData: Fo
   return {};
 }
 
-const changeUsernameGuarded = memberAction(changeUsernameSchema, (actor, input) =>
+const changeUsernameGuarded = memberAction("changeMyUsername", changeUsernameSchema, (actor, input) =>
   changeOwnUsername({ userId: actor.userId, tenantId: actor.tenantId }, input),
 );
 

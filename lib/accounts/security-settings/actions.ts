@@ -8,7 +8,7 @@ import { adminAction } from "@/lib/auth/guards";
 import { saveSecuritySettings } from "@/lib/accounts/security-settings/settings";
 import { securitySettingsSchema } from "@/lib/accounts/security-settings/rules";
 
-export const updateSecuritySettings = adminAction(securitySettingsSchema, async (actor, input) => {
+export const updateSecuritySettings = adminAction("updateSecuritySettings", securitySettingsSchema, async (actor, input) => {
   const result = await saveSecuritySettings(actor.tenantId, actor.userId, input);
   if (result.changed) revalidatePath("/dashboard", "layout");
   return result;

@@ -105,12 +105,12 @@ export type AuthenticatorFormState = { error?: string; notice?: string };
 
 const noInput = z.object({});
 
-const startSetup = memberAction(noInput, (actor) => startAuthenticatorEnrolment(actor.tenantId, actor.userId));
-const stopSetup = memberAction(noInput, (actor) => cancelAuthenticatorEnrolment(actor.tenantId, actor.userId));
-const confirmSetup = memberAction(confirmAuthenticatorSchema, (actor, input) =>
+const startSetup = memberAction("startAuthenticatorSetup", noInput, (actor) => startAuthenticatorEnrolment(actor.tenantId, actor.userId));
+const stopSetup = memberAction("stopAuthenticatorSetup", noInput, (actor) => cancelAuthenticatorEnrolment(actor.tenantId, actor.userId));
+const confirmSetup = memberAction("confirmAuthenticatorSetup", confirmAuthenticatorSchema, (actor, input) =>
   confirmAuthenticatorEnrolment(actor.tenantId, actor.userId, input.code),
 );
-const switchOff = memberAction(disableAuthenticatorSchema, (actor, input) => disableAuthenticator(actor.tenantId, actor.userId, input));
+const switchOff = memberAction("turnOffAuthenticator", disableAuthenticatorSchema, (actor, input) => disableAuthenticator(actor.tenantId, actor.userId, input));
 
 /** Buttons without a form state: set up or stop setting up. Signed out (or must change password) → sign in. */
 export async function startAuthenticatorSetup(formData: FormData): Promise<void> {

@@ -309,7 +309,7 @@ describe("who may block", () => {
     expect(actor).toBeNull();
   });
 
-  it("a coordinator of another organisation cannot block, count or unblock this organisation's people, even with their ids", async () => {
+  it("a coordinator of another organisation cannot block, count or unblock this organisation's people, even with their ids, and the attempt is in their own organisation's security log", async () => {
     const [one, two] = await twoOrganisations();
     await asCoordinatorOf(two);
     const forged = [
@@ -318,22 +318,25 @@ describe("who may block", () => {
       { kind: "selection", personIds: [two.members[0].person.id, one.members[1].person.id] },
     ] as const;
     for (const target of forged) {
-      expect(await blockPeople({ target, expectedCount: 1 })).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownPeople" } });
-      expect(await countAccessChange({ change: "block", target })).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownPeople" } });
+      expect(await blockPeople({ target, expectedCount: 1 })).toEqual({ ok: false, error: "forbidden" });
+      expect(await countAccessChange({ change: "block", target })).toEqual({ ok: false, error: "forbidden" });
     }
     const groupTarget = { kind: "group", groupId: one.group.id } as const;
-    expect(await blockPeople({ target: groupTarget, expectedCount: 2 })).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownGroup" } });
-    expect(await countAccessChange({ change: "block", target: groupTarget })).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownGroup" } });
+    expect(await blockPeople({ target: groupTarget, expectedCount: 2 })).toEqual({ ok: false, error: "forbidden" });
+    expect(await countAccessChange({ change: "block", target: groupTarget })).toEqual({ ok: false, error: "forbidden" });
     expect(await statusesOf(database.db, everyoneIn(one))).toEqual(Array(7).fill("active"));
     expect(await statusesOf(database.db, everyoneIn(two))).toEqual(Array(7).fill("active"));
     expect(await database.db.select().from(auditLog).where(eq(auditLog.tenantId, one.organisation.id))).toHaveLength(0);
+    const refusals = await database.db.select().from(auditLog).where(eq(auditLog.tenantId, two.organisation.id));
+    expect(refusals).toHaveLength(8);
+    expect(refusals.every((row) => row.action === "security.refused" && row.details.reason === "otherOrganisation")).toBe(true);
 
     // And the other way round: a member blocked in one organisation cannot be unblocked from the other.
     await asCoordinatorOf(one);
     await blockPeople({ target: { kind: "person", personId: one.members[0].person.id }, expectedCount: 1 });
     await asCoordinatorOf(two);
     const unblock = await unblockPeople({ target: { kind: "person", personId: one.members[0].person.id }, expectedCount: 1 });
-    expect(unblock).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownPeople" } });
+    expect(unblock).toEqual({ ok: false, error: "forbidden" });
     expect((await loginOf(database.db, one.members[0])).status).toBe("blocked");
   });
 });

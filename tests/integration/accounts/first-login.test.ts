@@ -105,8 +105,8 @@ describe("the first login forces a new password before anything else", () => {
   it("ordinary actions are refused; only the password change is allowed", async () => {
     const { user } = await memberWithTemporaryPassword();
     session.current = { uid: user.id, sv: user.sessionVersion };
-    const ordinary = memberAction(z.object({}), async () => "done");
-    const passwordChange = ownPasswordAction(z.object({}), async () => "done");
+    const ordinary = memberAction("ordinary", z.object({}), async () => "done");
+    const passwordChange = ownPasswordAction("passwordChange", z.object({}), async () => "done");
     expect(await ordinary({})).toEqual({ ok: false, error: "unauthorised" });
     expect(await passwordChange({})).toEqual({ ok: true, value: "done" });
     session.current = null;

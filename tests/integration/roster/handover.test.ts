@@ -328,15 +328,13 @@ describe("through the actions, with the signed-in member as the only actor", () 
     expect(await acceptHandoverRequest({ requestId: asked.value.requestId })).toEqual({ ok: false, error: "unauthorised" });
   });
 
-  it("a group of another organisation asks nobody", async () => {
+  it("a group of another organisation is refused and asks nobody", async () => {
     const a = one.members[2];
     const shift = await shiftOf(a);
     const theirs = await createGroup(database.db, { tenantId: two.organisation.id, name: "Hun groep" });
     await addPersonToGroup(database.db, { tenantId: two.organisation.id, groupId: theirs.id, personId: two.members[0].person.id });
     signInAs(await actorOf(a));
-    expect(await askForHandover({ shiftId: shift.id, personIds: [], groupId: theirs.id, message: null })).toEqual({
-      ok: true,
-      value: { outcome: "refused", problem: "nobodyEligible" },
-    });
+    expect(await askForHandover({ shiftId: shift.id, personIds: [], groupId: theirs.id, message: null })).toEqual({ ok: false, error: "forbidden" });
+    expect(await database.db.select().from(handoverRequests).where(eq(handoverRequests.shiftId, shift.id))).toHaveLength(0);
   });
 });

@@ -7,7 +7,8 @@ import { PageLinks } from "@/components/coordinator/page-links";
 import { auditPageSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import type { AuditAction } from "@/lib/tenancy/audit";
-import { listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
+import { securityLogPerAccount } from "@/lib/auth/refusals";
+import { listAuditEntries, type AuditKind, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -29,7 +30,11 @@ const actionLabels: Record<AuditAction, string> = {
   "people.merged": "peopleMerged",
   "account.authenticator-reset": "accountAuthenticatorReset",
   "settings.security-changed": "securityChanged",
+  "security.refused": "securityRefused",
+  "security.refusals-suppressed": "securityRefusalsSuppressed",
 };
+
+const refusalReasons = ["passwordChangeOwed", "role", "otherOrganisation", "notAllowed", "signedOut"] as const;
 
 function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(actionLabels, action);
@@ -44,7 +49,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const locale = await getLocale();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
-  const page = await listAuditEntries(actor.tenantId, { page: requested });
+  // The security log is for admins only; anyone else always sees the changes.
+  const kind: AuditKind = actor.role === "admin" && raw.kind === "security" ? "security" : "changes";
+  const page = await listAuditEntries(actor.tenantId, { page: requested, kind });
   const moment = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone });
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: actor.timeZone });
   const calendarDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -65,7 +72,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       parts.push(t("scheduledFor", { date: label }));
     }
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
+    if (entry.action === "security.refused" || entry.action === "security.refusals-suppressed") parts.push(refusal(entry));
     return parts.join(". ");
+  }
+
+  /** "blockPeople: mag dit niet met deze rol"; the action is the code's own name for it. */
+  function refusal(entry: AuditLogEntry): string {
+    const action = typeof entry.details.action === "string" ? entry.details.action : "?";
+    if (entry.action === "security.refusals-suppressed") return t("refusal.suppressed", { limit: securityLogPerAccount.limit });
+    const reason = refusalReasons.find((known) => known === entry.details.reason) ?? "notAllowed";
+    return t("refusal.detail", { action, reason: t(`refusal.reasons.${reason}`) });
   }
 
   /** "Extra controle voor leden: uit → aan", one part per setting that changed. */
@@ -85,7 +101,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     whenIso: entry.at.toISOString(),
     actor: entry.actor?.name ?? (entry.details.via === "schedule" ? t("scheduledJob") : t("system")),
     action: isAuditAction(entry.action) ? t(`actions.${actionLabels[entry.action]}`) : entry.action,
-    target: entry.target?.name ?? (entry.action.startsWith("account.") ? t("removedPerson") : entry.action.startsWith("settings.") ? t("organisation") : "–"),
+    target:
+      entry.target?.name ??
+      (entry.action.startsWith("account.") ? t("removedPerson") : entry.action.startsWith("settings.") || entry.action.startsWith("security.") ? t("organisation") : "–"),
     details: explain(entry),
   }));
 
@@ -97,9 +115,23 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           {t("peopleLink")}
         </Link>
       </div>
-      <p className="mt-1 max-w-3xl text-stone-700">{t("intro")}</p>
+      {actor.role === "admin" ? (
+        <nav aria-label={t("kinds.label")} className="mt-3 flex gap-4">
+          {(["changes", "security"] as const).map((option) => (
+            <Link
+              key={option}
+              href={option === "security" ? "/dashboard/audit?kind=security" : "/dashboard/audit"}
+              aria-current={option === kind ? "page" : undefined}
+              className={option === kind ? "font-semibold text-stone-900" : "text-brand-700 underline underline-offset-2"}
+            >
+              {t(`kinds.${option}`)}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <p className="mt-1 max-w-3xl text-stone-700">{kind === "security" ? t("securityIntro", { limit: securityLogPerAccount.limit }) : t("intro")}</p>
       {rows.length === 0 ? (
-        <p className="mt-4 rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("empty")}</p>
+        <p className="mt-4 rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t(kind === "security" ? "securityEmpty" : "empty")}</p>
       ) : (
         <AuditLogTable
           rows={rows}
@@ -110,7 +142,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <PageLinks
         page={page.page}
         pageCount={page.pageCount}
-        hrefFor={(n) => (n > 1 ? `/dashboard/audit?page=${n}` : "/dashboard/audit")}
+        hrefFor={(n) => {
+          const query = new URLSearchParams(kind === "security" ? { kind } : {});
+          if (n > 1) query.set("page", String(n));
+          return query.size > 0 ? `/dashboard/audit?${query}` : "/dashboard/audit";
+        }}
         labels={{
           navigation: t("title"),
           previous: tTable("previous"),

@@ -1,7 +1,7 @@
-// Serves a member photo from Postgres to signed-in members of the same organisation only (the check
-// is in getPhotoForViewer). Private caching with an ETag: a browser that has the photo gets a 304.
+// Serves a member photo from Postgres to signed-in members of the same organisation only (the guard
+// and getPhotoForViewer both check). Private caching with an ETag: a browser that has the photo gets a 304.
 import { z } from "zod";
-import { getActor } from "@/lib/auth/session";
+import { memberRoute } from "@/lib/auth/route-guards";
 import { getPhotoForViewer, type PhotoSize } from "@/lib/people/queries";
 
 const paramsSchema = z.object({ id: z.uuid() });
@@ -26,22 +26,26 @@ function knownEtags(header: string | null, size: PhotoSize): string[] {
     .slice(0, 8);
 }
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return plain(401, "Log in om deze foto te zien.");
-  const params = paramsSchema.safeParse(await context.params);
-  const size = sizeSchema.safeParse(new URL(request.url).searchParams.get("size") ?? undefined);
-  if (!params.success || !size.success) return plain(400, "Onbekende foto.");
+const notFound = () => plain(404, "Deze foto bestaat niet (meer).");
 
-  const photo = await getPhotoForViewer(actor, params.data.id, size.data, knownEtags(request.headers.get("if-none-match"), size.data));
-  if (!photo) return plain(404, "Deze foto bestaat niet (meer).");
-  const headers = {
-    etag: `"${photo.etag}-${size.data}"`,
-    "cache-control": CACHE_CONTROL,
-    "x-content-type-options": "nosniff",
-  };
-  if (photo.bytes === null) return new Response(null, { status: 304, headers });
-  return new Response(Buffer.from(photo.bytes), {
-    headers: { ...headers, "content-type": "image/webp", "content-length": String(photo.bytes.byteLength) },
-  });
-}
+export const GET = memberRoute<{ id: string }>(
+  "memberPhoto",
+  async (actor, request, rawParams) => {
+    const params = paramsSchema.safeParse(rawParams);
+    const size = sizeSchema.safeParse(new URL(request.url).searchParams.get("size") ?? undefined);
+    if (!params.success || !size.success) return plain(400, "Onbekende foto.");
+
+    const photo = await getPhotoForViewer(actor, params.data.id, size.data, knownEtags(request.headers.get("if-none-match"), size.data));
+    if (!photo) return notFound();
+    const headers = {
+      etag: `"${photo.etag}-${size.data}"`,
+      "cache-control": CACHE_CONTROL,
+      "x-content-type-options": "nosniff",
+    };
+    if (photo.bytes === null) return new Response(null, { status: 304, headers });
+    return new Response(Buffer.from(photo.bytes), {
+      headers: { ...headers, "content-type": "image/webp", "content-length": String(photo.bytes.byteLength) },
+    });
+  },
+  { references: ({ id }) => ({ photoId: id }), notFound },
+);
