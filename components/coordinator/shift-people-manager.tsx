@@ -8,18 +8,45 @@ import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopl
 type OnShift = { id: string; name: string; source: "self" | "coordinator" | "handover" };
 type Eligible = { id: string; name: string; groupNames: string[] };
 
+const toneStyles = {
+  success: "border-green-300 bg-green-50 text-green-950",
+  partial: "border-amber-300 bg-amber-50 text-amber-950",
+  error: "border-red-300 bg-red-50 text-red-900",
+} as const;
+
 function Answer({ state }: { state: RosterFormState }) {
+  const t = useTranslations("roster.assign");
   if (!state.message) return null;
-  const style = state.tone === "success" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-900";
+  const tone = state.tone ?? "error";
   return (
-    <div role={state.tone === "success" ? "status" : "alert"} className={`rounded-lg border p-3 ${style}`}>
-      <p>{state.message}</p>
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border p-3 ${toneStyles[tone]}`}>
+      <p className="font-medium">{state.message}</p>
       {state.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
           {state.details.map((detail) => (
             <li key={detail}>{detail}</li>
           ))}
         </ul>
+      ) : null}
+      {state.assigned?.length ? (
+        <>
+          <p className="mt-2 font-medium">{t("assignedTitle")}</p>
+          <ul className="list-disc pl-5">
+            {state.assigned.map((name, index) => (
+              <li key={`${index}-${name}`}>{name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {state.notAssigned?.length ? (
+        <>
+          <p className="mt-2 font-medium">{t("notAssignedTitle")}</p>
+          <ul className="list-disc pl-5">
+            {state.notAssigned.map((reason, index) => (
+              <li key={`${index}-${reason}`}>{reason}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </div>
   );
@@ -65,10 +92,45 @@ export function ShiftPeopleOnShift({ shiftId, people, editable }: { shiftId: str
   );
 }
 
-/** A searchable checklist of everyone who may work the shift, to put several on it at once. */
-export function ShiftAssignPeople({ shiftId, eligible }: { shiftId: string; eligible: Eligible[] }) {
+/**
+ * A searchable checklist of everyone who may work the shift, to put several on it at once. It stays on
+ * the page once the shift is full, so the answer (who was put on, who not and why) stays in view.
+ */
+export function ShiftAssignPeople({ shiftId, eligible, full, hint }: { shiftId: string; eligible: Eligible[]; full: boolean; hint: string }) {
   const t = useTranslations("roster");
   const [state, action, pending] = useActionState(assignPeopleForm, {} satisfies RosterFormState);
+  if (full) {
+    return (
+      <div className="mt-3 space-y-3">
+        <Answer state={state} />
+        <p className="text-stone-700">{t("full")}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="mt-1 text-sm text-stone-600">{hint}</p>
+      <div className="mt-3">
+        <AssignForm shiftId={shiftId} eligible={eligible} state={state} action={action} pending={pending} />
+      </div>
+    </>
+  );
+}
+
+function AssignForm({
+  shiftId,
+  eligible,
+  state,
+  action,
+  pending,
+}: {
+  shiftId: string;
+  eligible: Eligible[];
+  state: RosterFormState;
+  action: (formData: FormData) => void;
+  pending: boolean;
+}) {
+  const t = useTranslations("roster");
   if (eligible.length === 0) {
     return (
       <>

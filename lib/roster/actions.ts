@@ -84,8 +84,17 @@ export const removePeopleFromShift = coordinatorAction("removePeopleFromShift", 
 
 // ── Form adapters ────────────────────────────────────────────────────────────────────────────────
 
-/** What a small roster form shows after posting: one sentence, as an error or a confirmation. */
-export type RosterFormState = { message?: string; tone?: "error" | "success"; details?: string[] };
+/**
+ * What a small roster form shows after posting: one sentence, as an error or a confirmation, with
+ * details; after assigning, who was put on the shift and who was not, each with the reason.
+ */
+export type RosterFormState = {
+  message?: string;
+  tone?: "error" | "success" | "partial";
+  details?: string[];
+  assigned?: string[];
+  notAssigned?: string[];
+};
 
 function shiftIdFrom(formData: FormData): string {
   const value = formData.get("shiftId");
@@ -199,19 +208,19 @@ export async function assignPeopleForm(_previous: RosterFormState, formData: For
   const result = await assignPeopleToShift({ shiftId: shiftIdFrom(formData), personIds });
   if (!result.ok) return failure(result);
   const outcome = result.value;
-  if (outcome.outcome === "assigned") return { tone: "success", message: t("done", { count: outcome.count }) };
-  if (outcome.problem === "notEnoughPlaces") return { tone: "error", message: t("notEnoughPlaces", { left: outcome.placesLeft, chosen: personIds.length }) };
-  if (outcome.problem === "notAllowed") {
-    const details = await Promise.all(
-      outcome.people.map(async (person) =>
-        person.problem === "overlap" && person.overlapping
-          ? t("personOverlap", { name: person.name, activity: person.overlapping.activity, when: await formatSpan(person.overlapping) })
-          : t(`person.${person.problem}`, { name: person.name }),
-      ),
-    );
-    return { tone: "error", message: t("notAllowed"), details };
-  }
-  return { tone: "error", message: t(`refused.${outcome.problem}`) };
+  if (outcome.outcome === "refused") return { tone: "error", message: t(`refused.${outcome.problem}`) };
+  const { assigned, notAssigned } = outcome;
+  const reasons = await Promise.all(
+    notAssigned.map(async (person) =>
+      person.problem === "overlap" && person.overlapping
+        ? t("personOverlap", { name: person.name, activity: person.overlapping.activity, when: await formatSpan(person.overlapping) })
+        : t(`person.${person.problem}`, { name: person.name }),
+    ),
+  );
+  const tone = notAssigned.length === 0 ? "success" : assigned.length === 0 ? "error" : "partial";
+  const message =
+    assigned.length === 0 ? t("noneAssigned", { count: notAssigned.length }) : t("done", { count: assigned.length, notAssigned: notAssigned.length });
+  return { tone, message, assigned: assigned.map((person) => person.name), notAssigned: reasons };
 }
 
 export async function removePeopleForm(_previous: RosterFormState, formData: FormData): Promise<RosterFormState> {

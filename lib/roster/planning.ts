@@ -11,13 +11,12 @@ import {
   addDaysToDateKey,
   localDateKey,
   localWeekday,
-  placesLeft,
   seriesOccurrences,
   shiftSpanFromLocal,
-  whyCannotWork,
+  splitAssignable,
+  type AssignProblem,
   type SeriesProblem,
   type TimeSpan,
-  type WorkProblem,
 } from "./rules";
 import type { CancelShiftInput, CreateShiftInput, EditShiftInput, ShiftErrorKey, ShiftPeopleInput } from "./schemas";
 import { endOpenHandovers, lockPeople, lockShift, readCandidates } from "./sign-ups";
@@ -298,26 +297,27 @@ export async function cancelShifts(planner: Planner, input: CancelShiftInput, no
 
 // ── Assign and remove ────────────────────────────────────────────────────────────────────────────
 
-export type RefusedPerson = {
+export type NotAssignedPerson = {
   personId: string;
   name: string;
-  problem: WorkProblem;
+  problem: AssignProblem;
   overlapping?: { id: string; activity: string; startsAt: Date; endsAt: Date };
 };
 
 export type AssignResult =
-  | { outcome: "assigned"; count: number }
   | { outcome: "refused"; problem: "notFound" | "cancelled" | "unknownPeople" }
-  | { outcome: "refused"; problem: "notEnoughPlaces"; placesLeft: number }
-  | { outcome: "refused"; problem: "notAllowed"; people: RefusedPerson[] };
+  | { outcome: "assigned"; assigned: { personId: string; name: string }[]; notAssigned: NotAssignedPerson[] };
 
 /**
- * Puts people on the shift, all or none. Refused for anyone outside the shift's group or already
- * working at that time, and beyond the places left; a coordinator may assign to a shift that has
- * begun and is not bound by the sign-up day. Each person is mailed (unless the shift is over).
+ * Puts the chosen people on the shift who may work it, in the order chosen, while places last; says
+ * for everyone else why not (outside the shift's group, already on it or working at that time, no
+ * place left). A coordinator may assign to a shift that has begun and is not bound by the sign-up
+ * day. Each person put on it is mailed (unless the shift is over). Refused as a whole for a
+ * cancelled shift or for people who are not of the organisation.
  */
 export async function assignPeople(planner: Planner, input: ShiftPeopleInput, now: Date = new Date()): Promise<PlanningChange<AssignResult>> {
-  const personIds = [...new Set(input.personIds)].sort();
+  const chosen = [...new Set(input.personIds)];
+  const personIds = [...chosen].sort();
   const db = await getDb();
   return db.transaction(async (tx) => {
     const refuse = (result: AssignResult) => ({ result, mailIds: [] });
@@ -327,18 +327,20 @@ export async function assignPeople(planner: Planner, input: ShiftPeopleInput, no
     const locked = await lockPeople(tx, planner.tenantId, personIds);
     if (locked.length !== personIds.length) return refuse({ outcome: "refused", problem: "unknownPeople" });
 
-    const candidates = await readCandidates(tx, planner.tenantId, shift, personIds);
-    const refused = candidates.flatMap((candidate): RefusedPerson[] => {
-      const problem = whyCannotWork(shift, candidate, now, { allowStarted: true });
-      if (!problem) return [];
-      return [{ personId: candidate.personId, name: candidate.name, problem, ...(candidate.overlapping && problem === "overlap" ? { overlapping: candidate.overlapping } : {}) }];
-    });
-    if (refused.length > 0) return refuse({ outcome: "refused", problem: "notAllowed", people: refused });
-    const left = placesLeft(shift.needed, shift.filled);
-    if (personIds.length > left) return refuse({ outcome: "refused", problem: "notEnoughPlaces", placesLeft: left });
+    const candidates = new Map((await readCandidates(tx, planner.tenantId, shift, personIds)).map((candidate) => [candidate.personId, candidate]));
+    const inOrder = chosen.flatMap((personId) => candidates.get(personId) ?? []);
+    const { assign, skip } = splitAssignable(shift, inOrder, now);
+    const assigned = assign.map(({ personId, name }) => ({ personId, name }));
+    const notAssigned = skip.map(({ candidate, problem }): NotAssignedPerson => ({
+      personId: candidate.personId,
+      name: candidate.name,
+      problem,
+      ...(candidate.overlapping && problem === "overlap" ? { overlapping: candidate.overlapping } : {}),
+    }));
+    if (assigned.length === 0) return { result: { outcome: "assigned", assigned, notAssigned }, mailIds: [] };
 
     await tx.insert(assignments).values(
-      personIds.map((personId) => ({
+      assigned.map(({ personId }) => ({
         tenantId: planner.tenantId,
         shiftId: shift.id,
         personId,
@@ -348,8 +350,9 @@ export async function assignPeople(planner: Planner, input: ShiftPeopleInput, no
         updatedAt: now,
       })),
     );
-    const mailIds = isOver(shift, now) ? [] : await notifyAboutShift(tx, { tenantId: planner.tenantId, notice: "assigned", shift, personIds, now });
-    return { result: { outcome: "assigned", count: personIds.length }, mailIds };
+    const assignedIds = assigned.map((person) => person.personId);
+    const mailIds = isOver(shift, now) ? [] : await notifyAboutShift(tx, { tenantId: planner.tenantId, notice: "assigned", shift, personIds: assignedIds, now });
+    return { result: { outcome: "assigned", assigned, notAssigned }, mailIds };
   });
 }
 

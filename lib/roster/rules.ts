@@ -74,6 +74,34 @@ export function whyCannotSignUp(shift: ShiftFacts, candidate: CandidateFacts, no
   return placesLeft(shift.needed, shift.filled) === 0 ? "full" : null;
 }
 
+/** Why a coordinator's choice was not put on a shift: a rule of who may work it, or no place left. */
+export type AssignProblem = WorkProblem | "noPlace";
+
+/**
+ * A coordinator puts several people on a shift at once: everyone who may work it, in the order
+ * chosen, while places last (a coordinator may fill a shift that has begun). The others are kept
+ * with the reason, so the coordinator is told who was not put on and why.
+ */
+export function splitAssignable<C extends CandidateFacts>(
+  shift: ShiftFacts,
+  chosen: readonly C[],
+  now: Date,
+): { assign: C[]; skip: { candidate: C; problem: AssignProblem }[] } {
+  let left = placesLeft(shift.needed, shift.filled);
+  const assign: C[] = [];
+  const skip: { candidate: C; problem: AssignProblem }[] = [];
+  for (const candidate of chosen) {
+    const problem = whyCannotWork(shift, candidate, now, { allowStarted: true });
+    if (problem) skip.push({ candidate, problem });
+    else if (left === 0) skip.push({ candidate, problem: "noPlace" });
+    else {
+      assign.push(candidate);
+      left -= 1;
+    }
+  }
+  return { assign, skip };
+}
+
 /** How a person got on a shift: they took the place themselves, a coordinator put them on, or a colleague handed it over. */
 export type PlaceSource = "self" | "coordinator" | "handover";
 

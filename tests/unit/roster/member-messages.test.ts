@@ -21,6 +21,7 @@ const actionRefusals: Record<Refusal | "forbidden" | "invalid" | "overlapWith", 
   notFound: true,
   notOnShift: true,
   notSignUpDay: true,
+  notOwnSignUp: true,
   forbidden: true,
   invalid: true,
 };
@@ -35,6 +36,9 @@ describe.each([
   });
   it.each(Object.keys(pageReasons).map((key) => ({ key })))("the shift page's reason $key", ({ key }) => {
     expect(messages.shifts.detail.why[key as keyof typeof messages.shifts.detail.why]).toMatch(/\S/);
+  });
+  it.each([{ source: "coordinator" as const }, { source: "handover" as const }])("says why a place from $source cannot be signed off", ({ source }) => {
+    expect(messages.shifts.detail.signOffNotOwn[source]).toMatch(/\S/);
   });
   it("says the last place was just taken, not merely that the shift is full", () => {
     expect(messages.shifts.errors.full).not.toBe(messages.shifts.detail.why.full);

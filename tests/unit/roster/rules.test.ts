@@ -16,6 +16,7 @@ import {
   shiftsOverlap,
   signOffDeadline,
   sortForPlanning,
+  splitAssignable,
   toInstant,
   whyCannotSignOff,
   whyCannotSignUp,
@@ -119,6 +120,30 @@ describe("canSignOff: only on the sign-up day (Amsterdam) and before the shift s
     { label: "midnight at the end of a month", signedUp: "2026-01-31T12:00:00+01:00", start: "2026-02-05T09:00:00+01:00", until: "2026-02-01T00:00:00+01:00", by: "endOfDay" },
   ])("the sign-off deadline is $label", ({ signedUp, start, until, by }) => {
     expect(signOffDeadline(at(signedUp), at(start), tz)).toEqual({ until: at(until), by });
+  });
+});
+
+describe("splitAssignable: a coordinator's choice, in order, while places last", () => {
+  const now = at("2026-05-01T12:00:00+02:00");
+  const shift: ShiftFacts = { startsAt: at("2026-05-04T09:00:00+02:00"), endsAt: at("2026-05-04T12:00:00+02:00"), needed: 3, filled: 1, groupId: "g-kitchen", cancelledAt: null };
+  const person = (id: string, facts: Partial<CandidateFacts> = {}) => ({ id, groupIds: ["g-kitchen"], isOnShift: false, otherShifts: [], ...facts });
+  const clash = { startsAt: at("2026-05-04T11:00:00+02:00"), endsAt: at("2026-05-04T13:00:00+02:00") };
+  it.each([
+    { label: "fewer chosen than places: all", chosen: [person("a"), person("b")], assign: ["a", "b"], skip: [] },
+    { label: "more chosen than places: the first ones, the rest without a place", chosen: [person("c"), person("a"), person("b")], assign: ["c", "a"], skip: [["b", "noPlace"]] },
+    {
+      label: "someone who may not work it takes no place from the next one",
+      chosen: [person("x", { groupIds: [] }), person("a"), person("y", { isOnShift: true }), person("b"), person("z", { otherShifts: [clash] })],
+      assign: ["a", "b"],
+      skip: [["x", "notInGroup"], ["y", "alreadyOn"], ["z", "overlap"]],
+    },
+    { label: "a full shift: nobody", shift: { ...shift, filled: 3 }, chosen: [person("a")], assign: [], skip: [["a", "noPlace"]] },
+    { label: "a shift that has begun may still be filled", shift: { ...shift, startsAt: at("2026-05-01T11:00:00+02:00") }, chosen: [person("a")], assign: ["a"], skip: [] },
+    { label: "a cancelled shift: nobody, with the reason", shift: { ...shift, cancelledAt: now }, chosen: [person("a")], assign: [], skip: [["a", "cancelled"]] },
+  ])("$label", ({ shift: facts = shift, chosen, assign, skip }) => {
+    const split = splitAssignable(facts, chosen, now);
+    expect(split.assign.map((candidate) => candidate.id)).toEqual(assign);
+    expect(split.skip.map(({ candidate, problem }) => [candidate.id, problem])).toEqual(skip);
   });
 });
 

@@ -84,18 +84,12 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
             <h2 id="assign" className="text-lg font-semibold">
               {t("assignTitle")}
             </h2>
-            {state === "full" ? (
-              <p className="mt-3 text-stone-700">{t("full")}</p>
-            ) : (
-              <>
-                <p className="mt-1 text-sm text-stone-600">
-                  {t("assignHint")} {t("placesLeft", { count: placesLeft(shift.needed, shift.people.length) })}
-                </p>
-                <div className="mt-3">
-                  <ShiftAssignPeople shiftId={shift.id} eligible={eligible} />
-                </div>
-              </>
-            )}
+            <ShiftAssignPeople
+              shiftId={shift.id}
+              eligible={eligible}
+              full={state === "full"}
+              hint={`${t("assignHint")} ${t("placesLeft", { count: placesLeft(shift.needed, shift.people.length) })}`}
+            />
           </section>
         ) : null}
       </div>
