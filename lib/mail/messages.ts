@@ -283,7 +283,7 @@ type ShiftMessageInput = {
   shift: string;
   /** The 7-day sign-in link to the shift (or the plain page for someone without an active login). */
   url: string;
-  /** The shift as a calendar file for this person (assignments only). */
+  /** The shift as a calendar file for this person (assignments and changes). */
   calendarUrl?: string;
   locale?: EmailLocale;
 };
@@ -313,6 +313,23 @@ export async function sendShiftRemoved(tx: DbOrTx, input: ShiftMessageInput): Pr
 /** A shift the member was on was cancelled. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
 export async function sendShiftCancelled(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
   return sendShiftMessage(tx, "shift-cancelled", input);
+}
+
+/**
+ * The time, date or place of a shift the member is on changed: `previousShift` is the {eerder} text,
+ * `shift` the new one, and `calendarUrl` the add-to-calendar link that updates the event in place.
+ * Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendShiftChanged(tx: DbOrTx, input: ShiftMessageInput & { previousShift: string; calendarUrl: string }): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "shift-changed",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, eerder: input.previousShift, dienst: input.shift },
+    buttonUrl: input.url,
+    calendarUrl: input.calendarUrl,
+  });
 }
 
 type HandoverMessageInput = {

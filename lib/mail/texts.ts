@@ -30,6 +30,7 @@ export const placeholderDescriptions = {
   gebruikersnaam: { nl: "Gebruikersnaam van de ontvanger", en: "The recipient's username" },
   organisatie: { nl: "Naam van de organisatie", en: "The organisation's name" },
   dienst: { nl: "De dienst: activiteit, plaats, datum en tijd", en: "The shift: activity, place, date and time" },
+  eerder: { nl: "De dienst zoals die was vóór de wijziging", en: "The shift as it was before the change" },
   code: { nl: "De inlogcode van 6 cijfers", en: "The 6-digit sign-in code" },
   collega: { nl: "Naam van de collega", en: "The colleague's name" },
   bericht: { nl: "Het bericht van de afzender", en: "The sender's message" },
@@ -271,6 +272,36 @@ export const emailTemplates = {
           "This shift has been cancelled:\n{dienst}\n\n" +
           "So you don't need to come. The shift is no longer on your roster.",
         buttonLabel: "View my shifts",
+      },
+    },
+  },
+  "shift-changed": {
+    audience: "member",
+    description: { nl: "De tijd, datum of plaats van je dienst is gewijzigd", en: "The time, date or place of your shift changed" },
+    placeholders: ["voornaam", "eerder", "dienst", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Dienst gewijzigd: {dienst}",
+        body:
+          "Hoi {voornaam},\n\n" +
+          "Een dienst waarvoor je bent ingeroosterd is gewijzigd.\n\n" +
+          "Was:\n{eerder}\n\n" +
+          "Wordt:\n{dienst}\n\n" +
+          "Staat de dienst in je agenda? Zet hem er dan opnieuw in met de link onder de knop; dan klopt de tijd weer. " +
+          "Kun je niet meer? Vraag dan een collega om de dienst over te nemen. Dat doe je op je eigen pagina met de knop ‘Overdragen’.",
+        buttonLabel: "Bekijk de dienst",
+      },
+      en: {
+        subject: "Shift changed: {dienst}",
+        body:
+          "Hi {voornaam},\n\n" +
+          "A shift you're on the roster for has changed.\n\n" +
+          "Was:\n{eerder}\n\n" +
+          "Now:\n{dienst}\n\n" +
+          "Is the shift in your calendar? Add it again with the link under the button so the time is right again. " +
+          "Can't make it any more? Ask a colleague to take the shift over. You do that on your own page with the ‘Hand over’ button.",
+        buttonLabel: "View the shift",
       },
     },
   },

@@ -2,7 +2,7 @@
 // following, cancel, and assign or remove people. Members are mailed in the same transaction.
 // Locks follow the order described in lib/roster/sign-ups.ts (shift rows, then people in id order).
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
@@ -138,34 +138,48 @@ export async function createShifts(planner: Planner, input: CreateShiftInput, no
  * Edits one shift, or (scope "following") this occurrence and every later one of its series that is
  * not cancelled: each keeps its own date and gets the new times and details. The series is split at
  * this occurrence, so the series row keeps describing what its shifts are. People stay on their
- * shifts; `needed` may not drop below the number already on any of them.
+ * shifts; `needed` may not drop below the number already on any of them. The people on a shift whose
+ * date, time or place changed are mailed (not for other details, nor for a shift that is over).
  */
-export async function editShifts(planner: Planner, input: EditShiftInput, now: Date = new Date()): Promise<SaveShiftResult> {
+export async function editShifts(planner: Planner, input: EditShiftInput, now: Date = new Date()): Promise<PlanningChange<SaveShiftResult>> {
   const errors = await checkReferences(planner.tenantId, input);
   const db = await getDb();
-  return db.transaction(async (tx): Promise<SaveShiftResult> => {
+  return db.transaction(async (tx): Promise<PlanningChange<SaveShiftResult>> => {
+    const unchanged = (result: SaveShiftResult) => ({ result, mailIds: [] });
     const shift = await lockShift(tx, planner.tenantId, input.shiftId);
-    if (!shift) return { outcome: "refused", problem: "notFound" };
-    if (shift.cancelledAt) return { outcome: "refused", problem: "cancelled" };
+    if (!shift) return unchanged({ outcome: "refused", problem: "notFound" });
+    if (shift.cancelledAt) return unchanged({ outcome: "refused", problem: "cancelled" });
     const times = { startTime: input.startTime, endTime: input.endTime, endsNextDay: input.endsNextDay };
+    const edited = (before: EditedShift, span: TimeSpan): ShiftEdit => ({
+      before,
+      after: { id: before.id, activity: input.activity, locationId: input.locationId, ...span },
+    });
 
     if (input.scope === "one" || !shift.seriesId) {
       const span = shiftSpanFromLocal({ date: input.date, ...times }, planner.timeZone);
       if (!span.ok) errors[timeProblemField(span.problem)] = [span.problem];
       if (input.needed < shift.filled) errors.needed = ["neededBelowFilled"];
-      if (!span.ok || hasErrors(errors)) return { outcome: "invalid", fieldErrors: errors };
+      if (!span.ok || hasErrors(errors)) return unchanged({ outcome: "invalid", fieldErrors: errors });
       await tx
         .update(shifts)
         .set({ ...shiftColumns(input), ...span.span, updatedAt: now })
         .where(and(eq(shifts.tenantId, planner.tenantId), eq(shifts.id, shift.id)));
-      return { outcome: "saved", shiftId: shift.id, count: 1 };
+      const mailIds = await notifyShiftChanges(tx, planner.tenantId, [edited(shift, span.span)], now);
+      return { result: { outcome: "saved", shiftId: shift.id, count: 1 }, mailIds };
     }
 
     const seriesId = shift.seriesId;
     const thisDate = localDateKey(shift.startsAt, planner.timeZone);
     if (input.date !== thisDate) errors.date = ["dateOnlyForOne"];
     const following = await tx
-      .select({ id: shifts.id, startsAt: shifts.startsAt, cancelledAt: shifts.cancelledAt })
+      .select({
+        id: shifts.id,
+        activity: shifts.activity,
+        locationId: shifts.locationId,
+        startsAt: shifts.startsAt,
+        endsAt: shifts.endsAt,
+        cancelledAt: shifts.cancelledAt,
+      })
       .from(shifts)
       .where(and(eq(shifts.tenantId, planner.tenantId), eq(shifts.seriesId, seriesId), gte(shifts.startsAt, shift.startsAt)))
       .orderBy(asc(shifts.startsAt))
@@ -178,6 +192,7 @@ export async function editShifts(planner: Planner, input: EditShiftInput, now: D
       .groupBy(assignments.shiftId);
     if (filledRows.some((row) => row.filled > input.needed)) errors.needed = ["neededBelowFilled"];
     const updates: (TimeSpan & { id: string })[] = [];
+    const edits: ShiftEdit[] = [];
     for (const row of live) {
       const span = shiftSpanFromLocal({ date: localDateKey(row.startsAt, planner.timeZone), ...times }, planner.timeZone);
       if (!span.ok) {
@@ -185,8 +200,9 @@ export async function editShifts(planner: Planner, input: EditShiftInput, now: D
         break;
       }
       updates.push({ id: row.id, ...span.span });
+      edits.push(edited(row, span.span));
     }
-    if (hasErrors(errors)) return { outcome: "invalid", fieldErrors: errors };
+    if (hasErrors(errors)) return unchanged({ outcome: "invalid", fieldErrors: errors });
 
     const values = sql.join(
       updates.map((row) => sql`(${row.id}::uuid, ${row.startsAt.toISOString()}::timestamptz, ${row.endsAt.toISOString()}::timestamptz)`),
@@ -235,8 +251,53 @@ export async function editShifts(planner: Planner, input: EditShiftInput, now: D
         .set({ seriesId: created.id })
         .where(and(eq(shifts.tenantId, planner.tenantId), inArray(shifts.id, following.map((row) => row.id))));
     }
-    return { outcome: "saved", shiftId: shift.id, count: updates.length };
+    const mailIds = await notifyShiftChanges(tx, planner.tenantId, edits, now);
+    return { result: { outcome: "saved", shiftId: shift.id, count: updates.length }, mailIds };
   });
+}
+
+type EditedShift = TimeSpan & { id: string; activity: string; locationId: string | null };
+type ShiftEdit = { before: EditedShift; after: EditedShift };
+
+/** What the people on a shift must hear about: the date, the time or the place changed. */
+function movesPeople({ before, after }: ShiftEdit): boolean {
+  return (
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.locationId !== after.locationId
+  );
+}
+
+/**
+ * Mails the people currently on each edited shift whose date, time or place changed, old and new side
+ * by side, unless the shift is over. Returns the outbox ids.
+ */
+async function notifyShiftChanges(tx: Tx, tenantId: string, edits: readonly ShiftEdit[], now: Date): Promise<string[]> {
+  const moved = edits.filter((edit) => movesPeople(edit) && !isOver(edit.after, now));
+  if (moved.length === 0) return [];
+  const onShifts = await tx
+    .select({ shiftId: assignments.shiftId, personId: assignments.personId })
+    .from(assignments)
+    .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.shiftId, moved.map((edit) => edit.after.id))));
+  if (onShifts.length === 0) return [];
+  const locationIds = [...new Set(moved.flatMap((edit) => [edit.before.locationId, edit.after.locationId]))].filter((id) => id !== null);
+  const names =
+    locationIds.length === 0
+      ? []
+      : await tx
+          .select({ id: locations.id, name: locations.name })
+          .from(locations)
+          .where(and(eq(locations.tenantId, tenantId), inArray(locations.id, locationIds)));
+  const withPlace = (shift: EditedShift) => ({ ...shift, locationName: names.find((row) => row.id === shift.locationId)?.name ?? null });
+  const mailIds: string[] = [];
+  for (const edit of moved) {
+    const personIds = onShifts.filter((row) => row.shiftId === edit.after.id).map((row) => row.personId);
+    if (personIds.length === 0) continue;
+    mailIds.push(
+      ...(await notifyAboutShift(tx, { tenantId, notice: "changed", shift: withPlace(edit.after), previous: withPlace(edit.before), personIds, now })),
+    );
+  }
+  return mailIds;
 }
 
 // ── Cancel ───────────────────────────────────────────────────────────────────────────────────────

@@ -13,7 +13,8 @@ import {
 describe("the template registry", () => {
   // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken
   // over, the notice to the colleagues asked when a handover request is withdrawn, and the notice to a
-  // member whose authenticator app a coordinator removed.
+  // member whose authenticator app a coordinator removed, and the notice to the people on a shift
+  // whose date, time or place changed.
   test("holds every email of PRODUCT.md section 7", () => {
     expect([...emailTemplateKeys].sort()).toEqual(
       [
@@ -26,6 +27,7 @@ describe("the template registry", () => {
         "shift-assigned",
         "shift-removed",
         "shift-cancelled",
+        "shift-changed",
         "handover-request",
         "handover-accepted-requester",
         "handover-accepted-taker",
