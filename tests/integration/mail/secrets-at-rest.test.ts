@@ -71,6 +71,7 @@ async function mailOneMemberEverySecret(member: { person: Person; user: User }):
       firstName: member.person.firstName,
       email,
       personId: member.person.id,
+      settings: { twoFactorForMembers: "email", twoFactorForCoordinators: "email" },
     }),
   );
 }
