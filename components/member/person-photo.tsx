@@ -50,7 +50,9 @@ export function PersonPhoto({
       height={px}
       loading={lazy ? "lazy" : undefined}
       decoding="async"
-      className={`${box} shrink-0 rounded-full bg-stone-200 object-cover`}
+      // max-w-none: the base style caps images at their container's width while the height stays
+      // fixed, which squashed the photo into an oval in a narrow row; object-cover crops instead.
+      className={`${box} max-w-none shrink-0 rounded-full bg-stone-200 object-cover`}
     />
   );
 }

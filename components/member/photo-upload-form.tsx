@@ -38,6 +38,11 @@ export function PhotoUploadForm({ currentPhoto, hasPhoto }: { currentPhoto: Reac
     setClientError(null);
     setLastAction("upload");
     setPreview(URL.createObjectURL(file));
+    // Only the photo just chosen is sent: a camera shot and a picked file together could pass the
+    // server's body limit (two allowed photos), which ends in an error page instead of this form.
+    for (const input of formRef.current?.querySelectorAll<HTMLInputElement>("input[type=file]") ?? []) {
+      if (input !== event.currentTarget) input.value = "";
+    }
     formRef.current?.requestSubmit();
   }
 
@@ -49,10 +54,11 @@ export function PhotoUploadForm({ currentPhoto, hasPhoto }: { currentPhoto: Reac
   return (
     <div>
       <div className="flex items-center gap-4">
-        <div className="relative">
+        {/* shrink-0: the text beside it must not narrow the photo (it would be squashed into an oval). */}
+        <div className="relative shrink-0">
           {preview && uploading ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={preview} alt="" className="h-24 w-24 rounded-full object-cover opacity-60" onError={(event) => (event.currentTarget.style.display = "none")} />
+            <img src={preview} alt="" className="h-24 w-24 max-w-none rounded-full object-cover opacity-60" onError={(event) => (event.currentTarget.style.display = "none")} />
           ) : (
             currentPhoto
           )}

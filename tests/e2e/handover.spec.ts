@@ -101,7 +101,13 @@ test("a member hands a shift over to two colleagues; the second accepts from the
   await expect(page.getByRole("heading", { level: 1, name: "Mijn pagina" })).toBeVisible();
   const coming = page.getByRole("region", { name: "Mijn komende diensten" });
   await expect(coming.locator(`a[href="${shiftPath}/handover"]`)).toHaveAccessibleName(`${activity} overdragen`);
-  await coming.locator(`a[href="${shiftPath}/handover"]`).tap();
+  // The big green button opens the list of her coming shifts to choose from.
+  await page.getByRole("link", { name: "Dienst overdragen", exact: true }).tap();
+  await expect(page).toHaveURL(/\/my\/handover$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dienst overdragen" })).toBeVisible();
+  const choices = page.getByRole("list", { name: "Mijn komende diensten" });
+  await expect(choices.locator(`a[href="${shiftPath}/handover"]`)).toContainText(activity);
+  await choices.locator(`a[href="${shiftPath}/handover"]`).tap();
   await expect(page).toHaveURL(new RegExp(`${shiftPath}/handover$`));
   await expect(page.getByRole("heading", { level: 1, name: "Dienst overdragen" })).toBeVisible();
   const colleagues = page.getByRole("group", { name: "Of kies collega's" }).getByRole("checkbox");

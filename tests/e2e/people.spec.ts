@@ -50,6 +50,9 @@ test("a member uploads a photo, sees it in the smoelenboek and finds themself wi
   await expect(photoSection.getByText("Je nieuwe foto is opgeslagen.")).toBeVisible({ timeout: 20_000 });
   const current = photoSection.locator('img[src^="/api/photos/"]');
   await expect(current).not.toHaveAttribute("src", before ?? "");
+  // The photo keeps its shape beside the text on a phone: a 96 px circle, cropped, never squeezed.
+  const shape = await current.boundingBox();
+  expect([Math.round(shape?.width ?? 0), Math.round(shape?.height ?? 0)]).toEqual([96, 96]);
   const photoId = photoIdIn(await current.getAttribute("src"));
   // Served to the signed-in member as the re-encoded WebP.
   const served = await page.request.get(`/api/photos/${photoId}?size=small`);

@@ -31,7 +31,7 @@ export default async function MyPage() {
       <p className="mt-1 text-stone-700">{t("greeting", { name: actor.firstName })}</p>
 
       <div className="mt-4 grid grid-cols-2 gap-2">
-        <Link href="#coming-shifts" className={`${bigButton} bg-brand-600 text-white hover:bg-brand-700`}>
+        <Link href="/my/handover" className={`${bigButton} bg-brand-600 text-white hover:bg-brand-700`}>
           {t("handOverButton")}
         </Link>
         <Link href="/my/profile" className={`${bigButton} border border-stone-300 bg-white text-stone-800 hover:bg-stone-50`}>
