@@ -4,6 +4,7 @@
 // recorded in one place (lib/auth/refusals.ts).
 import type { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
+import { CONTROL_CHARACTERS, findControlCharacterField } from "@/lib/plain-text";
 import { getActor } from "./session";
 import { findOtherOrganisationReference } from "./tenant-references";
 import { RefusedError, recordGuardPassed, recordRefusal, type GuardLevel, type RefusalReason } from "./refusals";
@@ -75,6 +76,9 @@ function buildAction<S extends z.ZodType, T>(level: GuardLevel, name: string, sc
     const checked = await checkActor(name, level);
     if (!checked.ok) return { ok: false, error: checked.error };
     const { actor } = checked;
+    // Control characters are refused here, at the edge of every action, before any schema sees them.
+    const tainted = findControlCharacterField(input);
+    if (tainted) return { ok: false, error: "invalid", fieldErrors: { [tainted]: [CONTROL_CHARACTERS] } };
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

@@ -3,7 +3,11 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import * as schema from "./schema/all";
+import { installQueryErrorRedaction } from "./query-errors";
 import { env, type Env } from "@/lib/env";
+
+// Before any query runs: a failed query's error never carries its SQL or parameters into a log.
+installQueryErrorRedaction();
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -2,6 +2,7 @@
 // how a search query is split. No db, auth or next imports here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { OrganisationSettings, ProfileField } from "@/lib/db/schema/tenancy";
+import { hasControlCharacters } from "@/lib/plain-text";
 
 export type PersonName = { firstName: string; infix: string | null; lastName: string };
 
@@ -139,6 +140,15 @@ export const MAX_SEARCH_LENGTH = 100;
 export function tidySearchQuery(raw: string | string[] | undefined): string {
   const value = Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? "");
   return value.replace(/\s+/g, " ").trim().slice(0, MAX_SEARCH_LENGTH);
+}
+
+/**
+ * The search box's query string: tidied, or refused (empty, with `refused`) when it holds a control
+ * character, which nobody types and Postgres cannot even compare (a NUL fails the query).
+ */
+export function readSearchQuery(raw: string | string[] | undefined): { query: string; refused: boolean } {
+  const value = Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? "");
+  return hasControlCharacters(value) ? { query: "", refused: true } : { query: tidySearchQuery(value), refused: false };
 }
 
 /** The calendar day ("YYYY-MM-DD") of `now` in the organisation's time zone. */

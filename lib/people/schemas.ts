@@ -1,6 +1,7 @@
 // Input shapes of the people domain, shared by the profile form, its actions and the admin settings.
 // Error messages are keys of the "profile.errors" texts, so the form shows them in the member's language.
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 import { profileFieldOrder, normaliseDutchPostcode, normalisePhoneNumber, type TextProfileField } from "./rules";
 
 export const profileErrorKeys = [
@@ -31,7 +32,7 @@ export function isProfileErrorKey(value: string): value is ProfileErrorKey {
 }
 
 /** Text from a form: a string, with anything else (a File, nothing) read as empty. */
-const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), plainText());
 
 // Letters of any script with their accents, spaces, hyphens, apostrophes and full stops: "Zoë",
 // "Jan-Willem", "O'Brien", "J.P.". No digits or symbols such as < and >.

@@ -1,5 +1,6 @@
 // Input of the handover actions. Tenant and member always come from the session, never from here.
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 
 /** More than any organisation's roster: a request to everyone is made by choosing a group. */
 export const HANDOVER_RECIPIENTS_MAX = 500;
@@ -9,8 +10,7 @@ export const requestHandoverSchema = z.object({
   shiftId: z.uuid(),
   personIds: z.array(z.uuid()).max(HANDOVER_RECIPIENTS_MAX).default([]),
   groupId: z.uuid().nullable().default(null),
-  message: z
-    .string()
+  message: plainText()
     .max(HANDOVER_MESSAGE_MAX)
     .nullable()
     .default(null)

@@ -1,6 +1,7 @@
 // Input shapes of the roster, shared by the forms, the pages' search params and lib/roster/actions.ts.
 // Error messages are keys of the "shiftEditor.errors" texts, so a form shows them in the reader's language.
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 import { isRealDateKey } from "./rules";
 
 export const shiftErrorKeys = [
@@ -32,7 +33,7 @@ export function isShiftErrorKey(value: string): value is ShiftErrorKey {
 }
 
 /** Text from a form: a string, with anything else (a File, nothing) read as empty. */
-const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), plainText());
 const tidy = (value: string) => value.normalize("NFC").replace(/\s+/g, " ").trim();
 
 export const ACTIVITY_MAX = 100;

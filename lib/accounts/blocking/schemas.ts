@@ -2,6 +2,7 @@
 // shared by the people page and lib/accounts/blocking/actions.ts. Messages are keys of the
 // "accounts.errors" texts, so the page can show them in the coordinator's language.
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 import { accessStatusFilters } from "@/lib/accounts/blocking/rules";
 
 /** More than any organisation has people; a bigger selection is a forged request, refused outright. */
@@ -61,7 +62,7 @@ export type PersonAccountInput = z.infer<typeof personAccountSchema>;
 
 /** The people page's query string (?q=&group=&status=&page=); anything unreadable falls back to the default. */
 export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: plainText().trim().max(100).optional().catch(undefined),
   group: z.uuid().optional().catch(undefined),
   status: z.enum(accessStatusFilters).catch("all"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { and, eq, gt, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { plainText } from "@/lib/plain-text";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { sendPasswordReset } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
@@ -25,7 +26,7 @@ export const passwordForgotPerUsername: RateLimitRule = { name: "password-forgot
 export const passwordResetPerClient: RateLimitRule = { name: "password-reset:client", limit: 10, windowSeconds: 60 };
 
 export const forgotPasswordSchema = z.object({
-  username: z.string({ message: "required" }).transform(normaliseCredential).pipe(z.string().min(1, "required").max(USERNAME_MAX, "tooLong")),
+  username: plainText().transform(normaliseCredential).pipe(z.string().min(1, "required").max(USERNAME_MAX, "tooLong")),
 });
 
 export type ForgotPasswordResult =

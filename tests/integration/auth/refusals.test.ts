@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
 import { coordinatorAction, memberAction, refuse } from "@/lib/auth/guards";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
+import { people } from "@/lib/db/schema/people";
 import { auditLog, rateLimits } from "@/lib/db/schema/platform";
 import { createAvatarPhoto, createMemberWithLogin, createOrganisation, type Organisation, type Person, type User } from "@/lib/demo/factories";
 import { listAuditEntries } from "@/lib/tenancy/audit-queries";
@@ -193,5 +194,23 @@ describe("the security log", () => {
     expect(changes.entries.map((entry) => entry.action)).toEqual(["account.unlocked"]);
     expect(security.entries.map((entry) => entry.action)).toEqual(["security.refused"]);
     expect(security.total).toBe(1);
+  });
+});
+
+describe("control characters at the edge of every action", () => {
+  const rename = memberAction("rename", z.object({ firstName: z.string() }), async (actor, input) => {
+    await database.db.update(people).set({ firstName: input.firstName }).where(eq(people.id, actor.personId));
+    return "renamed";
+  });
+
+  it("a NUL byte in a form field is refused next to that field before any handler runs, and the name stays as it was", async () => {
+    signInAs(actorOf(member));
+    const form = new FormData();
+    form.set("firstName", "Jan\u0000; drop table people");
+    expect(await rename(form)).toEqual({ ok: false, error: "invalid", fieldErrors: { firstName: ["controlCharacters"] } });
+    const [row] = await database.db.select({ firstName: people.firstName }).from(people).where(eq(people.id, member.person.id));
+    expect(row.firstName).toBe(member.person.firstName);
+    // The same field without the control character goes through.
+    expect(await rename({ firstName: "Janneke" })).toEqual({ ok: true, value: "renamed" });
   });
 });

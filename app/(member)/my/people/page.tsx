@@ -6,7 +6,7 @@ import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonCard } from "@/components/member/person-card";
 import { requireMember } from "@/lib/auth/session";
 import { countPeople, getProfileFieldSettings, searchPeople, SEARCH_LIMIT } from "@/lib/people/queries";
-import { calendarDayIn, tidySearchQuery } from "@/lib/people/rules";
+import { calendarDayIn, readSearchQuery } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("people");
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeopleSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireMember();
   const t = await getTranslations("people");
-  const query = tidySearchQuery((await searchParams).q);
+  const { query, refused } = readSearchQuery((await searchParams).q);
   const today = calendarDayIn(actor.timeZone);
   const settings = query ? await getProfileFieldSettings(actor.tenantId) : null;
   const [results, total] = await Promise.all([
@@ -30,13 +30,15 @@ export default async function PeopleSearchPage({ searchParams }: { searchParams:
       <PeopleTabs current="search" />
       <PeopleSearchBox defaultValue={query} />
       <p role="status" className="mt-4 text-stone-700">
-        {results === null
-          ? t("count", { count: total ?? 0 })
-          : results.length === 0
-            ? t("search.none", { query })
-            : results.length >= SEARCH_LIMIT
-              ? t("search.many", { count: results.length })
-              : t("search.found", { count: results.length })}
+        {refused
+          ? t("search.refused")
+          : results === null
+            ? t("count", { count: total ?? 0 })
+            : results.length === 0
+              ? t("search.none", { query })
+              : results.length >= SEARCH_LIMIT
+                ? t("search.many", { count: results.length })
+                : t("search.found", { count: results.length })}
       </p>
       {results === null ? (
         (total ?? 0) === 0 ? (
