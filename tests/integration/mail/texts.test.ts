@@ -136,6 +136,7 @@ describe("every template in the registry can be sent", () => {
     voornaam: "waarde-voornaam",
     gebruikersnaam: "waarde-gebruikersnaam",
     dienst: "waarde-dienst",
+    eerder: "waarde-eerder",
     code: "waarde-code",
     collega: "waarde-collega",
     bericht: "waarde-bericht",
