@@ -48,6 +48,13 @@ const envSchema = z
     CRON_SECRET: optionalString,
     DEV_MAILBOX: booleanFlag,
     NEON_WS_PROXY: optionalString,
+    TRUSTED_PROXIES: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, { message: "TRUSTED_PROXIES must be the number of proxies in front of Ploeg (0 when none), e.g. 1" })
+        .optional(),
+    ),
+    VERCEL: booleanFlag,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_DRIVER && env.DATABASE_DRIVER !== "pglite" && !env.DATABASE_URL) {
@@ -68,6 +75,12 @@ export type Env = {
   /** The outbox doubles as a browsable mailbox: only without SMTP, and never in production unless asked for. */
   devMailboxEnabled: boolean;
   neonWsProxy: string | undefined;
+  /** Proxies in front of the app's own server whose X-Forwarded-For entries are believed (0: the socket's peer is the client). */
+  trustedProxies: number;
+  /** Running on Vercel, whose own x-vercel-forwarded-for header names the client. */
+  onVercel: boolean;
+  /** The public address is https: cookies are Secure and carry the __Secure-/__Host- prefixes. */
+  secureCookies: boolean;
 };
 
 const DEV_AUTH_SECRET = "ploeg-development-secret-not-for-production-use";
@@ -96,6 +109,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(["AUTH_SECRET is too short: use at least 32 random characters"]);
   }
   const port = source.PORT ?? "3000";
+  const appUrl = (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -104,10 +118,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? "Ploeg <no-reply@ploeg.local>",
     authSecret: e.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
-    appUrl: (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    appUrl,
     cronSecret: e.CRON_SECRET ?? (production ? crypto.randomUUID() : "development-cron-secret"),
     devMailboxEnabled: !e.SMTP_URL && (!production || e.DEV_MAILBOX),
     neonWsProxy: e.NEON_WS_PROXY,
+    trustedProxies: Number(e.TRUSTED_PROXIES ?? "0"),
+    onVercel: e.VERCEL,
+    secureCookies: appUrl.startsWith("https://"),
   };
 }
 

@@ -1,8 +1,6 @@
 // What `npm run dev` runs: check the settings, migrate, load the demo organisation on the first run,
-// print where to go and how to sign in, then hand the terminal over to `next dev`.
-import { spawn } from "node:child_process";
-import { constants } from "node:os";
-import path from "node:path";
+// print where to go and how to sign in, then serve in development mode in this process
+// (scripts/serve.ts: Next's handler behind the client-address step, as in production).
 import { openDatabase, optionsFromEnv, type DatabaseHandle } from "@/lib/db/client";
 import { assertDatabaseReachable, DatabaseUnreachableError } from "@/lib/db/health";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -44,26 +42,9 @@ function printBanner(settings: Env, prepared: { seeded: boolean; seedMs: number 
   console.log(lines.join("\n"));
 }
 
-/** Runs `next dev` in this terminal, passes Ctrl-C and termination on, and exits with its code. */
-function runNextDev(extraArgs: string[]): void {
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  // Listening on localhost only: the development secrets and the open mailbox must not face the network.
-  // Next reads the port from PORT itself.
-  const child = spawn(process.execPath, [nextBin, "dev", "--hostname", "localhost", ...extraArgs], { stdio: "inherit" });
-  const forward = (signal: NodeJS.Signals) => () => {
-    if (child.exitCode === null) child.kill(signal);
-  };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward(signal));
-  child.on("error", (error) => {
-    console.error(`Could not start next dev: ${error.message}`);
-    process.exit(1);
-  });
-  child.on("exit", (code, signal) => {
-    process.exit(code ?? (signal ? 128 + constants.signals[signal] : 1));
-  });
-}
-
 async function main(): Promise<void> {
+  // Next and React pick their development builds from this when they load.
+  (process.env as Record<string, string>).NODE_ENV ??= "development";
   let settings: Env;
   try {
     settings = env();
@@ -77,7 +58,14 @@ async function main(): Promise<void> {
     console.error(error instanceof DatabaseUnreachableError ? error.message : describeOperatorError(error, settings.databaseUrl));
     process.exit(1);
   }
-  runNextDev(process.argv.slice(2));
+  const { parseServeArgs, serve } = await import("./serve");
+  try {
+    // Listening on localhost only: the development secrets and the open mailbox must not face the network.
+    await serve({ dev: true, ...parseServeArgs(["--hostname", "localhost", ...process.argv.slice(2)]) });
+  } catch (error) {
+    console.error(`Could not start the development server: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 await main();

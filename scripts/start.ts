@@ -1,8 +1,6 @@
 // What `npm start` runs: refuse to start on bad settings or an unreachable database with one clear
-// line and exit code 1, then hand over to `next start`.
-import { spawn } from "node:child_process";
-import { constants } from "node:os";
-import path from "node:path";
+// line and exit code 1, then serve the production build in this process (scripts/serve.ts: Next's
+// handler behind the client-address step). Takes `next start`'s -H/--hostname and -p/--port.
 import { openDatabase, optionsFromEnv, type DatabaseHandle } from "@/lib/db/client";
 import { assertDatabaseReachable, DatabaseUnreachableError } from "@/lib/db/health";
 import { env, type Env } from "@/lib/env";
@@ -15,13 +13,13 @@ async function checkDatabase(settings: Env): Promise<void> {
     handle = await openDatabase(options);
     await assertDatabaseReachable(handle, { url: options.url, pgliteDir: options.pgliteDir });
   } finally {
-    // PGlite: one process per data folder, and next start is the one that keeps it.
+    // PGlite: one data folder per open client, and the server opens its own.
     await handle?.close();
   }
 }
 
 async function main(): Promise<void> {
-  // `next start` always serves a production build.
+  // Always the production build; set before Next and React are loaded, which read it once.
   (process.env as Record<string, string>).NODE_ENV = "production";
   let settings: Env;
   try {
@@ -31,14 +29,13 @@ async function main(): Promise<void> {
     console.error(error instanceof DatabaseUnreachableError ? error.message : describeOperatorError(error, process.env.DATABASE_URL));
     process.exit(1);
   }
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.on(signal, () => {
-      if (child.exitCode === null) child.kill(signal);
-    });
+  const { parseServeArgs, serve } = await import("./serve");
+  try {
+    await serve({ dev: false, ...parseServeArgs(process.argv.slice(2)) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
   }
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + constants.signals[signal] : 1)));
 }
 
 await main();

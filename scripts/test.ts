@@ -1,7 +1,7 @@
 // `npm test`: every check in order, stopping at the first failure, ending with one summary line.
 // Stages: node, lint, types, unit (all vitest files on PGlite), pg and neon (tests/integration on a
 // throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, e2e (Playwright on
-// Debian's Chromium against `next start` with a freshly seeded PGlite folder).
+// Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder).
 // Pick stages with `npm test -- --only=unit,pg`.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,6 +31,7 @@ const inheritedToDrop = [
   "TEST_DATABASE_URL",
   "TEST_NEON_WS_PROXY",
   "PLAYWRIGHT_BASE_URL",
+  "PLAYWRIGHT_APP_URL",
 ];
 
 function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -145,7 +146,7 @@ async function waitForServer(url: string, server: ChildProcess, logFile: string,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new StageFailure(`next start exited early:\n${tail(logFile)}`);
+      throw new StageFailure(`the server exited early:\n${tail(logFile)}`);
     }
     try {
       const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
@@ -155,7 +156,7 @@ async function waitForServer(url: string, server: ChildProcess, logFile: string,
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new StageFailure(`next start did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
+  throw new StageFailure(`the server did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
 }
 
 function tail(file: string, lines = 40): string {
@@ -199,9 +200,10 @@ async function endToEnd(): Promise<void> {
 
   const logFile = path.join(resultsDir, `e2e-server-${id}.log`);
   const log = createWriteStream(logFile);
-  console.log(`$ next start -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
-  // Its own process group: killing only the wrapper would leave next-server running.
-  const server = spawn("next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  // What `npm start` runs (its checks, then the app's own server in front of Next).
+  console.log(`$ tsx scripts/start.ts -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
+  // Its own process group: killing only the wrapper would leave the server running.
+  const server = spawn("tsx", ["scripts/start.ts", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: baseEnv({ ...appEnv, NODE_ENV: "production" }),
     detached: true,
@@ -260,7 +262,7 @@ const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
     },
   },
   build: { title: "next build", run: buildApp },
-  e2e: { title: "Playwright e2e against next start", run: endToEnd },
+  e2e: { title: "Playwright e2e against the npm start server", run: endToEnd },
 };
 
 // ---------------------------------------------------------------------------------------------

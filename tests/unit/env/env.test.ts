@@ -62,6 +62,11 @@ describe("invalid configuration gives a clear ConfigError", () => {
       source: { AUTH_SECRET: "short" },
       problem: "AUTH_SECRET is too short: use at least 32 random characters",
     },
+    {
+      label: "a TRUSTED_PROXIES that is not a number of proxies",
+      source: { TRUSTED_PROXIES: "nginx" },
+      problem: "TRUSTED_PROXIES must be the number of proxies in front of Ploeg (0 when none), e.g. 1",
+    },
   ];
 
   it.each(cases)("$label", ({ source, problem }) => {

@@ -1,0 +1,76 @@
+// The app's HTTP server: Next's own request handler behind one step of ours. Before Next sees a
+// request, the client's address is derived from the socket (and TRUSTED_PROXIES) and put in
+// CLIENT_ADDRESS_HEADER, replacing any copy the client sent: Next itself only fills in
+// X-Forwarded-For when it is missing, so a client could otherwise name any address it likes.
+// Used by `npm start`, `npm run dev`, the e2e stage and the bench; run directly with
+// `tsx scripts/serve.ts -H 127.0.0.1 -p 3000` (NODE_ENV=production serves the build).
+import { createServer, type IncomingMessage } from "node:http";
+import { pathToFileURL } from "node:url";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, deriveClientAddress, markClientAddressServer } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
+
+export type ServeOptions = { dev: boolean; hostname: string | undefined; port: number };
+
+/** `-H host`/`--hostname host` and `-p port`/`--port port`, as `next start` takes them; PORT and 3000 otherwise. */
+export function parseServeArgs(argv: string[], environment: NodeJS.ProcessEnv = process.env): Omit<ServeOptions, "dev"> {
+  let hostname: string | undefined;
+  let port = Number(environment.PORT ?? 3000);
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const value = inline ?? argv[i + 1];
+    if (flag === "-H" || flag === "--hostname") hostname = value;
+    else if (flag === "-p" || flag === "--port") port = Number(value);
+    else throw new Error(`unknown argument ${argv[i]}; use -H <hostname> and -p <port>`);
+    if (inline === undefined) i += 1;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port number: ${port}`);
+  return { hostname, port };
+}
+
+function withClientAddress(request: IncomingMessage, trustedProxies: number): void {
+  const address = deriveClientAddress({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    trustedProxies,
+  });
+  delete request.headers[CLIENT_ADDRESS_HEADER];
+  if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
+}
+
+/** Prepares Next and listens; resolves once requests are answered. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const { trustedProxies } = env();
+  markClientAddressServer();
+  // Requests arrive only after listen(), below, when `handle` is set.
+  const server = createServer((request, response) => {
+    withClientAddress(request, trustedProxies);
+    void handle(request, response);
+  });
+  // Given the server, Next attaches its own WebSocket upgrade (hot reloading in development) to it.
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  const shown = options.hostname && options.hostname !== "0.0.0.0" ? options.hostname : "localhost";
+  console.log(`Ploeg ${options.dev ? "(development) " : ""}listening on http://${shown}:${options.port}`);
+  const stop = () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    // Keep-alive connections may hold close(); leave anyway.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    await serve({ dev: process.env.NODE_ENV !== "production", ...parseServeArgs(process.argv.slice(2)) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
