@@ -340,8 +340,9 @@ async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Pr
     // Node writes the profiles when next-server exits (stopApp ends it with SIGTERM, which Next handles).
     ...(cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(workDir, "profiles", size)}` } : {}),
   });
-  log(`next start on ${baseUrl} (log: ${path.relative(root, logFile)})`);
-  const server = spawnLogged("next", ["start", "-H", "127.0.0.1", "-p", String(port)], env, logFile);
+  // What `npm start` runs: its checks, then the app's own server in front of Next.
+  log(`tsx scripts/start.ts on ${baseUrl} (log: ${path.relative(root, logFile)})`);
+  const server = spawnLogged("tsx", ["scripts/start.ts", "-H", "127.0.0.1", "-p", String(port)], env, logFile);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) throw new BenchFailure(`next start exited early:\n${tail(logFile)}`);
@@ -365,7 +366,7 @@ async function stopApp(app: RunningApp): Promise<void> {
 /** The session cookie Auth.js would set after sign-in, minted with the server's secret (claims as in lib/auth/config.ts). */
 async function mintSessionCookie(authSecret: string, member: SeededOrganisation["benchMember"]): Promise<string> {
   const token = await encode({
-    token: { sub: member.userId, uid: member.userId, sv: member.sessionVersion },
+    token: { sub: member.userId, uid: member.userId, sv: member.sessionVersion, sid: member.sessionId },
     secret: authSecret,
     salt: sessionCookie,
     maxAge: 60 * 60,

@@ -1,10 +1,12 @@
 // Login accounts: the lookups and writes for signing in that several use-case folders share.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { accessTokens, users } from "@/lib/db/schema/accounts";
+import { accessTokens, authSessions, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { hashToken } from "@/lib/accounts/links/tokens";
+import { isSessionLive, isSessionTouchDue } from "@/lib/accounts/sign-in/session-rules";
+import { sessionKey, startSession, touchSession } from "@/lib/accounts/sign-in/sessions";
 
 export type LoginCandidate = {
   userId: string;
@@ -61,11 +63,12 @@ export async function resetFailedPasswords(userId: string): Promise<void> {
   await db.update(users).set({ failedPasswordCount: 0 }).where(and(eq(users.id, userId), sql`${users.failedPasswordCount} <> 0`));
 }
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+/** What the session cookie carries: the account, its session version and the server-side session's id. */
+export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 /**
- * Redeems a login ticket exactly once (the UPDATE ... RETURNING is the atomic claim) and records the
- * sign-in. Returns the claims to put in the session token, or null.
+ * Redeems a login ticket exactly once (the UPDATE ... RETURNING is the atomic claim), records the
+ * sign-in and starts the server-side session. Returns the claims to put in the session token, or null.
  */
 export async function redeemLoginTicket(ticket: string, now = new Date()): Promise<SessionClaims | null> {
   const db = await getDb();
@@ -88,7 +91,8 @@ export async function redeemLoginTicket(ticket: string, now = new Date()): Promi
       .set({ loginCount: sql`${users.loginCount} + 1`, lastLoginAt: now })
       .where(and(eq(users.id, claimed.userId), eq(users.status, "active")))
       .returning({ userId: users.id, sessionVersion: users.sessionVersion });
-    return user ?? null;
+    if (!user) return null;
+    return { ...user, sessionId: await startSession(tx, user.userId, now) };
   });
 }
 
@@ -105,11 +109,18 @@ export type Actor = {
 };
 
 /**
- * Resolves a session's claims to the acting member, from the database on every request: a blocked
- * account or an outdated session version yields null, whatever the token says. Role and tenant come
- * from here, never from the token.
+ * A session cookie's standing: the acting member, or why it no longer signs in. "blocked" (the
+ * account was blocked; its organisation is named so the page can say whom to contact) is told apart
+ * from every other end (signed out, logged out on all devices, password changed, expired, idle).
  */
-export async function getActorForSession(claims: SessionClaims): Promise<Actor | null> {
+export type SessionCheck = { status: "ok"; actor: Actor } | { status: "blocked"; tenantId: string } | { status: "ended" };
+
+/**
+ * Resolves a session's claims from the database on every request, in one statement: the account, its
+ * person and organisation, and the server-side session row. Role and tenant come from here, never from
+ * the token. Last-seen is written only when it is older than a few minutes.
+ */
+export async function checkSession(claims: SessionClaims, now: Date = new Date()): Promise<SessionCheck> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -123,21 +134,22 @@ export async function getActorForSession(claims: SessionClaims): Promise<Actor |
       organisationName: organisations.name,
       timeZone: organisations.timeZone,
       mustChangePassword: users.mustChangePassword,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+      expires: authSessions.expires,
+      lastSeenAt: authSessions.lastSeenAt,
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
     .innerJoin(organisations, eq(organisations.id, people.tenantId))
-    .where(
-      and(
-        eq(users.id, claims.userId),
-        eq(users.status, "active"),
-        eq(users.sessionVersion, claims.sessionVersion),
-        eq(users.tenantId, people.tenantId),
-      ),
-    )
+    .innerJoin(authSessions, and(eq(authSessions.sessionToken, sessionKey(claims.sessionId)), eq(authSessions.userId, users.id)))
+    .where(and(eq(users.id, claims.userId), eq(users.tenantId, people.tenantId)))
     .limit(1);
-  if (!row) return null;
-  return {
+  if (!row) return { status: "ended" };
+  if (row.status === "blocked") return { status: "blocked", tenantId: row.tenantId };
+  if (row.status !== "active" || row.sessionVersion !== claims.sessionVersion || !isSessionLive(row, now)) return { status: "ended" };
+  if (isSessionTouchDue(row, now)) await touchSession(claims.sessionId, now);
+  const actor: Actor = {
     userId: row.userId,
     personId: row.personId,
     tenantId: row.tenantId,
@@ -148,4 +160,11 @@ export async function getActorForSession(claims: SessionClaims): Promise<Actor |
     timeZone: row.timeZone,
     mustChangePassword: row.mustChangePassword,
   };
+  return { status: "ok", actor };
+}
+
+/** The acting member of a session, or null when it no longer signs in (see checkSession). */
+export async function getActorForSession(claims: SessionClaims, now: Date = new Date()): Promise<Actor | null> {
+  const check = await checkSession(claims, now);
+  return check.status === "ok" ? check.actor : null;
 }

@@ -4,6 +4,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { redeemLoginTicket } from "@/lib/accounts/queries";
+import { SESSION_LIFETIME_DAYS } from "@/lib/accounts/sign-in/session-rules";
 import { getDb } from "@/lib/db/client";
 import { authAccounts, authSessions, authVerificationTokens, users } from "@/lib/db/schema/accounts";
 import { env } from "@/lib/env";
@@ -11,6 +12,7 @@ import { env } from "@/lib/env";
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     uid?: string;
@@ -22,6 +24,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The server-side session (auth_sessions) this cookie belongs to: sign-out deletes it. */
+    sid?: string;
   }
 }
 
@@ -38,7 +42,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
     secret: settings.authSecret,
     // Off Vercel the host header is trusted only because AUTH_URL fixes every link we build.
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The cookie lives as long as the server-side session may (lib/accounts/sign-in/session-rules.ts);
+    // the row decides, so signing out, idling and blocking end it before that.
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
@@ -47,7 +53,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
           const ticket = typeof credentials?.ticket === "string" ? credentials.ticket : "";
           if (!ticket || ticket.length > 200) return null;
           const claims = await redeemLoginTicket(ticket);
-          return claims ? { id: claims.userId, sessionVersion: claims.sessionVersion } : null;
+          return claims ? { id: claims.userId, sessionVersion: claims.sessionVersion, sessionId: claims.sessionId } : null;
         },
       }),
     ],
@@ -56,6 +62,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion;
+          token.sid = user.sessionId;
         }
         return token;
       },

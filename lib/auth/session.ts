@@ -1,13 +1,24 @@
 // The current actor, resolved from the session token and re-checked against Postgres on every request.
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getActorForSession, type Actor } from "@/lib/accounts/queries";
-import { readSessionCookie } from "./session-token";
+import { checkSession, type Actor, type SessionCheck } from "@/lib/accounts/queries";
+import { hasSessionCookie, readSessionCookie } from "./session-token";
 
-/** The signed-in, active member of this request, or null (blocked, signed out, or session revoked). */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** Where a refused session cookie is cleared before the member is sent on (a route may set cookies, a page may not). */
+export const SESSION_ENDED_PATH = "/sign-in/ended";
+
+/** This request's session: "none" without a cookie, otherwise its standing (one statement, once per request). */
+export const getSessionCheck = cache(async (): Promise<SessionCheck | { status: "none" }> => {
   const claims = await readSessionCookie();
-  return claims ? getActorForSession(claims) : null;
+  if (claims) return checkSession(claims);
+  // A cookie that is not ours, damaged or expired is refused like an ended session, so it gets cleared.
+  return (await hasSessionCookie()) ? { status: "ended" } : { status: "none" };
+});
+
+/** The signed-in, active member of this request, or null (blocked, signed out, or session ended). */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const check = await getSessionCheck();
+  return check.status === "ok" ? check.actor : null;
 });
 
 /** The path where a member replaces a coordinator-set password before anything else is reachable. */
@@ -18,9 +29,9 @@ export const PASSWORD_CHANGE_PATH = "/my/account/password";
  * layout and the password page itself, which must stay reachable while the change is owed.
  */
 export async function requireSignedIn(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in");
-  return actor;
+  const check = await getSessionCheck();
+  if (check.status === "ok") return check.actor;
+  redirect(check.status === "none" ? "/sign-in" : SESSION_ENDED_PATH);
 }
 
 /** For member pages: the actor, or a redirect to sign in (or to choose a new password first). */

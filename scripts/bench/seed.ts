@@ -20,6 +20,7 @@ import {
   dutchSurnames,
   shiftActivities,
 } from "@/lib/demo/factories";
+import { startSession } from "@/lib/accounts/sign-in/sessions";
 
 export type OrganisationPlan = {
   name: string;
@@ -38,7 +39,8 @@ export type SeededOrganisation = {
   /** Members with a photo. */
   photos: number;
   /** Member number 1: a plain member in every group, the one the bench signs in as. */
-  benchMember: { userId: string; personId: string; sessionVersion: number; firstName: string; comingShifts: number; pastShifts: number };
+  /** sessionId: a server-side session, as a sign-in starts one, for the cookie the bench mints. */
+  benchMember: { userId: string; personId: string; sessionVersion: number; sessionId: string; firstName: string; comingShifts: number; pastShifts: number };
 };
 
 /** Shifts are spread evenly over this window around today: 18 months back, 6 months ahead. */
@@ -272,7 +274,12 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
     shifts: shiftCount.n,
     assignments: assignmentCount.n,
     photos: photoCount.n,
-    benchMember: { ...member, comingShifts: await countShifts(true), pastShifts: await countShifts(false) },
+    benchMember: {
+      ...member,
+      sessionId: await startSession(tx, member.userId, now),
+      comingShifts: await countShifts(true),
+      pastShifts: await countShifts(false),
+    },
   };
 }
 

@@ -42,6 +42,8 @@ async function requireMember(): Promise<Actor> {
  */
 export const stubbedSession = {
   getActor: async (): Promise<Actor | null> => current,
+  getSessionCheck: async () => (current ? { status: "ok" as const, actor: current } : { status: "none" as const }),
+  SESSION_ENDED_PATH: "/sign-in/ended",
   PASSWORD_CHANGE_PATH,
   requireSignedIn,
   requireMember,

@@ -4,20 +4,23 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { SignInForm } from "@/components/sign-in-form";
 import { toSafeDestination } from "@/lib/accounts/rules";
-import { getActor } from "@/lib/auth/session";
+import { getSessionCheck, SESSION_ENDED_PATH } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
   return { title: t("title") };
 }
 
-type SignInSearchParams = { callbackUrl?: string | string[]; reset?: string | string[] };
+type SignInSearchParams = { callbackUrl?: string | string[]; reset?: string | string[]; signedOut?: string | string[] };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInSearchParams> }) {
   const query = await searchParams;
   // Only a path on this site is honoured; "//evil.com", "https://…" and the like are dropped.
   const callbackUrl = toSafeDestination(query.callbackUrl);
-  if (await getActor()) redirect(callbackUrl ?? "/my");
+  const session = await getSessionCheck();
+  if (session.status === "ok") redirect(callbackUrl ?? "/my");
+  // A refused cookie (blocked, ended) is cleared on the way, and a blocked member is told so.
+  if (session.status !== "none") redirect(SESSION_ENDED_PATH);
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-5 py-10">
@@ -27,6 +30,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {query.reset === "done" ? (
         <p role="status" className="mt-4 rounded-lg border border-green-300 bg-green-50 p-3 text-green-950">
           {t("signInHelp.passwordSaved")}
+        </p>
+      ) : null}
+      {query.signedOut === "everywhere" ? (
+        <p role="status" className="mt-4 rounded-lg border border-green-300 bg-green-50 p-3 text-green-950">
+          {t("signInHelp.signedOutEverywhere")}
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />

@@ -73,12 +73,16 @@ export function looksLikeToken(value: string): boolean {
 
 export type SignInLinkProblem = "expired" | "invalid";
 
-export type SignInLinkVerdict = { ok: true; userId: string; destination: string } | { ok: false; reason: SignInLinkProblem };
+/** The account of a real link was blocked: its holder is told which organisation to contact. */
+export type BlockedLink = { ok: false; reason: "blocked"; tenantId: string };
+
+export type SignInLinkVerdict = { ok: true; userId: string; destination: string } | { ok: false; reason: SignInLinkProblem } | BlockedLink;
 
 /**
  * Checks a sign-in link and counts its use. "expired" only for a link that would otherwise still work
- * (so the page can say "older than 7 days"); revoked links, blocked or inactive accounts and unknown
- * tokens are all "invalid", so the page never tells a stranger an account was blocked.
+ * (so the page can say "older than 7 days"); "blocked" for a link of a blocked account (revoked at
+ * the block, but only someone who was mailed the 256-bit token can get this answer); revoked links,
+ * inactive accounts and unknown tokens are all "invalid".
  */
 export async function acceptSignInLink(token: string, now: Date = new Date()): Promise<SignInLinkVerdict> {
   if (!looksLikeToken(token)) return { ok: false, reason: "invalid" };
@@ -91,11 +95,13 @@ export async function acceptSignInLink(token: string, now: Date = new Date()): P
       expiresAt: accessTokens.expiresAt,
       revokedAt: accessTokens.revokedAt,
       status: users.status,
+      tenantId: users.tenantId,
     })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))
     .where(and(eq(accessTokens.tokenHash, hashToken(token)), eq(accessTokens.purpose, "sign_in")))
     .limit(1);
+  if (row?.status === "blocked" && row.tenantId) return { ok: false, reason: "blocked", tenantId: row.tenantId };
   if (!row || row.revokedAt || row.status !== "active") return { ok: false, reason: "invalid" };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
   // Re-checked in the UPDATE: a block or password reset between the read and here wins.
@@ -108,7 +114,7 @@ export async function acceptSignInLink(token: string, now: Date = new Date()): P
   return { ok: true, userId: row.userId, destination: toSafeDestination(row.destination) ?? DEFAULT_DESTINATION };
 }
 
-export type LinkSignIn = ({ ok: true; destination: string } & FirstFactorOutcome) | { ok: false; reason: SignInLinkProblem };
+export type LinkSignIn = ({ ok: true; destination: string } & FirstFactorOutcome) | { ok: false; reason: SignInLinkProblem } | BlockedLink;
 
 /**
  * Opening a sign-in link: checks it, then finishes the first factor like a password would (a member

@@ -3,7 +3,11 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
+import { memberAction } from "@/lib/auth/guards";
+import { readSessionCookie } from "@/lib/auth/session-token";
+import { endAllSessions, endSession } from "@/lib/accounts/sign-in/sessions";
 import { getClientKey } from "@/lib/auth/client";
 import { holdSecondFactorChallenge } from "@/lib/accounts/two-factor/challenge-cookie";
 import { consumeRateLimit, signInPerClient } from "@/lib/accounts/rate-limit";
@@ -51,6 +55,17 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   return {};
 }
 
+/** Ends this device's session on the server (a copy of the cookie stops working too), then clears the cookie. */
 export async function signOutMember(): Promise<void> {
+  const claims = await readSessionCookie();
+  if (claims) await endSession(claims.userId, claims.sessionId);
   await signOut({ redirectTo: "/sign-in" });
+}
+
+const signOutEverywhereGuarded = memberAction("signOutEverywhere", z.object({}), async (actor) => endAllSessions(actor.userId));
+
+/** "Uitloggen op alle apparaten": ends every session of the account, this one included. */
+export async function signOutEverywhere(formData: FormData): Promise<void> {
+  await signOutEverywhereGuarded(formData);
+  await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
 }

@@ -1,5 +1,5 @@
 // A coordinator blocks a member who is signed in on her own device: her very next page load is refused
-// and she gets the blocked-access notice; unblocking lets her back in through the new email's button.
+// with a page naming the organisation that blocked her, and she gets the blocked-access email; unblocking lets her back in through the new email's button.
 // Uses Anouk Visser of the demo, a plain member no other journey uses (not demo.lid, not the
 // Jansen or Bakker / van den Berg households).
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -80,11 +80,18 @@ test("a coordinator blocks a signed-in member, who is refused on her next click 
   await expect(page.getByRole("status")).toContainText("1 persoon geblokkeerd. 1 e-mail verstuurd.");
   await expect(page.getByRole("row", { name: new RegExp(member.name) })).toContainText("Geblokkeerd");
 
-  // Her open session is refused on the very next request, and the link she used no longer works.
+  // Her open session is refused on the very next request and she is told who blocked her access; the
+  // refused cookie is gone, and the link she used leads to the same page instead of signing in.
   await memberSide.page.reload();
-  await expect(memberSide.page).toHaveURL(/\/sign-in/);
+  await expect(memberSide.page).toHaveURL(/\/sign-in\/blocked\?o=/);
+  await expect(memberSide.page.getByRole("heading", { level: 1, name: "Toegang geblokkeerd" })).toBeVisible();
+  await expect(memberSide.page.getByText("Stichting Samen Sterk heeft je toegang tot Ploeg geblokkeerd")).toBeVisible();
+  await expect(memberSide.page.getByRole("link", { name: "coordinatie@samensterk.example.org" })).toHaveAttribute("href", "mailto:coordinatie@samensterk.example.org");
+  const cookies = await memberSide.page.context().cookies();
+  expect(cookies.filter((cookie) => cookie.name.endsWith("authjs.session-token"))).toEqual([]);
   await memberSide.page.goto(memberSide.linkPath);
-  await expect(memberSide.page).not.toHaveURL(/\/my$/);
+  await expect(memberSide.page).toHaveURL(/\/sign-in\/blocked\?o=/);
+  await expect(memberSide.page.getByRole("heading", { level: 1, name: "Toegang geblokkeerd" })).toBeVisible();
   const notice = await newestMail(page, "access-blocked", since);
   expect(notice.subject).toContain("geblokkeerd");
 

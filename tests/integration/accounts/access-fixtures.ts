@@ -18,6 +18,7 @@ import {
   type Person,
   type User,
 } from "@/lib/demo/factories";
+import { openSession } from "@/tests/setup/sessions";
 
 export const FIXTURE_PASSWORD = "Zonnebloem-Fiets-42";
 
@@ -57,7 +58,7 @@ export async function createAccessOrganisation(db: Db, name: string): Promise<Ac
 
 /** The real actor for a login, resolved the way every request resolves it. */
 export async function actorOf(member: Member): Promise<Actor> {
-  const actor = await getActorForSession({ userId: member.user.id, sessionVersion: member.user.sessionVersion });
+  const actor = await getActorForSession(await openSession(member.user));
   if (!actor) throw new Error(`No actor for ${member.user.username}`);
   return actor;
 }

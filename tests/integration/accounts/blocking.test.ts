@@ -25,6 +25,7 @@ import {
   type AccessOrganisation,
   type Member,
 } from "./access-fixtures";
+import { openSession } from "@/tests/setup/sessions";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // No request scope in tests: revalidation is a no-op and after() runs its task at once.
@@ -76,7 +77,7 @@ describe("blocking one member", () => {
   it("a blocked member's existing session is refused on their very next request", async () => {
     const [one] = await twoOrganisations();
     const member = one.members[0];
-    const claims = { userId: member.user.id, sessionVersion: member.user.sessionVersion };
+    const claims = await openSession(member.user);
     expect(await getActorForSession(claims)).not.toBeNull();
 
     await asCoordinatorOf(one);
@@ -89,7 +90,7 @@ describe("blocking one member", () => {
     expect(login.blockedAt).not.toBeNull();
     expect(login.sessionVersion).toBe(member.user.sessionVersion + 1);
     // Even with the session version of after the block, a blocked status is refused.
-    expect(await getActorForSession({ userId: member.user.id, sessionVersion: login.sessionVersion })).toBeNull();
+    expect(await getActorForSession({ ...claims, sessionVersion: login.sessionVersion })).toBeNull();
   });
 
   it("blocking revokes every link the member holds, and no one else's", async () => {
@@ -305,7 +306,7 @@ describe("who may block", () => {
     signInAs(await actorOf(one.admin));
     await blockPeople({ target: { kind: "person", personId: one.coordinator.person.id }, expectedCount: 1 });
     // The next request resolves the session from the database again: no actor, so no access.
-    const actor = await getActorForSession({ userId: one.coordinator.user.id, sessionVersion: one.coordinator.user.sessionVersion });
+    const actor = await getActorForSession(await openSession(one.coordinator.user));
     expect(actor).toBeNull();
   });
 

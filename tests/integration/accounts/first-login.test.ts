@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { changeOwnPassword } from "@/lib/accounts/own-account/own-account";
-import { getActorForSession, redeemLoginTicket } from "@/lib/accounts/queries";
+import { getActorForSession, redeemLoginTicket, type SessionClaims } from "@/lib/accounts/queries";
 import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
 import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
 import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
@@ -13,11 +13,13 @@ import { requireMember, requireSignedIn } from "@/lib/auth/session";
 import { users } from "@/lib/db/schema/accounts";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { openSession } from "@/tests/setup/sessions";
 
 // The real session module runs; only reading the cookie is replaced by whoever `session` names.
-const session: { current: { uid: string; sv: number } | null } = { current: null };
+const session: { current: SessionClaims | null } = { current: null };
 vi.mock("@/lib/auth/session-token", () => ({
-  readSessionCookie: async () => (session.current ? { userId: session.current.uid, sessionVersion: session.current.sv } : null),
+  readSessionCookie: async () => session.current,
+  hasSessionCookie: async () => session.current !== null,
 }));
 
 let database: TestDatabase;
@@ -95,7 +97,7 @@ describe("a temporary password signs in once, within 14 days", () => {
 describe("the first login forces a new password before anything else", () => {
   it("member pages send the member to /my/account/password; that page itself stays reachable", async () => {
     const { user } = await memberWithTemporaryPassword();
-    session.current = { uid: user.id, sv: user.sessionVersion };
+    session.current = await openSession(user);
     expect(await redirectOf(requireMember())).toBe("/my/account/password");
     expect((await requireSignedIn()).userId).toBe(user.id);
     session.current = null;
@@ -104,7 +106,7 @@ describe("the first login forces a new password before anything else", () => {
 
   it("ordinary actions are refused; only the password change is allowed", async () => {
     const { user } = await memberWithTemporaryPassword();
-    session.current = { uid: user.id, sv: user.sessionVersion };
+    session.current = await openSession(user);
     const ordinary = memberAction("ordinary", z.object({}), async () => "done");
     const passwordChange = ownPasswordAction("passwordChange", z.object({}), async () => "done");
     expect(await ordinary({})).toEqual({ ok: false, error: "unauthorised" });
@@ -118,7 +120,7 @@ describe("the first login forces a new password before anything else", () => {
     if (!first.ok || first.kind !== "session") throw new Error("expected a session");
     const claims = await redeemLoginTicket(first.ticket, daysLater(1));
     if (!claims) throw new Error("expected claims");
-    const actor = await getActorForSession(claims);
+    const actor = await getActorForSession(claims, daysLater(1));
     expect(actor?.mustChangePassword).toBe(true);
 
     const result = await changeOwnPassword(
@@ -133,9 +135,9 @@ describe("the first login forces a new password before anything else", () => {
     expect(row.temporaryPasswordExpiresAt).toBeNull();
     expect(row.temporaryPasswordUsedAt).toBeNull();
     const fresh = await redeemLoginTicket(result.ticket, daysLater(1));
-    expect(fresh && (await getActorForSession(fresh))?.mustChangePassword).toBe(false);
+    expect(fresh && (await getActorForSession(fresh, daysLater(1)))?.mustChangePassword).toBe(false);
     // The session that signed in with the temporary password is over.
-    expect(await getActorForSession(claims)).toBeNull();
+    expect(await getActorForSession(claims, daysLater(1))).toBeNull();
     expect((await signInWith(user.username, chosen, daysLater(2))).ok).toBe(true);
   });
 

@@ -13,6 +13,8 @@ import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories"
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "./access-fixtures";
+import { openSession } from "@/tests/setup/sessions";
+import { markClientAddressServer } from "@/lib/auth/client-address";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -27,7 +29,8 @@ vi.mock("@/lib/auth/config", () => ({
 // next-auth's package cannot load outside Next (it imports "next/server" without an extension).
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": calls.client }),
+  // The address the app's own server (scripts/serve.ts) derives for every request.
+  headers: async () => new Headers({ "x-ploeg-client-address": calls.client }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
 vi.mock("next/server", () => ({ after: (task: unknown) => void calls.deferred.push(task) }));
@@ -50,6 +53,8 @@ vi.mock("next-intl/server", async () => {
 const { changeMyPassword, changeMyUsername } = await import("@/lib/accounts/own-account/actions");
 const { requestLoginByEmail, setPasswordWithResetLink } = await import("@/lib/accounts/recovery/actions");
 const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
+
+markClientAddressServer();
 
 let database: TestDatabase;
 
@@ -159,7 +164,7 @@ describe("changing the password", () => {
     expect(calls.signIn[0].options.redirectTo).toBe("/my/account?saved=password");
     const claims = await redeemLoginTicket(String(calls.signIn[0].options.ticket));
     expect(claims?.userId).toBe(m.user.id);
-    expect(await getActorForSession({ userId: m.user.id, sessionVersion: m.user.sessionVersion })).toBeNull();
+    expect(await getActorForSession(await openSession(m.user))).toBeNull();
     expect(await signInWithLink(link.split("/l/")[1])).toEqual({ ok: false, reason: "invalid" });
     expect((await checkPassword(passwordSignInSchema.parse({ username: m.user.username, password: newPassword }))).ok).toBe(true);
   });

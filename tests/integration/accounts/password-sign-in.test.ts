@@ -6,6 +6,7 @@ import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { openSession } from "@/tests/setup/sessions";
 
 let database: TestDatabase;
 const password = "Zonnebloem-Fiets-42";
@@ -100,7 +101,7 @@ describe("sessions are checked against the database on every request", () => {
   it("a blocked member's existing session is refused on the next request", async () => {
     const organisation = await createOrganisation(database.db);
     const { user } = await memberOf(organisation, "sessie");
-    const claims = { userId: user.id, sessionVersion: user.sessionVersion };
+    const claims = await openSession(user);
     expect(await getActorForSession(claims)).not.toBeNull();
     await database.db.update(users).set({ status: "blocked" }).where(eq(users.id, user.id));
     expect(await getActorForSession(claims)).toBeNull();
@@ -109,7 +110,7 @@ describe("sessions are checked against the database on every request", () => {
   it("a session from before a password reset (older session version) is refused", async () => {
     const organisation = await createOrganisation(database.db);
     const { user } = await memberOf(organisation, "oudesessie");
-    const claims = { userId: user.id, sessionVersion: user.sessionVersion };
+    const claims = await openSession(user);
     await database.db.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id));
     expect(await getActorForSession(claims)).toBeNull();
   });

@@ -24,6 +24,7 @@ import {
   statusesOf,
   type AccessOrganisation,
 } from "./access-fixtures";
+import { openSession } from "@/tests/setup/sessions";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -64,7 +65,7 @@ describe("scheduling a block", () => {
   it("a scheduled block waits for its day and then blocks, emails and audits like any block", async () => {
     const [one, two] = await twoOrganisations();
     const leaver = one.members[0];
-    const claims = { userId: leaver.user.id, sessionVersion: leaver.user.sessionVersion };
+    const claims = await openSession(leaver.user);
     const { date, startsAt } = dayFromToday(10);
     signInAs(await actorOf(one.coordinator));
 

@@ -17,6 +17,8 @@ import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories"
 import nl from "@/lib/i18n/messages/nl.json";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { openSession } from "@/tests/setup/sessions";
+import { markClientAddressServer } from "@/lib/auth/client-address";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -37,7 +39,8 @@ vi.mock("@/lib/auth/config", () => ({
 // next-auth's package cannot load outside Next (it imports "next/server" without an extension).
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": request.client }),
+  // The address the app's own server (scripts/serve.ts) derives for every request.
+  headers: async () => new Headers({ "x-ploeg-client-address": request.client }),
   cookies: async () => ({
     get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
     set: (name: string, value: string) => void request.cookies.set(name, value),
@@ -63,6 +66,8 @@ const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 const { verifySignInCode, resendSignInCode, confirmAuthenticatorSetup, turnOffAuthenticator } = await import(
   "@/lib/accounts/two-factor/actions"
 );
+
+markClientAddressServer();
 
 let database: TestDatabase;
 const password = "Zonnebloem-Fiets-42";
@@ -220,7 +225,7 @@ describe("the authenticator-app forms", () => {
   it("confirming with letters or nothing gets a clear message and leaves the app off", async () => {
     const organisation = await createOrganisation(database.db);
     const { user } = await createMemberWithLogin(database.db, { tenantId: organisation.id, username: "app.formulier", password });
-    const actor = await getActorForSession({ userId: user.id, sessionVersion: user.sessionVersion });
+    const actor = await getActorForSession(await openSession(user));
     if (!actor) throw new Error("no actor");
     signInAs(actor);
     await startAuthenticatorEnrolment(organisation.id, user.id);

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { people, photos } from "@/lib/db/schema/people";
 import { organisations, type ProfileField } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, type NewPerson, type Organisation, type Person, type User } from "@/lib/demo/factories";
+import { openSession } from "@/tests/setup/sessions";
 
 export type Member = { person: Person; user: User };
 
@@ -15,7 +16,7 @@ export async function createMember(db: Db, organisation: Organisation, person: P
 }
 
 export async function actorOf(member: Member): Promise<Actor> {
-  const actor = await getActorForSession({ userId: member.user.id, sessionVersion: member.user.sessionVersion });
+  const actor = await getActorForSession(await openSession(member.user));
   if (!actor) throw new Error(`No actor for ${member.user.username}`);
   return actor;
 }

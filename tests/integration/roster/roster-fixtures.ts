@@ -24,6 +24,7 @@ import {
   type Shift,
   type User,
 } from "@/lib/demo/factories";
+import { openSession } from "@/tests/setup/sessions";
 
 export type Member = { person: Person; user: User };
 
@@ -50,7 +51,7 @@ export async function createRosterOrganisation(db: Db, name: string, memberCount
 
 /** The real actor for a login, resolved the way every request resolves it. */
 export async function actorOf(member: Member): Promise<Actor> {
-  const actor = await getActorForSession({ userId: member.user.id, sessionVersion: member.user.sessionVersion });
+  const actor = await getActorForSession(await openSession(member.user));
   if (!actor) throw new Error(`No actor for ${member.user.username}`);
   return actor;
 }

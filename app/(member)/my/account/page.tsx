@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
+import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { ChangeUsernameForm } from "@/components/member/change-username-form";
+import { signOutEverywhere } from "@/lib/accounts/sign-in/actions";
 import { getOwnAccount } from "@/lib/accounts/own-account/own-account";
 import { requireMember } from "@/lib/auth/session";
 
@@ -55,6 +57,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Link href="/my/account/two-factor" className={linkButton}>
           {t("appManage")}
         </Link>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="mt-6 rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          {t("sessionsHeading")}
+        </h2>
+        <p className="mt-2 text-stone-700">{t("sessionsIntro")}</p>
+        <form action={signOutEverywhere}>
+          <ConfirmSubmitButton
+            confirmText={t("signOutEverywhereConfirm")}
+            className="mt-4 block w-full rounded-lg border border-red-700 bg-white px-4 py-3 text-center text-lg font-semibold text-red-800 hover:bg-red-50"
+          >
+            {t("signOutEverywhere")}
+          </ConfirmSubmitButton>
+        </form>
       </section>
     </>
   );
