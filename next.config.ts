@@ -8,6 +8,22 @@ const nextConfig: NextConfig = {
   // public static files).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "pg", "@neondatabase/serverless", "ws", "heic-decode"],
   poweredByHeader: false,
+  // Headers for every response, static files included (the Content-Security-Policy, which needs a
+  // nonce per request, is set in proxy.ts). A later entry wins for the same header: the secret-link
+  // pages (sign-in and reset links) send no referrer at all.
+  async headers() {
+    const everywhere = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+    ];
+    const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
+    return [
+      { source: "/:path*", headers: everywhere },
+      { source: "/l/:token*", headers: noReferrer },
+      { source: "/sign-in/reset/:token*", headers: noReferrer },
+    ];
+  },
   // `next dev` listens on localhost; journeys and AUTH_URL use 127.0.0.1. Without this the dev
   // server refuses the HMR socket from 127.0.0.1 and client components never hydrate.
   allowedDevOrigins: ["127.0.0.1"],

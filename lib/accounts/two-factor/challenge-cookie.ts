@@ -5,12 +5,17 @@ import { SECOND_FACTOR_MINUTES } from "@/lib/accounts/two-factor/two-factor";
 
 export const challengeCookie = "ploeg_second_factor";
 
+/** Behind an https address the cookie is Secure and named __Secure-…, so plain http can never set or overwrite it. */
+function cookieName(): string {
+  return env().secureCookies ? `__Secure-${challengeCookie}` : challengeCookie;
+}
+
 export async function holdSecondFactorChallenge(challenge: string): Promise<void> {
   const store = await cookies();
-  store.set(challengeCookie, challenge, {
+  store.set(cookieName(), challenge, {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().nodeEnv === "production",
+    secure: env().secureCookies || env().nodeEnv === "production",
     path: "/sign-in",
     maxAge: SECOND_FACTOR_MINUTES * 60,
   });
@@ -18,10 +23,10 @@ export async function holdSecondFactorChallenge(challenge: string): Promise<void
 
 export async function readSecondFactorChallenge(): Promise<string | null> {
   const store = await cookies();
-  return store.get(challengeCookie)?.value ?? null;
+  return store.get(cookieName())?.value ?? null;
 }
 
 export async function dropSecondFactorChallenge(): Promise<void> {
   const store = await cookies();
-  store.delete({ name: challengeCookie, path: "/sign-in" });
+  store.delete({ name: cookieName(), path: "/sign-in", secure: env().secureCookies });
 }
