@@ -1,6 +1,7 @@
 // `npm test`: every check in order, stopping at the first failure, ending with one summary line.
 // Stages: node, lint, types, unit (all vitest files on PGlite), pg and neon (tests/integration on a
-// throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, e2e (Playwright on
+// throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, guards (every
+// server action and route handler the build lists, called as each kind of unwelcome caller), e2e (Playwright on
 // Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder).
 // Pick stages with `npm test -- --only=unit,pg`.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
@@ -11,7 +12,7 @@ import { startNeonProxy, type NeonProxy } from "./neon-proxy";
 import { aptInstall, findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
-const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "e2e"] as const;
+const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "guards", "e2e"] as const;
 type StageName = (typeof stageNames)[number];
 
 class StageFailure extends Error {}
@@ -262,6 +263,15 @@ const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
     },
   },
   build: { title: "next build", run: buildApp },
+  guards: {
+    title: "every action and route of the build refuses whoever it must (vitest, PGlite)",
+    run: async () => {
+      if (!existsSync(path.join(root, ".next", "server", "server-reference-manifest.json"))) {
+        throw new StageFailure("no production build in .next: run the build stage first (npm test -- --only=build,guards)");
+      }
+      await vitest("guards", ["-c", "vitest.security.config.ts"], { TEST_DATABASE_DRIVER: "pglite" });
+    },
+  },
   e2e: { title: "Playwright e2e against the npm start server", run: endToEnd },
 };
 

@@ -21,6 +21,7 @@ export const publicActions: Record<string, string> = {
 export const publicRoutes: Record<string, string> = {
   "/api/auth/[...nextauth]": "Auth.js's own endpoints (session, CSRF, sign-out); Auth.js checks them",
   "/(auth)/l/[token]": "the sign-in link in every member email: the single-use token is the credential",
+  "/(auth)/sign-in/ended": "clears the cookie of a session that was refused (blocked, signed out, expired) and redirects; serves no data",
   "/api/calendar/[token]": "calendar apps cannot sign in: the secret feed token in the address is the credential",
   "/api/calendar/shift/[id]": "the add-to-calendar link in an email: the HMAC signature in the address is the credential",
   "/api/cron/outbox": "scheduler only: refused without the CRON_SECRET bearer token (lib/cron/authorize.ts)",
