@@ -61,6 +61,10 @@ test("a coordinator creates a shift, assigns two people, takes one off and cance
   await assign.getByRole("button", { name: "Rooster geselecteerde in" }).click();
   await expect(page.getByRole("heading", { name: "Op deze dienst (2 van 2)" })).toBeVisible();
   await expect(page.getByText("De dienst is vol.")).toBeVisible();
+  // The answer stays in view once the shift is full, and names who was put on.
+  const answer = assign.getByRole("status");
+  await expect(answer).toContainText("2 personen ingeroosterd");
+  await expect(answer.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
   await expect.poll(async () => (await recentMails(page, "shift-assigned", since)).filter((mail) => mail.text.includes(activity)).length, { timeout: 15_000 }).toBe(2);
 
   // Take the first one off again: they get the removal email.
