@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
 import { coordinatorAction, memberAction, refuse } from "@/lib/auth/guards";
+import { coordinatorRoute } from "@/lib/auth/route-guards";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
 import { people } from "@/lib/db/schema/people";
 import { auditLog, rateLimits } from "@/lib/db/schema/platform";
@@ -133,6 +134,21 @@ describe("route handlers refuse the way actions do", () => {
       [outsideCoordinator.user.id, "memberPhoto", "otherOrganisation"],
     ]);
     expect(await securityRows(home.id)).toHaveLength(0);
+  });
+});
+
+describe("a coordinators' route", () => {
+  const rosterExport = coordinatorRoute("rosterExport", async (actor) => new Response(`rooster van ${actor.organisationName}`));
+
+  it("refuses a member with 403 and logs it; a coordinator of the organisation gets the answer", async () => {
+    signInAs(actorOf(member));
+    const refused = await rosterExport(new Request("http://localhost/export"), { params: Promise.resolve({}) });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("Dit kan alleen een coördinator of beheerder van deze organisatie.");
+    expect(await securityRows(home.id)).toMatchObject([{ actorUserId: member.user.id, details: { action: "rosterExport", reason: "role", required: "coordinator" } }]);
+    signInAs(actorOf(coordinator));
+    const allowed = await rosterExport(new Request("http://localhost/export"), { params: Promise.resolve({}) });
+    expect(await allowed.text()).toBe("rooster van Stichting Thuis");
   });
 });
 
