@@ -72,7 +72,7 @@ export type Env = {
   authSecret: string | undefined;
   appUrl: string;
   cronSecret: string;
-  /** The outbox doubles as a browsable mailbox: only without SMTP, and never in production unless asked for. */
+  /** The outbox doubles as a browsable mailbox: only without SMTP, and never in production. */
   devMailboxEnabled: boolean;
   neonWsProxy: string | undefined;
   /** Proxies in front of the app's own server whose X-Forwarded-For entries are believed (0: the socket's peer is the client). */
@@ -108,6 +108,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (e.AUTH_SECRET && e.AUTH_SECRET.length < 16) {
     throw new ConfigError(["AUTH_SECRET is too short: use at least 32 random characters"]);
   }
+  // Without it every cron call is refused: mail would never be retried and scheduled blocks never happen.
+  if (production && !e.CRON_SECRET && !building) {
+    throw new ConfigError(["CRON_SECRET is required in production (the cron jobs send it): generate one with `openssl rand -hex 32`"]);
+  }
+  // The mailbox shows every organisation's mail, live sign-in links included, to whoever opens it.
+  if (production && e.DEV_MAILBOX) {
+    throw new ConfigError(["DEV_MAILBOX is refused in production: /dev/mail would show every organisation's mail, sign-in links included, to anyone. Set SMTP_URL to send mail"]);
+  }
   const port = source.PORT ?? "3000";
   const appUrl = (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
@@ -119,8 +127,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: e.MAIL_FROM ?? "Ploeg <no-reply@ploeg.local>",
     authSecret: e.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
     appUrl,
+    // Only the production build gets here without one, and it serves no cron call.
     cronSecret: e.CRON_SECRET ?? (production ? crypto.randomUUID() : "development-cron-secret"),
-    devMailboxEnabled: !e.SMTP_URL && (!production || e.DEV_MAILBOX),
+    devMailboxEnabled: !e.SMTP_URL && !production,
     neonWsProxy: e.NEON_WS_PROXY,
     trustedProxies: Number(e.TRUSTED_PROXIES ?? "0"),
     onVercel: e.VERCEL,

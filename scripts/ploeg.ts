@@ -80,7 +80,11 @@ const commands: Record<string, Command> = {
     flags: [],
     run: async (handle, settings) => {
       if (!settings.smtpUrl) {
-        console.log(`SMTP_URL is not set: nothing is sent; the outbox is the mailbox (${settings.appUrl}/dev/mail).`);
+        console.log(
+          settings.devMailboxEnabled
+            ? `SMTP_URL is not set: nothing is sent; the outbox is the mailbox (${settings.appUrl}/dev/mail).`
+            : "SMTP_URL is not set: nothing is sent. Set it to deliver the mail waiting in the outbox.",
+        );
         return;
       }
       const { deliverPendingMail } = await import("@/lib/mail/outbox");

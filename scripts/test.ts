@@ -8,6 +8,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { startE2eMailbox } from "./e2e-mailbox";
 import { startNeonProxy, type NeonProxy } from "./neon-proxy";
 import { aptInstall, findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
 
@@ -182,17 +183,21 @@ async function endToEnd(): Promise<void> {
   const resultsDir = path.join(root, "test-results");
   mkdirSync(resultsDir, { recursive: true });
   const port = await findFreePort(3100);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverUrl = `http://127.0.0.1:${port}`;
+  // A production build has no mailbox: it sends over SMTP to this one, and the journeys reach the app
+  // through its proxy, which answers /dev/mail.json from what was received (scripts/e2e-mailbox.ts).
+  const mailbox = await startE2eMailbox();
+  cleanups.push(() => mailbox.close());
+  const proxyPort = await findFreePort(port + 1);
+  const baseUrl = `http://127.0.0.1:${proxyPort}`;
   const appEnv = {
     DATABASE_URL: "",
     DATABASE_DRIVER: "pglite",
     PGLITE_DIR: pgliteDir,
-    SMTP_URL: "",
+    SMTP_URL: mailbox.smtpUrl,
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_URL: baseUrl,
     CRON_SECRET: randomBytes(16).toString("hex"),
-    // The production server shows the outbox at /dev/mail, where journeys read their emails.
-    DEV_MAILBOX: "1",
     PORT: String(port),
   };
 
@@ -221,7 +226,8 @@ async function endToEnd(): Promise<void> {
     if (passed) rmSync(pgliteDir, { recursive: true, force: true });
     else console.log(`e2e database kept in ${path.relative(root, pgliteDir)}`);
   });
-  await waitForServer(`${baseUrl}/sign-in`, server, logFile, 60_000);
+  await waitForServer(`${serverUrl}/sign-in`, server, logFile, 60_000);
+  await mailbox.proxy(proxyPort, port);
 
   const report = path.join(resultsDir, "playwright.json");
   rmSync(report, { force: true });

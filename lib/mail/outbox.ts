@@ -86,7 +86,7 @@ export type DeliveryReport = {
   failed: number;
 };
 
-type ClaimedMail = { id: string; toAddress: string; toName: string | null; sealedBody: string | null; attempts: number };
+type ClaimedMail = { id: string; template: string; toAddress: string; toName: string | null; sealedBody: string | null; attempts: number };
 
 /**
  * Claims due messages for this instance. `FOR UPDATE SKIP LOCKED` lets several instances (cron runs,
@@ -118,6 +118,7 @@ async function claimDueMail(options: { limit: number; now: Date; ids?: readonly 
       .where(inArray(outbox.id, due.map((row) => row.id)))
       .returning({
         id: outbox.id,
+        template: outbox.template,
         toAddress: outbox.toAddress,
         toName: outbox.toName,
         sealedBody: outbox.sealedBody,
@@ -182,8 +183,9 @@ export async function deliverPendingMail(
           html: body.html,
           text: body.text,
           messageId: `<${mail.id}@${messageIdDomain}>`,
-          // RFC 3834: tells mail servers not to send out-of-office replies to a no-reply sender.
-          headers: { "Auto-Submitted": "auto-generated" },
+          // RFC 3834: tells mail servers not to send out-of-office replies to a no-reply sender. The
+          // template names the kind of message for mail filters (and the e2e stage's mailbox).
+          headers: { "Auto-Submitted": "auto-generated", "X-Ploeg-Template": mail.template },
         });
         await db
           .update(outbox)

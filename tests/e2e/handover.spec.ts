@@ -154,8 +154,12 @@ test("a member hands a shift over to two colleagues; the second accepts from the
   await expect(page.getByRole("region", { name: "Mijn komende diensten" }).locator(`a[href="${shiftPath}"]`)).toHaveCount(0);
   await page.goto(requestPath);
   await expect(page.getByRole("status")).toContainText("heeft de dienst van je overgenomen");
-  const confirmations = await mailbox(page, `to=${encodeURIComponent(requester.email)}`);
-  expect(confirmations.some((mail) => mail.template === "handover-accepted-requester" && new Date(mail.createdAt) >= since)).toBe(true);
+  // Mail goes out over SMTP just after the change commits: wait for it rather than race it.
+  const confirmed = async () =>
+    (await mailbox(page, `to=${encodeURIComponent(requester.email)}`)).some(
+      (mail) => mail.template === "handover-accepted-requester" && new Date(mail.createdAt) >= since,
+    );
+  await expect.poll(confirmed, { timeout: 15_000 }).toBe(true);
 
   // C took it over, so C cannot simply sign off, not even today: the shift page offers a handover instead.
   await pageC.goto(shiftPath);

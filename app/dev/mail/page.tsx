@@ -1,5 +1,5 @@
-// The development mailbox: every message in the outbox, newest first. Exists only without SMTP (or with
-// DEV_MAILBOX=1 on a demo server); otherwise a 404.
+// The development mailbox: every message in the outbox, newest first. Exists only in development
+// without SMTP; otherwise a 404 (production refuses to start with DEV_MAILBOX set).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";

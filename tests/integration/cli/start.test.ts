@@ -24,12 +24,23 @@ describe("starting the production server with bad configuration", () => {
     expectOneClearLine(await start({}), /AUTH_SECRET is required in production/);
   });
 
+  it("a missing CRON_SECRET stops it: every cron call would be refused and mail never retried", async () => {
+    expectOneClearLine(await start({ AUTH_SECRET: secret }), /CRON_SECRET is required in production/);
+  });
+
+  it("DEV_MAILBOX=1 stops it: the mailbox would publish every organisation's mail", async () => {
+    expectOneClearLine(await start({ AUTH_SECRET: secret, CRON_SECRET: secret, DEV_MAILBOX: "1" }), /DEV_MAILBOX is refused in production/);
+  });
+
   it("a malformed SMTP_URL stops it", async () => {
     expectOneClearLine(await start({ AUTH_SECRET: secret, SMTP_URL: "mail.example.org:25" }), /SMTP_URL must look like smtp:\/\//);
   });
 
   it("an unreachable DATABASE_URL stops it", async () => {
     const port = await findClosedPort();
-    expectOneClearLine(await start({ AUTH_SECRET: secret, DATABASE_URL: `postgres://ploeg:geheim@127.0.0.1:${port}/ploeg` }), new RegExp(`127\\.0\\.0\\.1:${port}`));
+    expectOneClearLine(
+      await start({ AUTH_SECRET: secret, CRON_SECRET: secret, DATABASE_URL: `postgres://ploeg:geheim@127.0.0.1:${port}/ploeg` }),
+      new RegExp(`127\\.0\\.0\\.1:${port}`),
+    );
   });
 });

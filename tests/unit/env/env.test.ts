@@ -58,6 +58,22 @@ describe("invalid configuration gives a clear ConfigError", () => {
       problem: "AUTH_SECRET is required in production: generate one with `openssl rand -base64 32`",
     },
     {
+      label: "a production start without CRON_SECRET",
+      source: { NODE_ENV: "production", AUTH_SECRET: validSecret },
+      problem: "CRON_SECRET is required in production (the cron jobs send it): generate one with `openssl rand -hex 32`",
+    },
+    {
+      label: "a production start with an empty CRON_SECRET",
+      source: { NODE_ENV: "production", AUTH_SECRET: validSecret, CRON_SECRET: " " },
+      problem: "CRON_SECRET is required in production (the cron jobs send it): generate one with `openssl rand -hex 32`",
+    },
+    {
+      label: "a production start with DEV_MAILBOX=1",
+      source: { NODE_ENV: "production", AUTH_SECRET: validSecret, CRON_SECRET: validSecret, DEV_MAILBOX: "1" },
+      problem:
+        "DEV_MAILBOX is refused in production: /dev/mail would show every organisation's mail, sign-in links included, to anyone. Set SMTP_URL to send mail",
+    },
+    {
       label: "an AUTH_SECRET that is too short",
       source: { AUTH_SECRET: "short" },
       problem: "AUTH_SECRET is too short: use at least 32 random characters",
@@ -101,12 +117,17 @@ describe("valid configuration", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(ConfigError);
   });
 
+  it("the production build may run without CRON_SECRET; the server may not", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build", AUTH_SECRET: validSecret })).not.toThrow();
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: validSecret, CRON_SECRET: "cron-secret-0123456789" }).cronSecret).toBe("cron-secret-0123456789");
+  });
+
   it.each([
     { label: "a plain Postgres URL uses node-postgres", url: "postgres://ploeg:pw@db.internal:5432/ploeg", driver: "pg" },
     { label: "a postgresql:// URL is accepted too", url: "postgresql://ploeg:pw@127.0.0.1/ploeg", driver: "pg" },
     { label: "a Neon URL uses the Neon driver", url: "postgres://ploeg:pw@ep-quiet-frost-123.eu-central-1.aws.neon.tech/ploeg", driver: "neon" },
   ])("$label", ({ url, driver }) => {
-    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: validSecret }).databaseDriver).toBe(driver);
+    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: validSecret, CRON_SECRET: validSecret }).databaseDriver).toBe(driver);
   });
 
   it("smtp:// and smtps:// URLs are accepted and switch the dev mailbox off", () => {
