@@ -1,13 +1,30 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/accounts/security-settings/actions";
-import { LOCKOUT_MAX, LOCKOUT_MIN, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
+import { LOCKOUT_MAX, LOCKOUT_MIN, turnsTwoFactorOff, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
 
-/** Two-factor for members and for coordinators, and the lockout threshold; saved together. */
-export function SecuritySettingsForm({ current }: { current: SecuritySettings }) {
+type TwoFactorChoice = SecuritySettings["twoFactorForMembers"];
+
+/**
+ * Two-factor for members and for coordinators, and the lockout threshold; saved together. Turning an
+ * email code off shows a field for the admin's own password, which the server asks for in any case.
+ * `withoutCodeAddress` counts who an email code would refuse (no address, no app), per setting.
+ */
+export function SecuritySettingsForm({
+  current,
+  withoutCodeAddress,
+}: {
+  current: SecuritySettings;
+  withoutCodeAddress: { twoFactorForMembers: number; twoFactorForCoordinators: number };
+}) {
   const t = useTranslations("securitySettings");
   const [state, action, pending] = useActionState(saveSecuritySettingsForm, { status: "idle" } satisfies SecuritySettingsFormState);
+  const [chosen, setChosen] = useState<Record<"twoFactorForMembers" | "twoFactorForCoordinators", TwoFactorChoice>>({
+    twoFactorForMembers: current.twoFactorForMembers,
+    twoFactorForCoordinators: current.twoFactorForCoordinators,
+  });
+  const askPassword = turnsTwoFactorOff(current, chosen) || Boolean(state.fieldErrors?.currentPassword);
   const error = (field: string) =>
     state.fieldErrors?.[field] ? (
       <p id={`${field}-error`} className="mt-1 text-sm font-medium text-red-700">
@@ -21,14 +38,48 @@ export function SecuritySettingsForm({ current }: { current: SecuritySettings })
           <legend className="px-1 font-semibold">{t(field)}</legend>
           {(["off", "email"] as const).map((value) => (
             <label key={value} className="flex min-h-11 items-center gap-3">
-              <input type="radio" name={field} value={value} defaultChecked={current[field] === value} className="h-5 w-5 accent-brand-700" />
+              <input
+                type="radio"
+                name={field}
+                value={value}
+                defaultChecked={current[field] === value}
+                onChange={() => setChosen((previous) => ({ ...previous, [field]: value }))}
+                className="h-5 w-5 accent-brand-700"
+              />
               {value === "off" ? t("twoFactorOff") : t("twoFactorEmail")}
             </label>
           ))}
           <p className="mt-1 text-sm text-stone-600">{t("twoFactorHint")}</p>
+          {withoutCodeAddress[field] > 0 ? (
+            <p className="mt-1 text-sm text-orange-900">
+              {t(field === "twoFactorForMembers" ? "withoutEmailMembers" : "withoutEmailCoordinators", { count: withoutCodeAddress[field] })}
+            </p>
+          ) : null}
           {error(field)}
         </fieldset>
       ))}
+      {askPassword ? (
+        <div className="rounded-xl border border-orange-300 bg-orange-50 p-4">
+          <label htmlFor="currentPassword" className="block font-semibold">
+            {t("currentPassword")}
+          </label>
+          <p id="currentPassword-hint" className="mt-1 text-sm text-stone-700">
+            {t("currentPasswordHint")}
+          </p>
+          <input
+            id="currentPassword"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            maxLength={200}
+            required
+            aria-invalid={state.fieldErrors?.currentPassword ? true : undefined}
+            aria-describedby={state.fieldErrors?.currentPassword ? "currentPassword-hint currentPassword-error" : "currentPassword-hint"}
+            className="mt-2 w-full max-w-sm rounded-lg border border-stone-300 bg-white px-3 py-2"
+          />
+          {error("currentPassword")}
+        </div>
+      ) : null}
       <div className="rounded-xl border border-stone-200 bg-white p-4">
         <label htmlFor="lockoutThreshold" className="block font-semibold">
           {t("lockoutThreshold")}

@@ -41,29 +41,34 @@ export async function getLoginByUsername(username: string): Promise<LoginCandida
   return { ...login, lockoutThreshold: settings?.lockoutThreshold ?? defaultOrganisationSettings.lockoutThreshold };
 }
 
+export type FailedPasswordRecord = {
+  /** This failure reached the threshold and locked the account: the one failure that sends the notices. */
+  lockedNow: boolean;
+  status: "pending" | "active" | "blocked";
+};
+
 /**
- * Counts a failed password atomically and locks password login when the organisation's threshold is
- * reached. Returns true when this failure locked the account (so the notice email goes out once).
+ * Counts a failed password and, on reaching the organisation's threshold, locks password sign-in, in
+ * one statement, so parallel failures each count once and exactly one of them reports `lockedNow`.
+ * A locked account is left as it is (not counted further): the statement only touches an unlocked
+ * row, re-checked on the newest version of the row when failures race, so a row that comes back
+ * locked was locked by this very statement. The lock takes the database's clock at the moment it is
+ * written, the same clock that stamps login tickets (lib/accounts/two-factor/two-factor.ts), so "no
+ * ticket after the lock" can be checked. Returns null when the account was already locked.
  */
-export async function recordFailedPassword(userId: string, threshold: number, now = new Date()): Promise<boolean> {
+export async function recordFailedPassword(userId: string, threshold: number): Promise<FailedPasswordRecord | null> {
   const db = await getDb();
   const [row] = await db
     .update(users)
     .set({
       failedPasswordCount: sql`${users.failedPasswordCount} + 1`,
-      lockedAt: sql`case when ${users.lockedAt} is null and ${users.failedPasswordCount} + 1 >= ${threshold} then ${now.toISOString()}::timestamptz else ${users.lockedAt} end`,
+      lockedAt: sql`case when ${users.failedPasswordCount} + 1 >= ${threshold} then clock_timestamp() end`,
     })
-    .where(eq(users.id, userId))
-    .returning({ lockedAt: users.lockedAt });
-  return row?.lockedAt?.getTime() === now.getTime();
+    .where(and(eq(users.id, userId), isNull(users.lockedAt)))
+    .returning({ lockedAt: users.lockedAt, status: users.status });
+  return row ? { lockedNow: row.lockedAt !== null, status: row.status } : null;
 }
 
-export async function resetFailedPasswords(userId: string): Promise<void> {
-  const db = await getDb();
-  await db.update(users).set({ failedPasswordCount: 0 }).where(and(eq(users.id, userId), sql`${users.failedPasswordCount} <> 0`));
-}
-
-/** What the session cookie carries: the account, its session version and the server-side session's id. */
 export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 /**

@@ -202,12 +202,13 @@ export async function sendTwoFactorCode(
 }
 
 /**
- * Password sign-in was locked after too many wrong passwords. The button leads to "forgot password":
- * completing a reset unlocks the account. Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ * Password sign-in was locked after too many wrong passwords. The button is a 7-day sign-in link
+ * (`url`), like every member email's: it proves the mailbox, which is what a reset link proves too.
+ * Written in `tx`; call `deliverAfterCommit([id])` after commit.
  */
 export async function sendAccountLocked(
   tx: DbOrTx,
-  input: { tenantId: string | null; person: SignInRecipient; username: string; locale?: EmailLocale },
+  input: { tenantId: string | null; person: SignInRecipient; username: string; url: string; locale?: EmailLocale },
 ): Promise<string> {
   return sendTemplate(tx, {
     tenantId: input.tenantId,
@@ -215,7 +216,33 @@ export async function sendAccountLocked(
     to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
     locale: input.locale,
     values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
-    buttonUrl: "/sign-in/forgot",
+    buttonUrl: input.url,
+    details: { username: input.username },
+  });
+}
+
+/**
+ * To whoever looks after the member (the coordinator, the group's or the organisation's address): an
+ * account was locked. The button opens the people page filtered on locked accounts, after an ordinary
+ * sign-in. Written in `tx`; call `deliverAfterCommit([id])` after commit.
+ */
+export async function sendAccountLockedToCoordinator(
+  tx: DbOrTx,
+  input: {
+    tenantId: string;
+    to: { address: string; name: string | null; personId: string | null };
+    memberName: string;
+    username: string;
+    locale?: EmailLocale;
+  },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "account-locked-coordinator",
+    to: input.to,
+    locale: input.locale,
+    values: { naam: input.memberName, gebruikersnaam: input.username },
+    buttonUrl: "/dashboard/people?status=locked",
     details: { username: input.username },
   });
 }

@@ -527,6 +527,8 @@ export const emailTemplates = {
     audience: "member",
     description: { nl: "Account op slot na te veel verkeerde wachtwoorden", en: "Account locked after too many wrong passwords" },
     placeholders: ["voornaam", "gebruikersnaam", "organisatie"],
+    // The button signs in (a 7-day link, like every member email): it proves the mailbox, which the
+    // lock does not doubt. It does not unlock the password; a reset or the coordinator does.
     hasButton: true,
     defaults: {
       nl: {
@@ -534,18 +536,46 @@ export const emailTemplates = {
         body:
           "Hoi {voornaam},\n\n" +
           "Er is een paar keer achter elkaar een verkeerd wachtwoord ingevuld voor je account {gebruikersnaam}. Daarom kun je nu niet met je wachtwoord inloggen.\n\n" +
-          "Kies met de knop hieronder een nieuw wachtwoord; daarna kun je weer inloggen. Je coördinator kan je account ook weer openzetten.\n\n" +
+          "Met de groene knop hieronder log je direct in, zonder wachtwoord. De knop werkt 7 dagen.\n\n" +
+          "Inloggen met je wachtwoord kan weer als je op de inlogpagina via ‘Wachtwoord vergeten?’ een nieuw wachtwoord kiest, of als je coördinator je account weer openzet.\n\n" +
           "Was jij het niet? Kies dan zeker een nieuw wachtwoord.",
-        buttonLabel: "Nieuw wachtwoord kiezen",
+        buttonLabel: "Direct inloggen",
       },
       en: {
         subject: "Your account at {organisatie} has been locked",
         body:
           "Hi {voornaam},\n\n" +
           "A wrong password was entered several times in a row for your account {gebruikersnaam}. That's why you can't sign in with your password right now.\n\n" +
-          "Choose a new password with the button below; then you can sign in again. Your coordinator can also unlock your account.\n\n" +
+          "The green button below signs you in straight away, without a password. It works for 7 days.\n\n" +
+          "Signing in with your password works again once you choose a new password through ‘Forgot password?’ on the sign-in page, or once your coordinator unlocks your account.\n\n" +
           "Wasn't that you? Then be sure to choose a new password.",
-        buttonLabel: "Choose a new password",
+        buttonLabel: "Sign in now",
+      },
+    },
+  },
+  "account-locked-coordinator": {
+    audience: "coordinator",
+    description: { nl: "Aan de coördinator: een account staat op slot", en: "To the coordinator: an account was locked" },
+    placeholders: ["naam", "gebruikersnaam", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Account op slot: {naam}",
+        body:
+          "Hallo,\n\n" +
+          "Voor het account {gebruikersnaam} van {naam} is een paar keer achter elkaar een verkeerd wachtwoord ingevuld. Inloggen met een wachtwoord staat daarom op slot.\n\n" +
+          "Heeft {naam} een e-mailadres, dan heeft die een e-mail gekregen met een inlogknop en kan die zelf een nieuw wachtwoord kiezen. " +
+          "Weet je dat {naam} het zelf was, dan kun je het account ook weer openzetten bij Personen & logins. Lijkt het erop dat iemand anders probeerde in te loggen, laat het dan op slot.",
+        buttonLabel: "Bekijk accounts op slot",
+      },
+      en: {
+        subject: "Account locked: {naam}",
+        body:
+          "Hello,\n\n" +
+          "A wrong password was entered several times in a row for {naam}'s account {gebruikersnaam}. Signing in with a password is therefore locked.\n\n" +
+          "If {naam} has an email address, they got an email with a sign-in button and can choose a new password themselves. " +
+          "If you know it was {naam}, you can also unlock the account under People & logins. If it looks like someone else tried to sign in, leave it locked.",
+        buttonLabel: "View locked accounts",
       },
     },
   },

@@ -3,7 +3,8 @@ import { addDays } from "date-fns";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
-import { countLeaversWhoCanSignIn } from "@/lib/accounts/blocking/queries";
+import { LockedAccountsNotice } from "@/components/coordinator/locked-accounts-notice";
+import { countAccountsNeedingAttention } from "@/lib/accounts/blocking/queries";
 import { localDate } from "@/lib/accounts/blocking/rules";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getDashboardCounts } from "@/lib/tenancy/queries";
@@ -17,9 +18,9 @@ export default async function DashboardPage() {
   const actor = await requireCoordinator();
   const t = await getTranslations("dashboard");
   const now = new Date();
-  const [counts, leavers] = await Promise.all([
+  const [counts, attention] = await Promise.all([
     getDashboardCounts(actor.tenantId, now, addDays(now, 14)),
-    countLeaversWhoCanSignIn(actor.tenantId, localDate(now, actor.timeZone)),
+    countAccountsNeedingAttention(actor.tenantId, localDate(now, actor.timeZone)),
   ]);
   const tiles = [
     { label: t("members"), value: counts.members, href: "/dashboard/people" },
@@ -30,9 +31,14 @@ export default async function DashboardPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {leavers > 0 ? (
+      {attention.locked > 0 ? (
         <div className="mt-6">
-          <LeaversNotice count={leavers} />
+          <LockedAccountsNotice count={attention.locked} />
+        </div>
+      ) : null}
+      {attention.left > 0 ? (
+        <div className="mt-6">
+          <LeaversNotice count={attention.left} />
         </div>
       ) : null}
       <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

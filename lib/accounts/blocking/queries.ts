@@ -194,10 +194,13 @@ export async function countPeopleByAccessStatus(tenantId: string, today: string)
   return row;
 }
 
-/** Members who have left (end date before today) but whose login still works: the dashboard points them out. */
-export async function countLeaversWhoCanSignIn(tenantId: string, today: string): Promise<number> {
+/**
+ * What the dashboard home points out, with the same counts as the people page's filters it links to:
+ * members who have left (end date before today) but whose login still works, and locked accounts.
+ */
+export async function countAccountsNeedingAttention(tenantId: string, today: string): Promise<{ left: number; locked: number }> {
   const counts = await countPeopleByAccessStatus(tenantId, today);
-  return counts.left;
+  return { left: counts.left, locked: counts.locked };
 }
 
 export type GroupOption = { id: string; name: string; members: number };

@@ -26,7 +26,7 @@ export async function changeMyPassword(_previous: AccountFormState, formData: Fo
     if (result.error === "rateLimited") {
       return { error: (await getTranslations("account"))("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
     }
-    if (result.error === "currentRequired" || result.error === "currentWrong" || result.error === "invalid") {
+    if (result.error === "currentRequired" || result.error === "currentWrong" || result.error === "sameAsTemporary" || result.error === "invalid") {
       return { error: (await getTranslations("account"))(result.error) };
     }
     return { error: (await getTranslations("passwordRules"))(result.error) };

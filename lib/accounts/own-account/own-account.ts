@@ -49,13 +49,14 @@ export const changePasswordSchema = z.object({
 
 export type ChangePasswordResult =
   | { ok: true; ticket: string; wasForced: boolean }
-  | { ok: false; error: PasswordProblem | "mismatch" | "currentRequired" | "currentWrong" | "invalid" }
+  | { ok: false; error: PasswordProblem | "mismatch" | "currentRequired" | "currentWrong" | "sameAsTemporary" | "invalid" }
   | { ok: false; error: "rateLimited"; retryAfterSeconds: number };
 
 /**
  * Sets the member's own password. The current password is required unless the account has none
- * (it signed in by link only) or must replace a temporary one. Every other session and every link of
- * the account ends; the returned ticket gives this browser a fresh session.
+ * (it signed in by link only) or must replace a temporary one; a temporary one cannot be chosen again
+ * as the member's own (the coordinator, and whoever saw its email or export, knows it). Every other
+ * session and every link of the account ends; the returned ticket gives this browser a fresh session.
  */
 export async function changeOwnPassword(
   owner: AccountOwner,
@@ -84,6 +85,10 @@ export async function changeOwnPassword(
     if (!perAccount.allowed) return { ok: false, error: "rateLimited", retryAfterSeconds: perAccount.retryAfterSeconds };
     const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, owner.userId)).limit(1);
     if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: "currentWrong" };
+  }
+  if (profile.mustChangePassword && profile.hasPassword) {
+    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, owner.userId)).limit(1);
+    if (row?.passwordHash && (await verifyPassword(row.passwordHash, password))) return { ok: false, error: "sameAsTemporary" };
   }
 
   const passwordHash = await hashPassword(password);

@@ -1,11 +1,12 @@
-// Setting a password (reset link, first login, own change) and the once-only use of temporary passwords.
-import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/lib/db/client";
+// Setting a password (reset link, first login, own change). A temporary password's once-only use is
+// claimed where a password sign-in is granted (lib/accounts/sign-in/password-sign-in.ts).
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { isEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
-import { checkTemporaryPassword, type PasswordContext } from "@/lib/accounts/rules";
+import type { PasswordContext } from "@/lib/accounts/rules";
 import { generateToken, hashToken } from "@/lib/accounts/links/tokens";
 
 /** The account as password rules and account emails need it. */
@@ -109,34 +110,4 @@ export async function issueReplacementTicket(tx: DbOrTx, input: { userId: string
     expiresAt: new Date(now.getTime() + LOGIN_TICKET_SECONDS * 1000),
   });
   return ticket;
-}
-
-/**
- * Called after a right password: a temporary password signs in once, within its 14 days. The first
- * use is claimed atomically (two sign-ins at once cannot both pass) and keeps the forced change on.
- * "used" and "expired" mean the sign-in must be refused.
- */
-export async function claimTemporaryPasswordUse(userId: string, now: Date = new Date()): Promise<"not-temporary" | "usable" | "used" | "expired"> {
-  const db = await getDb();
-  const [state] = await db
-    .select({ temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt, temporaryPasswordUsedAt: users.temporaryPasswordUsedAt })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!state) return "not-temporary";
-  const verdict = checkTemporaryPassword(state, now);
-  if (verdict !== "usable") return verdict;
-  const [claimed] = await db
-    .update(users)
-    .set({ temporaryPasswordUsedAt: now, mustChangePassword: true })
-    .where(
-      and(
-        eq(users.id, userId),
-        isNotNull(users.temporaryPasswordExpiresAt),
-        isNull(users.temporaryPasswordUsedAt),
-        gt(users.temporaryPasswordExpiresAt, now),
-      ),
-    )
-    .returning({ id: users.id });
-  return claimed ? "usable" : "used";
 }

@@ -28,10 +28,17 @@ export async function saveSecuritySettingsForm(_previous: SecuritySettingsFormSt
     if (result.error === "forbidden") return { status: "forbidden", message: t("errors.forbidden") };
     const fieldErrors: Record<string, string> = {};
     for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-      const key = keys[0] === "lockoutRange" ? "lockoutRange" : "choice";
+      const key = keys[0] === "lockoutRange" || keys[0] === "passwordWrong" ? keys[0] : "choice";
       fieldErrors[field] = t(`errors.${key}`);
     }
     return { status: "invalid", message: t("errors.checkFields"), fieldErrors };
   }
-  return result.value.changed ? { status: "saved", message: t("saved") } : { status: "unchanged", message: t("unchanged") };
+  const saved = result.value;
+  if ("refused" in saved) {
+    if (saved.refused === "rateLimited") {
+      return { status: "invalid", message: t("errors.rateLimited", { minutes: Math.max(1, Math.ceil(saved.retryAfterSeconds / 60)) }) };
+    }
+    return { status: "invalid", message: t("errors.checkFields"), fieldErrors: { currentPassword: t(`errors.${saved.refused}`) } };
+  }
+  return saved.changed ? { status: "saved", message: t("saved") } : { status: "unchanged", message: t("unchanged") };
 }

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { memberAction } from "@/lib/auth/guards";
@@ -34,7 +35,8 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   }
   // Only a same-site path survives; anything else (an outside address, "//host") is dropped.
   const destination = toSafeDestination(formData.get("callbackUrl"));
-  const check = await checkPassword({ ...parsed.data, destination });
+  // The lock notices are written after the answer, so the failure that locks answers as fast as any other.
+  const check = await checkPassword({ ...parsed.data, destination }, new Date(), { runAfterAnswer: after });
   if (!check.ok) {
     if (check.reason === "temporaryUsed" || check.reason === "temporaryExpired") {
       return { error: (await getTranslations("temporaryPassword"))(check.reason === "temporaryUsed" ? "used" : "expired"), username };

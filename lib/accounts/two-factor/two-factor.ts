@@ -42,15 +42,21 @@ export type SecondFactorSubject = {
 };
 
 /**
- * Which second factor this sign-in owes, if any. An enrolled authenticator app is always asked for,
- * after a password and after a link. The organisation's email-code setting applies to password
- * sign-ins only: a link already proves the member reads that mailbox.
+ * Which second factor this sign-in owes: "none" when none, "unavailable" when one is owed but cannot
+ * be asked. An enrolled authenticator app is always asked for, after a password and after a link.
+ * The organisation's email-code setting applies to password sign-ins only: a link already proves the
+ * member reads that mailbox, which is all the emailed code would prove. A coordinator or admin the
+ * setting covers who has no address (and no app) fails closed: their password alone never passes.
+ * A member without an address still signs in with the password (PRODUCT.md: members without email
+ * exist and could never receive a code; they see only their own organisation as a member).
  */
-export function chooseSecondFactor(subject: SecondFactorSubject, via: FirstFactor): SecondFactorMethod | null {
+export function chooseSecondFactor(subject: SecondFactorSubject, via: FirstFactor): SecondFactorMethod | "none" | "unavailable" {
   if (subject.totpEnabled) return "totp";
-  if (via === "link") return null;
+  if (via === "link") return "none";
   const setting = subject.role === "member" ? subject.settings.twoFactorForMembers : subject.settings.twoFactorForCoordinators;
-  return setting === "email" && subject.email ? "email" : null;
+  if (setting !== "email") return "none";
+  if (subject.email) return "email";
+  return subject.role === "member" ? "none" : "unavailable";
 }
 
 export type ChallengeStatus = "active" | "expired" | "exhausted" | "invalid";
@@ -142,7 +148,10 @@ export async function sendEmailCode(tx: DbOrTx, subject: SecondFactorSubject, no
   });
 }
 
-/** The single-use, one-minute ticket the Auth.js Credentials provider redeems for a session. */
+/**
+ * The single-use, one-minute ticket the Auth.js Credentials provider redeems for a session. Its
+ * created_at is the database's transaction time, on the same clock as a lock (lib/accounts/queries.ts).
+ */
 async function issueLoginTicket(
   tx: DbOrTx,
   input: { userId: string; tenantId: string | null; destination: string | null },
@@ -164,38 +173,56 @@ export type FirstFactorOutcome =
   | { kind: "session"; ticket: string }
   | { kind: "second-factor"; method: SecondFactorMethod; challenge: string };
 
+/** What the step after an accepted first factor decided, inside the caller's transaction. */
+export type FirstFactorStep =
+  | { outcome: FirstFactorOutcome; mailId: string | null }
+  | { outcome: { kind: "unavailable" }; mailId: null };
+
 /**
- * Called when a password or a sign-in link has been accepted. Either issues the single-use ticket that
- * Auth.js redeems for a session, or opens a second-factor challenge (and emails the code) whose token
- * the verify page carries. The destination travels with the challenge.
+ * Called when a password or a sign-in link has been accepted, in the caller's transaction (so a
+ * password sign-in grants only together with its own re-check of the account). Either issues the
+ * single-use ticket that Auth.js redeems for a session, or opens a second-factor challenge (and writes
+ * the code email) whose token the verify page carries, or reports that a required second factor
+ * cannot be asked ("unavailable": the caller refuses). The destination travels with the challenge.
+ * Deliver `mailId` after commit.
  */
-export async function finishFirstFactor(
+export async function openFirstFactorStep(
+  tx: DbOrTx,
   input: { userId: string; via: FirstFactor; destination?: string | null },
   now = new Date(),
-): Promise<FirstFactorOutcome> {
-  const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    const subject = await getSecondFactorSubject(tx, input.userId);
-    if (!subject) throw new Error("finishFirstFactor: unknown account");
-    const method = chooseSecondFactor(subject, input.via);
-    if (!method) {
-      const ticket = await issueLoginTicket(tx, { userId: subject.userId, tenantId: subject.tenantId, destination: input.destination ?? null }, now);
-      return { outcome: { kind: "session", ticket } as const, mailId: null };
-    }
-    const token = generateToken();
-    await tx.insert(accessTokens).values({
-      userId: subject.userId,
-      tenantId: subject.tenantId,
-      purpose: "second_factor",
-      tokenHash: hashToken(token),
-      destination: input.destination ?? null,
-      expiresAt: new Date(now.getTime() + SECOND_FACTOR_MINUTES * 60_000),
-    });
-    const mailId = method === "email" ? await sendEmailCode(tx, subject, now) : null;
-    return { outcome: { kind: "second-factor", method, challenge: token } as const, mailId };
+): Promise<FirstFactorStep> {
+  const subject = await getSecondFactorSubject(tx, input.userId);
+  if (!subject) throw new Error("openFirstFactorStep: unknown account");
+  const method = chooseSecondFactor(subject, input.via);
+  if (method === "unavailable") return { outcome: { kind: "unavailable" }, mailId: null };
+  if (method === "none") {
+    const ticket = await issueLoginTicket(tx, { userId: subject.userId, tenantId: subject.tenantId, destination: input.destination ?? null }, now);
+    return { outcome: { kind: "session", ticket }, mailId: null };
+  }
+  const token = generateToken();
+  await tx.insert(accessTokens).values({
+    userId: subject.userId,
+    tenantId: subject.tenantId,
+    purpose: "second_factor",
+    tokenHash: hashToken(token),
+    destination: input.destination ?? null,
+    expiresAt: new Date(now.getTime() + SECOND_FACTOR_MINUTES * 60_000),
   });
-  if (outcome.mailId) await deliverAfterCommit([outcome.mailId]);
-  return outcome.outcome;
+  const mailId = method === "email" ? await sendEmailCode(tx, subject, now) : null;
+  return { outcome: { kind: "second-factor", method, challenge: token }, mailId };
+}
+
+/**
+ * The same step in a transaction of its own, for a sign-in link or a completed password reset: both
+ * prove the mailbox, so they never owe an email code and are never "unavailable". Throws when a
+ * required second factor cannot be asked (only a password can meet that: it uses openFirstFactorStep).
+ */
+export async function finishFirstFactor(input: { userId: string; via: FirstFactor; destination?: string | null }, now = new Date()): Promise<FirstFactorOutcome> {
+  const db = await getDb();
+  const step = await db.transaction((tx) => openFirstFactorStep(tx, input, now));
+  if (step.outcome.kind === "unavailable") throw new Error("finishFirstFactor: a required second factor cannot be asked; refuse the sign-in");
+  if (step.mailId) await deliverAfterCommit([step.mailId]);
+  return step.outcome;
 }
 
 type PendingChallenge = ChallengeRow & { id: string; userId: string; tenantId: string | null; destination: string | null };

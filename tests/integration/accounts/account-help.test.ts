@@ -50,7 +50,7 @@ describe("unlocking a locked account", () => {
     const [one] = await twoOrganisations();
     const member = one.members[0];
     await lockOut(member);
-    expect(await signInWithRightPassword(member)).toEqual({ ok: false, reason: "locked" });
+    expect(await signInWithRightPassword(member)).toEqual({ ok: false, reason: "invalid" });
     signInAs(await actorOf(one.coordinator));
 
     const result = await unlockPersonAccount({ personId: member.person.id });

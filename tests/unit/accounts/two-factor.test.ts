@@ -31,15 +31,21 @@ function subject(overrides: {
 }
 
 describe("which second factor a sign-in owes", () => {
-  const rows: Array<{ label: string; subject: SecondFactorSubject; via: FirstFactor; expected: SecondFactorMethod | null }> = [
-    { label: "member, everything off, password", subject: subject({}), via: "password", expected: null },
+  const rows: Array<{ label: string; subject: SecondFactorSubject; via: FirstFactor; expected: SecondFactorMethod | "none" | "unavailable" }> = [
+    { label: "member, everything off, password", subject: subject({}), via: "password", expected: "none" },
     { label: "member, members' email code on, password", subject: subject({ members: "email" }), via: "password", expected: "email" },
-    { label: "member, members' email code on, link (the link proves the mailbox)", subject: subject({ members: "email" }), via: "link", expected: null },
-    { label: "member, only coordinators' setting on", subject: subject({ coordinators: "email" }), via: "password", expected: null },
+    { label: "member, members' email code on, link (the link proves the mailbox)", subject: subject({ members: "email" }), via: "link", expected: "none" },
+    { label: "member, only coordinators' setting on", subject: subject({ coordinators: "email" }), via: "password", expected: "none" },
     { label: "coordinator, coordinators' setting on", subject: subject({ role: "coordinator", coordinators: "email" }), via: "password", expected: "email" },
     { label: "admin, coordinators' setting on", subject: subject({ role: "admin", coordinators: "email" }), via: "password", expected: "email" },
-    { label: "coordinator, only members' setting on", subject: subject({ role: "coordinator", members: "email" }), via: "password", expected: null },
-    { label: "member without email address, setting on", subject: subject({ members: "email", email: null }), via: "password", expected: null },
+    { label: "coordinator, only members' setting on", subject: subject({ role: "coordinator", members: "email" }), via: "password", expected: "none" },
+    // A member without an address could never receive a code and keeps signing in with the password.
+    { label: "member without email address, setting on", subject: subject({ members: "email", email: null }), via: "password", expected: "none" },
+    // Coordinators and admins fail closed: where the organisation requires a code, a password alone never passes.
+    { label: "coordinator without email address, setting on", subject: subject({ role: "coordinator", coordinators: "email", email: null }), via: "password", expected: "unavailable" },
+    { label: "admin without email address, setting on", subject: subject({ role: "admin", coordinators: "email", email: null }), via: "password", expected: "unavailable" },
+    { label: "admin without email address but with the app, setting on", subject: subject({ role: "admin", coordinators: "email", email: null, totpEnabled: true }), via: "password", expected: "totp" },
+    { label: "coordinator without email address, setting off", subject: subject({ role: "coordinator", email: null }), via: "password", expected: "none" },
     { label: "member with the app, settings off, password", subject: subject({ totpEnabled: true }), via: "password", expected: "totp" },
     { label: "member with the app, link", subject: subject({ totpEnabled: true }), via: "link", expected: "totp" },
     { label: "member with the app beats the email code", subject: subject({ totpEnabled: true, members: "email" }), via: "password", expected: "totp" },

@@ -37,6 +37,7 @@ describe("the template registry", () => {
         "access-blocked",
         "access-unblocked",
         "account-locked",
+        "account-locked-coordinator",
         "authenticator-removed",
         "hours-reminder",
         "hours-sent-back",
