@@ -69,6 +69,7 @@ export async function recordFailedPassword(userId: string, threshold: number): P
   return row ? { lockedNow: row.lockedAt !== null, status: row.status } : null;
 }
 
+/** What the session cookie carries: the account, its session version and the server-side session's id. */
 export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 /**
