@@ -193,6 +193,8 @@ export function ShiftEditorForm({ options, initial, edit }: ShiftEditorFormProps
         </fieldset>
       ) : null}
 
+      {edit ? <p className="text-sm text-stone-600">{t("changeNotice")}</p> : null}
+
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? t("saving") : edit ? t("save") : t("create")}
       </button>
