@@ -67,7 +67,7 @@ test("a shared household address gets one login email per account; a member sign
   await page.getByRole("button", { name: "Nieuw wachtwoord opslaan" }).tap();
   await expect(page.getByRole("status")).toContainText("Je nieuwe wachtwoord is opgeslagen");
 
-  await page.getByRole("button", { name: "Uitloggen" }).tap();
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).tap();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Gebruikersnaam", { exact: true }).fill(member.username);
