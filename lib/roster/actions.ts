@@ -219,7 +219,7 @@ export async function assignPeopleForm(_previous: RosterFormState, formData: For
   );
   const tone = notAssigned.length === 0 ? "success" : assigned.length === 0 ? "error" : "partial";
   const message =
-    assigned.length === 0 ? t("noneAssigned", { count: notAssigned.length }) : t("done", { count: assigned.length, notAssigned: notAssigned.length });
+    assigned.length === 0 ? t("noneAssigned") : t("done", { count: assigned.length, notAssigned: notAssigned.length });
   return { tone, message, assigned: assigned.map((person) => person.name), notAssigned: reasons };
 }
 
