@@ -1,5 +1,5 @@
 // Browser journeys on Debian's Chromium against an already running server: `npm test` starts
-// `next start` on a freshly seeded database and passes its address in PLAYWRIGHT_BASE_URL.
+// `npm start`'s server on a freshly seeded database and passes its address in PLAYWRIGHT_BASE_URL.
 // Members are tested at a phone viewport, coordinators (tests/e2e/coordinator/) at a desktop one.
 import { defineConfig, type LaunchOptions } from "@playwright/test";
 

@@ -40,6 +40,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and route handlers; not the build's static files, the image optimiser or the app icon.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Pages and route handlers; not the build's static files, the image optimiser, the app icon or robots.txt.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|robots.txt).*)"],
 };

@@ -1,5 +1,5 @@
 // `npm run bench`: server latency (p50/p95 under concurrent load) and SQL statements per request of
-// the member pages, measured with autocannon against `next start` on a throwaway PostgreSQL holding a
+// the member pages, measured with autocannon against `npm start`'s server on a throwaway PostgreSQL holding a
 // small and a large organisation, each page compared with a static file of the same server requested
 // during the page's own timed run (the floor), and with that file on an idle server. Prints a table and writes bench/results.json. A report, never part of `npm test`: it exits 0
 // whether or not the targets are met, and 1 only when it could not measure (a page that does not
@@ -345,7 +345,7 @@ async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Pr
   const server = spawnLogged("tsx", ["scripts/start.ts", "-H", "127.0.0.1", "-p", String(port)], env, logFile);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new BenchFailure(`next start exited early:\n${tail(logFile)}`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new BenchFailure(`the server exited early:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${baseUrl}${staticFloor.path}`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
@@ -355,7 +355,7 @@ async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new BenchFailure(`next start did not serve ${staticFloor.path} within 60 s:\n${tail(logFile)}`);
+  throw new BenchFailure(`the server did not serve ${staticFloor.path} within 60 s:\n${tail(logFile)}`);
 }
 
 async function stopApp(app: RunningApp): Promise<void> {
