@@ -22,6 +22,11 @@ export type AuditLogEntry = {
 /** "changes": what coordinators and admins did; "security": refused requests, for admins only. */
 export type AuditKind = "changes" | "security";
 
+/** Which list a reader gets for `?kind=`: the security log only for admins, the changes for everyone else. */
+export function auditKindFor(role: string, requested: unknown): AuditKind {
+  return role === "admin" && requested === "security" ? "security" : "changes";
+}
+
 function kindCondition(kind: AuditKind): SQL {
   return kind === "security" ? like(auditLog.action, "security.%") : notLike(auditLog.action, "security.%");
 }

@@ -11,7 +11,7 @@ import { securityLogPerAccount } from "@/lib/auth/refusals";
 import { people } from "@/lib/db/schema/people";
 import { auditLog, rateLimits } from "@/lib/db/schema/platform";
 import { createAvatarPhoto, createMemberWithLogin, createOrganisation, type Organisation, type Person, type User } from "@/lib/demo/factories";
-import { listAuditEntries } from "@/lib/tenancy/audit-queries";
+import { auditKindFor, listAuditEntries } from "@/lib/tenancy/audit-queries";
 import { recordAudit } from "@/lib/tenancy/audit";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
@@ -210,6 +210,16 @@ describe("the security log", () => {
     expect(changes.entries.map((entry) => entry.action)).toEqual(["account.unlocked"]);
     expect(security.entries.map((entry) => entry.action)).toEqual(["security.refused"]);
     expect(security.total).toBe(1);
+  });
+
+  it.each([
+    { role: "admin", requested: "security", kind: "security" },
+    { role: "coordinator", requested: "security", kind: "changes" },
+    { role: "member", requested: "security", kind: "changes" },
+    { role: "admin", requested: undefined, kind: "changes" },
+    { role: "admin", requested: ["security", "security"], kind: "changes" },
+  ])("a $role asking for $requested sees the $kind list", ({ role, requested, kind }) => {
+    expect(auditKindFor(role, requested)).toBe(kind);
   });
 });
 

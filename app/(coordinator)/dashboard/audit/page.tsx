@@ -8,7 +8,7 @@ import { auditPageSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import type { AuditAction } from "@/lib/tenancy/audit";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
-import { listAuditEntries, type AuditKind, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
+import { auditKindFor, listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -49,8 +49,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const locale = await getLocale();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
-  // The security log is for admins only; anyone else always sees the changes.
-  const kind: AuditKind = actor.role === "admin" && raw.kind === "security" ? "security" : "changes";
+  const kind = auditKindFor(actor.role, raw.kind);
   const page = await listAuditEntries(actor.tenantId, { page: requested, kind });
   const moment = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone });
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: actor.timeZone });
