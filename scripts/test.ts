@@ -231,7 +231,12 @@ async function endToEnd(): Promise<void> {
 
   const report = path.join(resultsDir, "playwright.json");
   rmSync(report, { force: true });
-  const code = await run("playwright", ["test", "--reporter=list,json"], baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report }));
+  // PLAYWRIGHT_APP_URL: the app's own server without the mailbox proxy, for journeys about the client's address.
+  const code = await run(
+    "playwright",
+    ["test", "--reporter=list,json"],
+    baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_APP_URL: serverUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report }),
+  );
   if (code !== 0) {
     console.log(`--- last lines of the server log ---\n${tail(logFile)}`);
     throw new StageFailure(`playwright exited with ${code}`);
