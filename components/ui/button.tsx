@@ -1,0 +1,31 @@
+import type { ButtonHTMLAttributes } from "react";
+
+const looks = {
+  /** The form's main action, full width on a phone. */
+  primary: "w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70",
+  /** A second way out of a form, looking like a link. */
+  quiet: "w-full rounded-lg px-4 py-3 text-stone-700 underline underline-offset-2 disabled:opacity-70",
+  /** A dialog's or toolbar's go-ahead. */
+  confirm: "rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60",
+  /** A dialog's go-ahead for what cannot be undone. */
+  danger: "rounded-lg bg-red-700 px-4 py-2.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60",
+  /** "Cancel", "back" and other plain choices. */
+  secondary: "rounded-lg border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-100 disabled:opacity-60",
+} as const;
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant: keyof typeof looks;
+  /** Waiting for the server: disabled, and the pending label instead of the children when given. */
+  pending?: boolean;
+  pendingLabel?: string;
+  ref?: React.Ref<HTMLButtonElement>;
+};
+
+/** The app's button; a form composes it instead of styling its own. */
+export function Button({ variant, pending = false, pendingLabel, className, type = "button", disabled, children, ...rest }: ButtonProps) {
+  return (
+    <button {...rest} type={type} disabled={disabled || pending} className={`${looks[variant]}${className ? ` ${className}` : ""}`}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}
