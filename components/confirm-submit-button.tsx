@@ -2,6 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 
 type ConfirmSubmitButtonProps = {
   /** The question, naming what happens and to whom. */
@@ -28,9 +30,6 @@ export function ConfirmSubmitButton({ confirmText, confirmLabel, tone = "danger"
   const confirmed = useRef(false);
   const questionId = useId();
 
-  const goAhead =
-    tone === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "bg-brand-600 text-white hover:bg-brand-700";
-
   return (
     <>
       <button
@@ -51,42 +50,29 @@ export function ConfirmSubmitButton({ confirmText, confirmLabel, tone = "danger"
       >
         {children}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={questionId}
-        onClick={(event) => {
-          // A tap on the backdrop (the dialog element itself, outside its content) closes it.
-          if (event.target === event.currentTarget) event.currentTarget.close();
-        }}
-        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 text-left text-base font-normal text-stone-900 shadow-xl backdrop:bg-stone-900/50"
-      >
+      {/* Inside the trigger's own styling context: reset the text to the dialog's. */}
+      <Dialog ref={dialog} labelledBy={questionId} closeOnBackdrop className="text-left text-base font-normal">
         <div className="p-5">
           <p id={questionId} className="text-lg">
             {confirmText}
           </p>
           <div className="mt-5 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-            <button
-              type="button"
-              autoFocus
-              onClick={() => dialog.current?.close()}
-              className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-50"
-            >
+            <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
               {t("back")}
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              variant={tone === "danger" ? "danger" : "confirm"}
               onClick={() => {
                 dialog.current?.close();
                 confirmed.current = true;
                 trigger.current?.click();
               }}
-              className={`min-h-11 rounded-lg px-4 py-2 font-semibold ${goAhead}`}
             >
               {confirmLabel ?? children}
-            </button>
+            </Button>
           </div>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -1,5 +1,8 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 
 export type AccessConfirmDialogProps = {
   title: string;
@@ -27,29 +30,18 @@ export type AccessConfirmDialogProps = {
  */
 export function AccessConfirmDialog(props: AccessConfirmDialogProps) {
   const { onCancel, pending } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [checked, setChecked] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-
-  const confirmStyle =
-    props.tone === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "bg-brand-600 text-white hover:bg-brand-700";
   const blocked = pending || (props.checkLabel !== null && !checked);
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Dialog
+      labelledBy={titleId}
+      width="large"
+      openOnMount
+      onCancel={() => {
         if (!pending) onCancel();
       }}
-      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/50"
     >
       <div className="p-5 sm:p-6">
         <h2 id={titleId} className="text-xl font-semibold">
@@ -64,14 +56,14 @@ export function AccessConfirmDialog(props: AccessConfirmDialogProps) {
           </ul>
         ) : null}
         {props.warning ? (
-          <p role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950">
+          <Alert tone="warning" className="mt-4">
             {props.warning}
-          </p>
+          </Alert>
         ) : null}
         {props.error ? (
-          <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          <Alert tone="error" className="mt-4">
             {props.error}
-          </p>
+          </Alert>
         ) : null}
         {props.checkLabel ? (
           <label className="mt-4 flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-3">
@@ -80,25 +72,14 @@ export function AccessConfirmDialog(props: AccessConfirmDialogProps) {
           </label>
         ) : null}
         <div className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-          <button
-            type="button"
-            onClick={onCancel}
-            disabled={pending}
-            className="rounded-lg border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-100 disabled:opacity-60"
-          >
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
             {props.cancelLabel}
-          </button>
-          <button
-            type="button"
-            onClick={props.onConfirm}
-            disabled={blocked}
-            aria-busy={pending}
-            className={`rounded-lg px-4 py-2.5 font-semibold disabled:opacity-60 ${confirmStyle}`}
-          >
-            {pending ? props.pendingLabel : props.confirmLabel}
-          </button>
+          </Button>
+          <Button variant={props.tone === "danger" ? "danger" : "confirm"} onClick={props.onConfirm} disabled={blocked} aria-busy={pending} pending={pending} pendingLabel={props.pendingLabel}>
+            {props.confirmLabel}
+          </Button>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,9 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
 
 export type ScheduleBlockDialogProps = {
   title: string;
@@ -22,26 +26,17 @@ export type ScheduleBlockDialogProps = {
 /** Asks for the day a block takes effect; the server checks the day again. */
 export function ScheduleBlockDialog(props: ScheduleBlockDialogProps) {
   const { onCancel, pending } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const dateId = useId();
   const errorId = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Dialog
+      labelledBy={titleId}
+      width="medium"
+      openOnMount
+      onCancel={() => {
         if (!pending) onCancel();
       }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/50"
     >
       <form
         className="p-5 sm:p-6"
@@ -57,39 +52,33 @@ export function ScheduleBlockDialog(props: ScheduleBlockDialogProps) {
         </h2>
         <p className="mt-3">{props.body}</p>
         {props.hint ? <p className="mt-2 text-stone-700">{props.hint}</p> : null}
-        <label htmlFor={dateId} className="mt-4 block font-medium">
-          {props.dateLabel}
-        </label>
-        <input
-          id={dateId}
+        <Field
+          className="mt-4"
+          label={props.dateLabel}
           name="date"
           type="date"
           required
           min={props.minDate}
           defaultValue={props.defaultDate}
-          aria-invalid={props.error ? true : undefined}
+          invalid={Boolean(props.error)}
           aria-describedby={props.error ? errorId : undefined}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base sm:w-60"
+          size="compact"
+          inputClassName="sm:w-60"
         />
         {props.error ? (
-          <p id={errorId} role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          <Alert tone="error" id={errorId} className="mt-3">
             {props.error}
-          </p>
+          </Alert>
         ) : null}
         <div className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-          <button
-            type="button"
-            onClick={onCancel}
-            disabled={pending}
-            className="rounded-lg border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-100 disabled:opacity-60"
-          >
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
             {props.cancelLabel}
-          </button>
-          <button type="submit" disabled={pending} aria-busy={pending} className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? props.pendingLabel : props.submitLabel}
-          </button>
+          </Button>
+          <Button variant="confirm" type="submit" aria-busy={pending} pending={pending} pendingLabel={props.pendingLabel}>
+            {props.submitLabel}
+          </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
