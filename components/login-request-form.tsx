@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { requestLoginByEmail, type RecoveryFormState } from "@/lib/accounts/recovery/actions";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: RecoveryFormState = {};
 
@@ -12,21 +13,21 @@ export function LoginRequestForm() {
   const [state, action, pending] = useActionState(requestLoginByEmail, initialState);
   if (state.sent) {
     return (
-      <div role="status" className="mt-8 rounded-lg border border-green-300 bg-green-50 p-4 text-green-950">
+      <Alert tone="success" className="mt-8" as="div">
         <p className="font-semibold">{t("sentTitle")}</p>
         <p className="mt-2">{t("sentBody")}</p>
         <Link href="/sign-in" className="mt-4 inline-block font-medium underline underline-offset-2">
           {t("backToSignIn")}
         </Link>
-      </div>
+      </Alert>
     );
   }
   return (
     <form action={action} className="mt-8 space-y-5" noValidate>
       {state.error ? (
-        <p id="email-error" role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" id="email-error">
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       <div>
         <label htmlFor="email" className="block font-medium">

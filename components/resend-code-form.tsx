@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: VerifyCodeState = {};
 
@@ -16,7 +17,7 @@ export function ResendCodeForm() {
       <div aria-live="polite">
         {state.notice ? <p className="mt-3 rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
         {state.error ? (
-          <div role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          <Alert tone="error" className="mt-3" as="div">
             <p>{state.error}</p>
             {state.restart ? (
               <p className="mt-2">
@@ -25,7 +26,7 @@ export function ResendCodeForm() {
                 </Link>
               </p>
             ) : null}
-          </div>
+          </Alert>
         ) : null}
       </div>
       <button

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setPasswordWithResetLink, type ResetFormState } from "@/lib/accounts/recovery/actions";
 import { NewPasswordFields } from "./new-password-fields";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: ResetFormState = {};
 
@@ -14,14 +15,14 @@ export function ResetPasswordForm({ token, username }: { token: string; username
   return (
     <form action={action} className="mt-8 space-y-5" noValidate>
       {state.error ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" as="div">
           <p>{state.error}</p>
           {state.linkProblem ? (
             <Link href="/sign-in/forgot" className="mt-2 inline-block font-medium underline underline-offset-2">
               {t("requestNew")}
             </Link>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers store the new password under the right account. */}

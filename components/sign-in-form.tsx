@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signInWithPassword, type SignInState } from "@/lib/accounts/sign-in/actions";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: SignInState = {};
 
@@ -12,9 +13,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | null }) {
   return (
     <form action={action} className="mt-8 space-y-5" noValidate>
       {state.error ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div>

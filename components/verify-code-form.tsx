@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { verifySignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: VerifyCodeState = {};
 
@@ -13,7 +14,7 @@ export function VerifyCodeForm({ hint }: { hint: string }) {
   return (
     <form action={action} className="mt-6 space-y-5" noValidate>
       {state.error ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" as="div">
           <p>{state.error}</p>
           {state.restart ? (
             <p className="mt-2">
@@ -22,7 +23,7 @@ export function VerifyCodeForm({ hint }: { hint: string }) {
               </Link>
             </p>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
       {/* Once this sign-in cannot finish any more, only the way back is offered. */}
       {state.restart ? null : (

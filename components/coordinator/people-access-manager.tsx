@@ -19,6 +19,7 @@ import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
+import { Alert } from "@/components/ui/alert";
 
 export type PersonAccessView = {
   personId: string;
@@ -349,12 +350,16 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       </section>
 
       <div aria-live="polite" role="status" className="mt-4 empty:hidden">
-        {notice?.tone === "success" ? <p className="rounded-lg border border-green-300 bg-green-50 p-3 text-green-950">{notice.text}</p> : null}
+        {notice?.tone === "success" ? (
+          <Alert tone="success" role="none">
+            {notice.text}
+          </Alert>
+        ) : null}
       </div>
       {notice?.tone === "error" ? (
-        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" className="mt-4">
           {notice.text}
-        </p>
+        </Alert>
       ) : null}
 
       {empty ? (

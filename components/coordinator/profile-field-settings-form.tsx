@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { saveProfileFieldChoices, type ProfileFieldSettingsState } from "@/lib/people/actions";
 import type { ProfileField } from "@/lib/db/schema/tenancy";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: ProfileFieldSettingsState = { status: "idle" };
 
@@ -74,14 +75,14 @@ export function ProfileFieldSettingsForm({
         {t("alwaysVisible")}
       </p>
       {state.status === "saved" ? (
-        <p role="status" className="mt-4 rounded-lg border border-brand-600/40 bg-brand-50 p-3 text-brand-800">
+        <Alert tone="success" className="mt-4">
           {t("saved")}
-        </p>
+        </Alert>
       ) : null}
       {state.status === "failed" ? (
-        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" className="mt-4">
           {t("failed")}
-        </p>
+        </Alert>
       ) : null}
       <button type="submit" disabled={pending} aria-busy={pending} className="mt-4 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? t("saving") : t("save")}

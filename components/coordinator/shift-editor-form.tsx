@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveShiftForm, type ShiftEditorState } from "@/lib/roster/actions";
 import { ACTIVITY_MAX, NEEDED_MAX, NEEDED_MIN, NOTES_MAX } from "@/lib/roster/schemas";
+import { Alert } from "@/components/ui/alert";
 
 type Option = { id: string; name: string };
 
@@ -65,9 +66,9 @@ export function ShiftEditorForm({ options, initial, edit }: ShiftEditorFormProps
     <form action={action} key={state.attempt ?? 0} className="max-w-2xl space-y-5">
       {edit ? <input type="hidden" name="shiftId" value={edit.shiftId} /> : null}
       {state.formError ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.formError}
-        </p>
+        </Alert>
       ) : null}
 
       <Field name="activity" label={t("activity")} errors={errorsOf("activity")}>

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -15,9 +16,9 @@ export function AuthenticatorConfirmForm() {
         {state.notice ? <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
       </div>
       {state.error ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       <div>
         <label htmlFor="setup-code" className="block font-medium">

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeMyPassword, type AccountFormState } from "@/lib/accounts/own-account/actions";
 import { NewPasswordFields } from "@/components/new-password-fields";
+import { Alert } from "@/components/ui/alert";
 
 const initialState: AccountFormState = {};
 
@@ -13,9 +14,9 @@ export function ChangePasswordForm({ username, needsCurrentPassword }: { usernam
   return (
     <form action={action} className="mt-6 space-y-5" noValidate>
       {state.error ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       {needsCurrentPassword ? (

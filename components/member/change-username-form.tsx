@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeMyUsername, type AccountFormState } from "@/lib/accounts/own-account/actions";
+import { Alert } from "@/components/ui/alert";
 
 /** Changing one's own username; the new name is shown back on success. */
 export function ChangeUsernameForm({ username }: { username: string }) {
@@ -10,14 +11,14 @@ export function ChangeUsernameForm({ username }: { username: string }) {
   return (
     <form action={action} className="mt-4 space-y-4" noValidate>
       {state.error ? (
-        <p id="username-error" role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error" id="username-error">
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       {state.saved ? (
-        <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-green-950">
+        <Alert tone="success">
           {state.saved}
-        </p>
+        </Alert>
       ) : null}
       <div>
         <label htmlFor="username" className="block font-medium">

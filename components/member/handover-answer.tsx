@@ -3,12 +3,13 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { acceptHandoverForm, withdrawHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
+import { Alert } from "@/components/ui/alert";
 
 function Refusal({ message }: { message?: string }) {
   return message ? (
-    <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+    <Alert tone="error">
       {message}
-    </p>
+    </Alert>
   ) : null;
 }
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { askForHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
 import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
 import { PeopleChecklist } from "@/components/people-checklist";
+import { Alert } from "@/components/ui/alert";
 
 type HandoverFormProps = {
   shiftId: string;
@@ -23,9 +24,9 @@ export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
     <form action={action} className="mt-5 space-y-6">
       <input type="hidden" name="shiftId" value={shiftId} />
       {state.message ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.message}
-        </p>
+        </Alert>
       ) : null}
 
       {groups.length > 0 ? (

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { saveMyProfile, type ProfileFormState } from "@/lib/people/actions";
 import type { TextProfileField } from "@/lib/people/rules";
+import { Alert } from "@/components/ui/alert";
 
 type FieldSpec = {
   name: TextProfileField;
@@ -53,14 +54,14 @@ export function ProfileForm({
   return (
     <form action={action} noValidate className="space-y-5">
       {state.status === "invalid" && errorCount > 0 ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {t("errorSummary", { count: errorCount })}
-        </p>
+        </Alert>
       ) : null}
       {state.status === "failed" ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {t("failed")}
-        </p>
+        </Alert>
       ) : null}
       {fields.map((field) => {
         const id = `profile-${field.name}`;
@@ -137,9 +138,9 @@ export function ProfileForm({
         );
       })}
       {state.status === "saved" ? (
-        <p role="status" className="rounded-lg border border-brand-600/40 bg-brand-50 p-3 text-brand-800">
+        <Alert tone="success">
           {t("saved")}
-        </p>
+        </Alert>
       ) : null}
       {editable.length > 0 ? (
         <button

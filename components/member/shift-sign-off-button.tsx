@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signOffFromShiftForm, type RosterFormState } from "@/lib/roster/actions";
+import { Alert } from "@/components/ui/alert";
 
 /** Leaves the shift again (a POST, never a link); on success the page reloads with a confirmation. */
 export function ShiftSignOffButton({ shiftId }: { shiftId: string }) {
@@ -11,9 +12,9 @@ export function ShiftSignOffButton({ shiftId }: { shiftId: string }) {
     <form action={action} className="space-y-3">
       <input type="hidden" name="shiftId" value={shiftId} />
       {state.message ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.message}
-        </p>
+        </Alert>
       ) : null}
       <button
         type="submit"

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signUpForShiftForm, type RosterFormState } from "@/lib/roster/actions";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * Takes a free place (a POST, never a link); on success the page reloads with a confirmation. When the
@@ -15,9 +16,9 @@ export function ShiftSignUpButton({ shiftId, allowed, children }: { shiftId: str
     <form action={action} className="space-y-3">
       <input type="hidden" name="shiftId" value={shiftId} />
       {state.message ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+        <Alert tone="error">
           {state.message}
-        </p>
+        </Alert>
       ) : null}
       {children}
       {allowed ? (
