@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPersonName } from "@/lib/people/rules";
+import { formatPersonName } from "@/lib/people/names";
 import type { PersonCard as PersonCardData } from "@/lib/people/queries";
 import { ContactActions } from "./contact-actions";
 import { PersonPhoto } from "./person-photo";

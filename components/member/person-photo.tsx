@@ -1,4 +1,4 @@
-import { initialsOf, type PersonName } from "@/lib/people/rules";
+import { formatPersonName, initialsOf, type PersonName } from "@/lib/people/names";
 
 const sizes = {
   sm: { box: "h-12 w-12 text-base", px: 48 },
@@ -27,7 +27,7 @@ export function PersonPhoto({
   decorative?: boolean;
 }) {
   const { box, px } = sizes[size];
-  const name = [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
+  const name = formatPersonName(person);
   if (!photoId) {
     return (
       <span

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { accessTokens, authSessions, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
+import { formatPersonName } from "@/lib/people/names";
 import { hashToken } from "@/lib/accounts/links/tokens";
 import { isSessionLive, isSessionTouchDue } from "@/lib/accounts/sign-in/session-rules";
 import { sessionKey, startSession, touchSession } from "@/lib/accounts/sign-in/sessions";
@@ -161,7 +162,7 @@ export async function checkSession(claims: SessionClaims, now: Date = new Date()
     tenantId: row.tenantId,
     role: row.role,
     firstName: row.firstName,
-    displayName: [row.firstName, row.infix, row.lastName].filter(Boolean).join(" "),
+    displayName: formatPersonName(row),
     organisationName: row.organisationName,
     timeZone: row.timeZone,
     mustChangePassword: row.mustChangePassword,

@@ -9,6 +9,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people, photos, type Role } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, locations, organisations, providers } from "@/lib/db/schema/tenancy";
+import { formatPersonName } from "@/lib/people/names";
 import { renderAvatar } from "./avatars";
 
 export type NewProvider = typeof providers.$inferInsert;
@@ -315,7 +316,7 @@ export async function createMemberWithLogin(db: DbOrTx, input: CreateMemberWithL
     .values(
       buildLogin({
         passwordHash,
-        name: [person.firstName, person.infix, person.lastName].filter(Boolean).join(" "),
+        name: formatPersonName(person),
         email: person.email,
         ...input.login,
         tenantId: input.tenantId,

@@ -10,6 +10,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people, photos } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, locations, organisations, providers } from "@/lib/db/schema/tenancy";
+import { formatPersonName } from "@/lib/people/names";
 import { weekRange } from "@/lib/roster/rules";
 import { renderAvatar, type AvatarImages } from "./avatars";
 import {
@@ -245,7 +246,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
           personId: p.row.id,
           username: p.username,
           passwordHash: p.demoPassword ? passwordHash : null,
-          name: [p.row.firstName, p.row.infix, p.row.lastName].filter(Boolean).join(" "),
+          name: formatPersonName(p.row),
           email: p.row.email ?? null,
         }),
       ),

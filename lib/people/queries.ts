@@ -13,13 +13,10 @@ import {
   typoAllowance,
   visibleContactFields,
   type ContactField,
-  type PersonName,
   type ProfileFieldSettings,
 } from "./rules";
+import type { PersonName } from "./names";
 import type { ProfileValues } from "./schemas";
-
-// Kept here for pages written before rules.ts held it.
-export { formatPersonName } from "./rules";
 
 export type PersonListEntry = { id: string; firstName: string; infix: string | null; lastName: string };
 

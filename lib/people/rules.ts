@@ -1,10 +1,8 @@
-// People rules on plain data: names, profile-field settings, Dutch postcodes and phone numbers, and
+// People rules on plain data: profile-field settings, Dutch postcodes and phone numbers, and
 // how a search query is split. No db, auth or next imports here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { OrganisationSettings, ProfileField } from "@/lib/db/schema/tenancy";
 import { hasControlCharacters } from "@/lib/plain-text";
-
-export type PersonName = { firstName: string; infix: string | null; lastName: string };
 
 /** Every profile field, in the order the profile form and the admin settings show them. */
 export const profileFieldOrder = [
@@ -55,21 +53,6 @@ export function resolveProfileFieldSettings(
 /** The contact fields colleagues may see, in display order. */
 export function visibleContactFields(settings: ProfileFieldSettings): ContactField[] {
   return contactFields.filter((field) => settings.visible.has(field));
-}
-
-/** "Sanne de Vries". */
-export function formatPersonName(person: PersonName): string {
-  return [person.firstName, person.infix, person.lastName]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(" ");
-}
-
-/** Two letters for a photo placeholder, the Dutch way: "Sanne de Vries" → "SV" (the infix is skipped). */
-export function initialsOf(person: PersonName): string {
-  const first = Array.from(person.firstName.trim())[0] ?? "";
-  const last = Array.from(person.lastName.trim())[0] ?? "";
-  return `${first}${last}`.toLocaleUpperCase("nl-NL");
 }
 
 /**

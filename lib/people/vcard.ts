@@ -1,7 +1,7 @@
 // A colleague as a vCard 3.0 contact (RFC 2426; the version every phone's contacts app imports), built
 // only from the fields passed in, which are the visible ones. Pure: no db, auth or next.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { formatPersonName, type PersonName } from "./rules";
+import { familyNameOf, formatPersonName, type PersonName } from "./names";
 
 export type VCardPerson = PersonName & {
   email?: string | null;
@@ -54,7 +54,7 @@ function phoneLine(stored: string): string {
 
 /** The vCard text, CRLF line endings, ready to send as text/vcard. */
 export function buildVCard(person: VCardPerson): string {
-  const familyName = [person.infix, person.lastName].filter(Boolean).join(" ");
+  const familyName = familyNameOf(person);
   const lines = [
     "BEGIN:VCARD",
     "VERSION:3.0",

@@ -19,7 +19,8 @@ import {
   sendHandoverWithdrawn,
 } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
-import { listEligiblePeople, personName } from "./queries";
+import { personNameSql } from "@/lib/people/names";
+import { listEligiblePeople } from "./queries";
 import { describeShift, whyCannotWork, type WorkProblem } from "./rules";
 import { lockPeople, lockShift, readCandidates, type LockedShift, type RosterMember } from "./sign-ups";
 
@@ -168,7 +169,7 @@ async function readMailPeople(tx: Tx, tenantId: string, personIds: readonly stri
     .select({
       id: people.id,
       firstName: people.firstName,
-      name: sql<string>`${personName('"people"')}`,
+      name: sql<string>`${personNameSql('"people"')}`,
       email: people.email,
       userId: users.id,
       userStatus: users.status,
@@ -366,7 +367,7 @@ export async function responsibleAddress(tx: Tx, tenantId: string, shiftId: stri
     .select({
       coordinatorId: people.id,
       coordinatorEmail: people.email,
-      coordinatorName: sql<string | null>`${personName('"people"')}`,
+      coordinatorName: sql<string | null>`${personNameSql('"people"')}`,
       coordinatorLocale: users.locale,
       groupEmail: groups.email,
       organisationEmail: organisations.email,
@@ -478,10 +479,10 @@ export async function getHandoverForViewer(tenantId: string, personId: string, r
       message: handoverRequests.message,
       requesterId: handoverRequests.requesterId,
       acceptedById: handoverRequests.acceptedById,
-      requesterName: sql<string>`(select ${personName("r")} from ${people} r where r.id = ${handoverRequests.requesterId})`,
-      acceptedByName: sql<string | null>`(select ${personName("t")} from ${people} t where t.id = ${handoverRequests.acceptedById})`,
+      requesterName: sql<string>`(select ${personNameSql("r")} from ${people} r where r.id = ${handoverRequests.requesterId})`,
+      acceptedByName: sql<string | null>`(select ${personNameSql("t")} from ${people} t where t.id = ${handoverRequests.acceptedById})`,
       recipientNames: sql<unknown>`(
-        select coalesce(json_agg(${personName("p")} order by p.last_name, p.first_name), '[]'::json)
+        select coalesce(json_agg(${personNameSql("p")} order by p.last_name, p.first_name), '[]'::json)
         from ${handoverRecipients} hr join ${people} p on p.id = hr.person_id
         where hr.request_id = ${handoverRequests.id}
       )`,

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
+import { personNameSql } from "@/lib/people/names";
 import type { PlaceFacts } from "./rules";
 
 export type ShiftPerson = { id: string; name: string };
@@ -26,13 +27,11 @@ export type ShiftListItem = {
   isMine: boolean;
 };
 
-/** "Sanne de Vries"; an empty infix is skipped like a missing one. */
-export const personName = (alias: string) => sql.raw(`concat_ws(' ', ${alias}.first_name, nullif(trim(${alias}.infix), ''), ${alias}.last_name)`);
 
 /** Everyone on the shift as JSON, in the order they came on it. */
 function peopleOnShift(tenantId: string): SQL<ShiftPerson[]> {
   return sql<ShiftPerson[]>`(
-    select coalesce(json_agg(json_build_object('id', p.id, 'name', ${personName("p")}) order by a.signed_up_at, a.id), '[]'::json)
+    select coalesce(json_agg(json_build_object('id', p.id, 'name', ${personNameSql("p")}) order by a.signed_up_at, a.id), '[]'::json)
     from ${assignments} a join ${people} p on p.id = a.person_id
     where a.shift_id = ${shifts.id} and a.tenant_id = ${tenantId}
   )`.mapWith(readPeople);
@@ -271,7 +270,7 @@ export async function getShiftForMember(tenantId: string, personId: string, shif
       locationAddress: locations.address,
       groupId: shifts.groupId,
       groupName: groups.name,
-      coordinatorName: sql<string | null>`(select ${personName("c")} from ${people} c where c.id = ${shifts.coordinatorId} and c.tenant_id = ${tenantId})`,
+      coordinatorName: sql<string | null>`(select ${personNameSql("c")} from ${people} c where c.id = ${shifts.coordinatorId} and c.tenant_id = ${tenantId})`,
       people: peopleOnShift(tenantId),
       myPlace: sql<unknown>`(select json_build_object('source', a.source, 'signedUpAt', a.signed_up_at) from ${assignments} a where a.shift_id = ${shifts.id} and a.person_id = ${personId})`.mapWith(
         readPlace,
@@ -362,7 +361,7 @@ export async function getShiftForPlanning(tenantId: string, shiftId: string): Pr
         where f.series_id = ${shifts.seriesId} and f.tenant_id = ${tenantId} and f.starts_at >= ${shifts.startsAt} and f.cancelled_at is null
       )`,
       people: sql<unknown>`(
-        select coalesce(json_agg(json_build_object('id', p.id, 'name', ${personName("p")}, 'source', a.source, 'signedUpAt', a.signed_up_at, 'email', p.email) order by a.signed_up_at, a.id), '[]'::json)
+        select coalesce(json_agg(json_build_object('id', p.id, 'name', ${personNameSql("p")}, 'source', a.source, 'signedUpAt', a.signed_up_at, 'email', p.email) order by a.signed_up_at, a.id), '[]'::json)
         from ${assignments} a join ${people} p on p.id = a.person_id
         where a.shift_id = ${shifts.id} and a.tenant_id = ${tenantId}
       )`,
@@ -410,7 +409,7 @@ export async function listEligiblePeople(tenantId: string, shiftId: string): Pro
   const rows = await db
     .select({
       id: people.id,
-      name: sql<string>`${personName("people")}`,
+      name: sql<string>`${personNameSql("people")}`,
       groupNames: sql<unknown>`(select coalesce(json_agg(g.name order by g.name), '[]'::json) from group_members gm join ${groups} g on g.id = gm.group_id where gm.person_id = ${people.id} and gm.tenant_id = ${tenantId})`,
     })
     .from(people)
@@ -452,7 +451,7 @@ export async function listShiftFormOptions(tenantId: string): Promise<ShiftFormO
     .select({
       locations: sql<unknown>`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name), '[]'::json) from ${locations} l where l.tenant_id = ${tenantId})`,
       groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name), '[]'::json) from ${groups} g where g.tenant_id = ${tenantId})`,
-      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personName("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and c.role in ('coordinator', 'admin') and c.merged_into_id is null)`,
+      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and c.role in ('coordinator', 'admin') and c.merged_into_id is null)`,
     })
     .from(sql`(select 1) as one`);
   const read = (value: unknown) => {

@@ -11,6 +11,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
+import { personNameSql } from "@/lib/people/names";
 import { whyCannotSignOff, whyCannotSignUp, type CandidateFacts, type ShiftFacts, type SignOffProblem, type SignUpProblem, type TimeSpan } from "./rules";
 
 /** Who is acting: a member of the tenant, in the organisation's time zone. */
@@ -76,7 +77,7 @@ export async function readCandidates(tx: Tx, tenantId: string, shift: { id: stri
   const rows = await tx
     .select({
       personId: people.id,
-      name: sql<string>`concat_ws(' ', "people".first_name, nullif(trim("people".infix), ''), "people".last_name)`,
+      name: personNameSql('"people"'),
       groupIds: sql<unknown>`(select coalesce(json_agg(gm.group_id), '[]'::json) from group_members gm where gm.person_id = ${personRef} and gm.tenant_id = ${tenantId})`,
       isOnShift: sql<boolean>`exists (select 1 from ${assignments} a where a.shift_id = ${shift.id} and a.person_id = ${personRef})`,
       overlapping: sql<unknown>`(

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { auditLog } from "@/lib/db/schema/platform";
+import { formatPersonName } from "@/lib/people/names";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -35,10 +36,6 @@ export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: numb
 
 const actorPerson = alias(people, "actor_person");
 const targetPerson = alias(people, "target_person");
-
-function fullName(person: { firstName: string | null; infix: string | null; lastName: string | null }): string {
-  return [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
-}
 
 /** One page of the organisation's audit log, newest first; names are joined within the same organisation only. */
 export async function listAuditEntries(tenantId: string, options: { page: number; pageSize?: number; kind?: AuditKind }): Promise<AuditLogPage> {
@@ -74,14 +71,14 @@ export async function listAuditEntries(tenantId: string, options: { page: number
   const total = rows[0]?.total ?? (page > 1 ? await countAuditEntries(tenantId, kind) : 0);
   return {
     entries: rows.map((row) => {
-      const actorName = fullName({ firstName: row.actorFirstName, infix: row.actorInfix, lastName: row.actorLastName });
+      const actorName = formatPersonName({ firstName: row.actorFirstName, infix: row.actorInfix, lastName: row.actorLastName });
       return {
         id: row.id,
         at: row.at,
         action: row.action,
         actor: row.actorUserId && (actorName || row.actorUsername) ? { name: actorName || (row.actorUsername ?? ""), username: row.actorUsername } : null,
         target: row.targetPersonId
-          ? { personId: row.targetPersonId, name: fullName({ firstName: row.targetFirstName, infix: row.targetInfix, lastName: row.targetLastName }) }
+          ? { personId: row.targetPersonId, name: formatPersonName({ firstName: row.targetFirstName, infix: row.targetInfix, lastName: row.targetLastName }) }
           : null,
         details: row.details,
       };

@@ -7,6 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { organisations, providers } from "@/lib/db/schema/tenancy";
+import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "./audit";
 import type { ParsedCreateOrganisationInput } from "./schemas";
 
@@ -97,7 +98,7 @@ export async function createOrganisationWithAdmin(
         mustChangePassword: true,
         temporaryPasswordExpiresAt,
         status: "active",
-        name: [name.firstName, name.infix, name.lastName].filter(Boolean).join(" "),
+        name: formatPersonName(name),
         email: input.adminEmail,
       })
       .returning({ id: users.id });

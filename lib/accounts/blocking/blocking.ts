@@ -8,6 +8,7 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
   blockEligibility,
@@ -99,10 +100,6 @@ type Candidate = AccessSubject & {
 function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
   if (actor.tenantId !== tenantId) throw new Error("Access changes: the actor belongs to another organisation");
   if (actor.role !== "coordinator" && actor.role !== "admin") throw new Error("Access changes: coordinators and admins only");
-}
-
-function fullName(person: { firstName: string; infix: string | null; lastName: string }): string {
-  return [person.firstName, person.infix, person.lastName].filter(Boolean).join(" ");
 }
 
 /**
@@ -235,7 +232,7 @@ export async function previewAccessChange(
     outcome: "preview",
     change,
     affected: plan.affected.length,
-    names: plan.affected.slice(0, PREVIEW_NAMES).map(fullName),
+    names: plan.affected.slice(0, PREVIEW_NAMES).map(formatPersonName),
     skipped: plan.skipped,
     withoutEmail: plan.affected.filter((person) => !person.email?.trim()).length,
     groupName: resolved.groupName,

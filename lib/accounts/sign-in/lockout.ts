@@ -9,7 +9,7 @@ import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccountLocked, sendAccountLockedToCoordinator } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { isEmailLocale, toEmailLocale } from "@/lib/mail/texts";
-import { personName } from "@/lib/roster/queries";
+import { personNameSql } from "@/lib/people/names";
 import { responsibleAddress, type ResponsibleAddress } from "@/lib/roster/handover";
 import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 
@@ -29,7 +29,7 @@ export async function notifyAccountLocked(userId: string, now: Date = new Date()
         locale: users.locale,
         personId: people.id,
         firstName: people.firstName,
-        fullName: sql<string>`${personName("people")}`,
+        fullName: sql<string>`${personNameSql("people")}`,
         email: people.email,
       })
       .from(users)

@@ -1,10 +1,8 @@
-// People rules on plain data: names, settings, postcodes and phone numbers, search words.
+// People rules on plain data: settings, postcodes and phone numbers, search words.
 import { describe, expect, it } from "vitest";
 import {
   calendarDayIn,
-  formatPersonName,
   formatPhoneNumber,
-  initialsOf,
   normaliseDutchPostcode,
   normalisePhoneNumber,
   resolveProfileFieldSettings,
@@ -16,17 +14,6 @@ import {
 } from "@/lib/people/rules";
 
 describe("names", () => {
-  it.each([
-    { label: "with an infix", person: { firstName: "Sanne", infix: "de", lastName: "Vries" }, name: "Sanne de Vries", initials: "SV" },
-    { label: "without an infix", person: { firstName: "Pieter", infix: null, lastName: "Jansen" }, name: "Pieter Jansen", initials: "PJ" },
-    { label: "with an accent", person: { firstName: "Zoë", infix: "van den", lastName: "Berg" }, name: "Zoë van den Berg", initials: "ZB" },
-    { label: "an empty infix", person: { firstName: "Noël", infix: "", lastName: "Bakker" }, name: "Noël Bakker", initials: "NB" },
-    { label: "a lower-case first letter", person: { firstName: "ömer", infix: null, lastName: "öztürk" }, name: "ömer öztürk", initials: "ÖÖ" },
-  ])("$label", ({ person, name, initials }) => {
-    expect(formatPersonName(person)).toBe(name);
-    expect(initialsOf(person)).toBe(initials);
-  });
-
   it.each([
     { label: "de Vries is filed under V", lastName: "Vries", letter: "V" },
     { label: "an accented capital under its plain letter", lastName: "Özdemir", letter: "O" },

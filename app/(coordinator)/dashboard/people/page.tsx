@@ -19,6 +19,7 @@ import {
 } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
+import { formatPersonName } from "@/lib/people/names";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accounts");
@@ -62,7 +63,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   const calendarDay = (date: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
   function toView(row: PersonAccessRow): PersonAccessView {
-    const name = [row.firstName, row.infix, row.lastName].filter(Boolean).join(" ");
+    const name = formatPersonName(row);
     const subject: AccessSubject = { personId: row.personId, role: row.role, endDate: row.endDate, login: row.login };
     const badges: AccountBadgeView[] = describeAccount(subject, today).map((badge) => {
       switch (badge.kind) {

@@ -9,7 +9,8 @@ import { PersonPhoto } from "@/components/member/person-photo";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
 import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
-import { calendarDayIn, formatPersonName, formatPhoneNumber } from "@/lib/people/rules";
+import { formatPersonName } from "@/lib/people/names";
+import { calendarDayIn, formatPhoneNumber } from "@/lib/people/rules";
 import { listComingShiftsForPerson } from "@/lib/roster/queries";
 
 const idSchema = z.uuid();

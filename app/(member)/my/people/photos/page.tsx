@@ -6,6 +6,7 @@ import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonPhoto } from "@/components/member/person-photo";
 import { requireMember } from "@/lib/auth/session";
 import { getProfileFieldSettings, listGroups, listPhotoBook, type PhotoBookEntry } from "@/lib/people/queries";
+import { familyNameOf } from "@/lib/people/names";
 import { calendarDayIn } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -115,7 +116,7 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
                     {/* The photo's alt text already names the person for screen readers. */}
                     <span aria-hidden="true" className="text-sm leading-tight">
                       <span className="block font-medium">{person.firstName}</span>
-                      <span className="block text-stone-700">{[person.infix, person.lastName].filter(Boolean).join(" ")}</span>
+                      <span className="block text-stone-700">{familyNameOf(person)}</span>
                     </span>
                   </Link>
                 </li>
