@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { requestLoginByEmail, type RecoveryFormState } from "@/lib/accounts/recovery/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: RecoveryFormState = {};
 
@@ -50,13 +51,9 @@ export function LoginRequestForm() {
           className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
+        {t("submit")}
+      </Button>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { setPasswordWithResetLink, type ResetFormState } from "@/lib/accounts/recovery/actions";
 import { NewPasswordFields } from "./new-password-fields";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: ResetFormState = {};
 
@@ -28,13 +29,9 @@ export function ResetPasswordForm({ token, username }: { token: string; username
       {/* Lets password managers store the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <NewPasswordFields invalid={Boolean(state.error) && !state.linkProblem} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
+        {t("submit")}
+      </Button>
     </form>
   );
 }

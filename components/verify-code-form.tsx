@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { verifySignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: VerifyCodeState = {};
 
@@ -51,13 +52,9 @@ export function VerifyCodeForm({ hint }: { hint: string }) {
               {hint}
             </p>
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-          >
-            {pending ? t("submitting") : t("submit")}
-          </button>
+          <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
+            {t("submit")}
+          </Button>
         </>
       )}
     </form>

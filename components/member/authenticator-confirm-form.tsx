@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -38,13 +39,9 @@ export function AuthenticatorConfirmForm() {
           className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]"
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("confirming") : t("confirm")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("confirming")}>
+        {t("confirm")}
+      </Button>
     </form>
   );
 }

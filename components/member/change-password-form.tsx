@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { changeMyPassword, type AccountFormState } from "@/lib/accounts/own-account/actions";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: AccountFormState = {};
 
@@ -36,13 +37,9 @@ export function ChangePasswordForm({ username, needsCurrentPassword }: { usernam
         </div>
       ) : null}
       <NewPasswordFields invalid={Boolean(state.error)} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("savingPassword") : t("savePassword")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("savingPassword")}>
+        {t("savePassword")}
+      </Button>
     </form>
   );
 }

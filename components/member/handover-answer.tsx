@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { acceptHandoverForm, withdrawHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 function Refusal({ message }: { message?: string }) {
   return message ? (
@@ -21,13 +22,9 @@ export function AcceptHandoverButton({ requestId }: { requestId: string }) {
     <form action={action} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />
       <Refusal message={state.message} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("accepting") : t("accept")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("accepting")}>
+        {t("accept")}
+      </Button>
       <p className="text-sm text-stone-600">{t("acceptHint")}</p>
     </form>
   );

@@ -5,6 +5,7 @@ import { askForHandoverForm, type HandoverFormState } from "@/lib/roster/handove
 import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 type HandoverFormProps = {
   shiftId: string;
@@ -65,13 +66,9 @@ export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
         <textarea name="message" rows={3} maxLength={HANDOVER_MESSAGE_MAX} className="mt-2 w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base" />
       </label>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-      >
-        {pending ? t("sending") : t("send")}
-      </button>
+      <Button variant="primary" type="submit" pending={pending} pendingLabel={t("sending")}>
+        {t("send")}
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { saveMyProfile, type ProfileFormState } from "@/lib/people/actions";
 import type { TextProfileField } from "@/lib/people/rules";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 type FieldSpec = {
   name: TextProfileField;
@@ -143,14 +144,9 @@ export function ProfileForm({
         </Alert>
       ) : null}
       {editable.length > 0 ? (
-        <button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending}
-          className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-        >
-          {pending ? t("saving") : t("save")}
-        </button>
+        <Button variant="primary" type="submit" aria-busy={pending} pending={pending} pendingLabel={t("saving")}>
+          {t("save")}
+        </Button>
       ) : null}
     </form>
   );

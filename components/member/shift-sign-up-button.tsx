@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signUpForShiftForm, type RosterFormState } from "@/lib/roster/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 /**
  * Takes a free place (a POST, never a link); on success the page reloads with a confirmation. When the
@@ -22,13 +23,9 @@ export function ShiftSignUpButton({ shiftId, allowed, children }: { shiftId: str
       ) : null}
       {children}
       {allowed ? (
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-        >
-          {pending ? t("signingUp") : t("signUp")}
-        </button>
+        <Button variant="primary" type="submit" pending={pending} pendingLabel={t("signingUp")}>
+          {t("signUp")}
+        </Button>
       ) : null}
     </form>
   );
