@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { REQUEST_BODY_LIMIT_MB } from "./lib/request-limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -31,9 +32,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   experimental: {
-    // Photo uploads (lib/people/actions.ts) take up to 15 MB; proxy.ts sees every /my request body too.
-    serverActions: { bodySizeLimit: "16mb" },
-    proxyClientMaxBodySize: "16mb",
+    // Photo uploads (lib/people/actions.ts) take up to 15 MB; proxy.ts sees every /my request body too
+    // and answers a larger one itself.
+    serverActions: { bodySizeLimit: `${REQUEST_BODY_LIMIT_MB}mb` },
+    proxyClientMaxBodySize: `${REQUEST_BODY_LIMIT_MB}mb`,
   },
 };
 

@@ -4,10 +4,34 @@
 // (lib/auth/session.ts, lib/auth/guards.ts); this is for convenience, not security.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_BODY_LIMIT_BYTES, UPLOAD_REFUSED_PARAM } from "@/lib/request-limits";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security-headers";
 
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 const signedInAreas = ["/my", "/dashboard"];
+
+/**
+ * A post larger than Next accepts would end in an error page. A plain form post (no JavaScript: no
+ * Next-Action header) goes back to its page, which shows the form's "too large" message; a script's
+ * post gets 413. The body is not read.
+ */
+function refuseOversizedPost(request: NextRequest, policy: string): NextResponse | null {
+  if (request.method !== "POST") return null;
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (!Number.isFinite(length) || length <= REQUEST_BODY_LIMIT_BYTES) return null;
+  let response: NextResponse;
+  if (request.headers.has("next-action")) {
+    response = new NextResponse("Request too large", { status: 413, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
+  } else {
+    const url = request.nextUrl.clone();
+    url.search = "";
+    url.searchParams.set(UPLOAD_REFUSED_PARAM, "tooLarge");
+    response = NextResponse.redirect(url, 303);
+    response.headers.set("connection", "close");
+  }
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
 
 function isSignedInArea(pathname: string): boolean {
   return signedInAreas.some((area) => pathname === area || pathname.startsWith(`${area}/`));
@@ -17,6 +41,9 @@ export function proxy(request: NextRequest) {
   const settings = env();
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({ nonce, development: settings.nodeEnv === "development", https: settings.secureCookies });
+
+  const oversized = refuseOversizedPost(request, policy);
+  if (oversized) return oversized;
 
   if (isSignedInArea(request.nextUrl.pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();

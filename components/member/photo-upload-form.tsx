@@ -14,11 +14,20 @@ const noSubscription = () => () => {};
  * Take a photo with the phone's camera or pick one from the phone or computer. With JavaScript the
  * photo is sent as soon as it is chosen, with a preview and progress; without, a button sends it.
  */
-export function PhotoUploadForm({ currentPhoto, hasPhoto }: { currentPhoto: React.ReactNode; hasPhoto: boolean }) {
+export function PhotoUploadForm({
+  currentPhoto,
+  hasPhoto,
+  refusedBeforeUpload = null,
+}: {
+  currentPhoto: React.ReactNode;
+  hasPhoto: boolean;
+  /** A photo the server refused before the form could see it (too large for any request). */
+  refusedBeforeUpload?: "tooLarge" | null;
+}) {
   const t = useTranslations("profile.photo");
   const [uploadState, upload, uploading] = useActionState(uploadMyPhoto, initialState);
   const [removeState, remove] = useActionState(removeMyPhoto, initialState);
-  const [clientError, setClientError] = useState<"empty" | "tooLarge" | null>(null);
+  const [clientError, setClientError] = useState<"empty" | "tooLarge" | null>(refusedBeforeUpload);
   const [preview, setPreview] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<"upload" | "remove">("upload");
   const formRef = useRef<HTMLFormElement>(null);

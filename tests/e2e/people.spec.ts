@@ -120,3 +120,29 @@ test("a contact field the admin hid is nowhere in the search page's or the perso
     for (const value of hidden) expect(body.includes(value), `"${value}" in ${what}`).toBe(false);
   }
 });
+
+test("a photo larger than any request may be, sent without JavaScript, ends in the form's 'too large' message, not an error page", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await signIn(page);
+  // The same member on a phone that runs no JavaScript: the form then posts the file itself.
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const phone = await plain.newPage();
+    await phone.goto("/my/profile");
+    const photoSection = phone.getByRole("region", { name: "Mijn foto" });
+    await photoSection.getByLabel("Kies een foto").setInputFiles({ name: "IMG_9001.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(17 * 1024 * 1024, 0xff) });
+    const answer = phone.waitForResponse((response) => response.request().method() === "POST");
+    await photoSection.getByRole("button", { name: "Foto opslaan" }).click();
+    expect((await answer).status()).toBe(303);
+    await expect(phone).toHaveURL(/\/my\/profile\?upload=tooLarge$/);
+    await expect(phone.getByRole("region", { name: "Mijn foto" }).getByRole("alert")).toHaveText(/groter dan 15 MB/);
+  } finally {
+    await plain.close();
+  }
+});

@@ -5,6 +5,7 @@ import { PhotoUploadForm } from "@/components/member/photo-upload-form";
 import { ProfileForm } from "@/components/member/profile-form";
 import { requireMember } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/people/queries";
+import { UPLOAD_REFUSED_PARAM } from "@/lib/request-limits";
 import { calendarDayIn, formatPhoneNumber, profileFieldOrder, textProfileFields, type TextProfileField } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function MyProfilePage() {
+export default async function MyProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireMember();
+  // Set by proxy.ts when a photo posted without JavaScript was larger than the server accepts.
+  const uploadTooLarge = (await searchParams)[UPLOAD_REFUSED_PARAM] === "tooLarge";
   const [t, format, profile] = await Promise.all([getTranslations("profile"), getFormatter(), getOwnProfile(actor.tenantId, actor.personId)]);
   if (!profile) throw new Error("the signed-in member has no person record");
   const { values, settings } = profile;
@@ -44,7 +47,7 @@ export default async function MyProfilePage() {
         </h2>
         <div className="mt-3">
           {settings.editable.has("photo") ? (
-            <PhotoUploadForm hasPhoto={profile.photoId !== null} currentPhoto={<PersonPhoto person={person} photoId={profile.photoId} size="md" variant="large" />} />
+            <PhotoUploadForm refusedBeforeUpload={uploadTooLarge ? "tooLarge" : null} hasPhoto={profile.photoId !== null} currentPhoto={<PersonPhoto person={person} photoId={profile.photoId} size="md" variant="large" />} />
           ) : (
             <div className="flex items-center gap-4">
               <PersonPhoto person={person} photoId={profile.photoId} size="md" variant="large" />
