@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { requestPasswordResetByUsername, type RecoveryFormState } from "@/lib/accounts/recovery/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: RecoveryFormState = {};
 
@@ -30,25 +31,20 @@ export function ForgotPasswordForm() {
           {state.error}
         </Alert>
       ) : null}
-      <div>
-        <label htmlFor="username" className="block font-medium">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          defaultValue={state.value}
-          maxLength={1000}
-          required
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "username-error" : undefined}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-        />
-      </div>
+      <Field
+        label={t("username")}
+        id="username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        defaultValue={state.value}
+        maxLength={1000}
+        required
+        invalid={Boolean(state.error)}
+        aria-describedby={state.error ? "username-error" : undefined}
+      />
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
         {t("submit")}
       </Button>

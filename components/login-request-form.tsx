@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { requestLoginByEmail, type RecoveryFormState } from "@/lib/accounts/recovery/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: RecoveryFormState = {};
 
@@ -30,27 +31,22 @@ export function LoginRequestForm() {
           {state.error}
         </Alert>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block font-medium">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          defaultValue={state.value}
-          maxLength={1000}
-          required
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-        />
-      </div>
+      <Field
+        label={t("email")}
+        id="email"
+        name="email"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        defaultValue={state.value}
+        maxLength={1000}
+        required
+        invalid={Boolean(state.error)}
+        aria-describedby={state.error ? "email-error" : undefined}
+      />
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
         {t("submit")}
       </Button>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { signInWithPassword, type SignInState } from "@/lib/accounts/sign-in/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: SignInState = {};
 
@@ -19,37 +20,27 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | null }) {
         </Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <div>
-        <label htmlFor="username" className="block font-medium">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          defaultValue={state.username}
-          maxLength={1000}
-          required
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          maxLength={1000}
-          required
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-        />
-      </div>
+      <Field
+        label={t("username")}
+        id="username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        defaultValue={state.username}
+        maxLength={1000}
+        required
+      />
+      <Field
+        label={t("password")}
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        maxLength={1000}
+        required
+      />
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
         {t("submit")}
       </Button>

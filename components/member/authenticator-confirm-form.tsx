@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -21,24 +22,20 @@ export function AuthenticatorConfirmForm() {
           {state.error}
         </Alert>
       ) : null}
-      <div>
-        <label htmlFor="setup-code" className="block font-medium">
-          {t("codeLabel")}
-        </label>
-        <input
-          id="setup-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={32}
-          required
-          aria-invalid={state.error ? true : undefined}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]"
-        />
-      </div>
+      <Field
+        label={t("codeLabel")}
+        id="setup-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={32}
+        required
+        invalid={Boolean(state.error)}
+        size="code"
+      />
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("confirming")}>
         {t("confirm")}
       </Button>

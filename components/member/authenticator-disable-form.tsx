@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { turnOffAuthenticator, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -20,36 +21,27 @@ export function AuthenticatorDisableForm({ hasPassword }: { hasPassword: boolean
           {state.error}
         </Alert>
       ) : null}
-      <div>
-        <label htmlFor="disable-code" className="block font-medium">
-          {t("disableCode")}
-        </label>
-        <input
-          id="disable-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={32}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]"
-        />
-      </div>
+      <Field
+        label={t("disableCode")}
+        id="disable-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={32}
+        size="code"
+      />
       {hasPassword ? (
-        <div>
-          <label htmlFor="disable-password" className="block font-medium">
-            {t("disablePassword")}
-          </label>
-          <input
-            id="disable-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            maxLength={1000}
-            className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-          />
-        </div>
+        <Field
+          label={t("disablePassword")}
+          id="disable-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          maxLength={1000}
+        />
       ) : null}
       <button
         type="submit"

@@ -5,6 +5,7 @@ import { changeMyPassword, type AccountFormState } from "@/lib/accounts/own-acco
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: AccountFormState = {};
 
@@ -21,20 +22,15 @@ export function ChangePasswordForm({ username, needsCurrentPassword }: { usernam
       ) : null}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       {needsCurrentPassword ? (
-        <div>
-          <label htmlFor="currentPassword" className="block font-medium">
-            {t("currentPassword")}
-          </label>
-          <input
-            id="currentPassword"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            maxLength={1000}
-            required
-            className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-          />
-        </div>
+        <Field
+          label={t("currentPassword")}
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          maxLength={1000}
+          required
+        />
       ) : null}
       <NewPasswordFields invalid={Boolean(state.error)} />
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("savingPassword")}>

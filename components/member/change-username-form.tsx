@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeMyUsername, type AccountFormState } from "@/lib/accounts/own-account/actions";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 /** Changing one's own username; the new name is shown back on success. */
 export function ChangeUsernameForm({ username }: { username: string }) {
@@ -20,29 +21,22 @@ export function ChangeUsernameForm({ username }: { username: string }) {
           {state.saved}
         </Alert>
       ) : null}
-      <div>
-        <label htmlFor="username" className="block font-medium">
-          {t("username")}
-        </label>
-        <p id="username-hint" className="mt-1 text-sm text-stone-600">
-          {t("usernameHint")}
-        </p>
-        <input
-          id="username"
-          name="username"
-          key={state.value}
-          defaultValue={state.value}
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={1000}
-          required
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "username-error username-hint" : "username-hint"}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base"
-        />
-      </div>
+      <Field
+        label={t("username")}
+        hint={t("usernameHint")}
+        id="username"
+        name="username"
+        key={state.value}
+        defaultValue={state.value}
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        maxLength={1000}
+        required
+        invalid={Boolean(state.error)}
+        aria-describedby={state.error ? "username-error username-hint" : "username-hint"}
+      />
       <button
         type="submit"
         disabled={pending}

@@ -5,6 +5,8 @@ const sizes = {
   large: "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base",
   /** Dashboard dialogs. */
   compact: "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base",
+  /** A one-time code: large, spaced digits. */
+  code: "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]",
 } as const;
 
 type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "size"> & {
