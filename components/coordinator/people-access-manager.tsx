@@ -20,6 +20,8 @@ import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
+import { StatusText } from "@/components/ui/status-text";
+import { Table, type TableColumn } from "@/components/ui/table";
 
 export type PersonAccessView = {
   personId: string;
@@ -83,7 +85,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   const selectable = useMemo(() => rows.filter((row) => row.selectable).map((row) => row.personId), [rows]);
   // Only people on this page count: after filtering, people no longer shown drop out of the selection.
   const selection = useMemo(() => selectable.filter((id) => selected.has(id)), [selectable, selected]);
-  const allSelected = selectable.length > 0 && selection.length === selectable.length;
 
   function skippedList(skipped: Skipped | undefined): string | null {
     const entries = Object.entries(skipped ?? {}).filter(([, count]) => (count ?? 0) > 0);
@@ -219,15 +220,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     finishWith(t(done, { name: row.name }), false);
   }
 
-  function toggle(personId: string, on: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(personId);
-      else next.delete(personId);
-      return next;
-    });
-  }
-
   function confirmationTexts(current: Confirmation) {
     const { preview, change, target } = current;
     const count = preview.affected;
@@ -246,6 +238,65 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     return { title, details, body: t(change === "block" ? "confirm.blockBody" : "confirm.unblockBody", { count }) };
   }
 
+  const columns: TableColumn<PersonAccessView>[] = [
+    {
+      key: "name",
+      header: t("table.name"),
+      rowHeader: true,
+      colClassName: "lg:w-[26%]",
+      cellClassName: "px-3 py-3 text-left align-top font-normal max-lg:p-0",
+      cell: (row) => (
+        <>
+          <span className="font-semibold">{row.name}</span>
+          {row.isSelf ? <span className="text-stone-600"> ({t("table.you")})</span> : null}
+          {row.roleLabel ? <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{row.roleLabel}</span> : null}
+          {row.groups.length > 0 ? <span className="block text-sm text-stone-600">{row.groups.join(", ")}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "username",
+      header: t("table.username"),
+      colClassName: "lg:w-[16%]",
+      cellClassName: "px-3 py-3 align-top font-mono text-sm [overflow-wrap:anywhere] max-lg:p-0",
+      cell: (row) => (
+        <>
+          <span className="font-sans text-stone-600 lg:hidden">{t("table.username")}: </span>
+          {row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>}
+        </>
+      ),
+    },
+    { key: "status", header: t("table.status"), cellClassName: "px-3 py-3 align-top max-lg:p-0", cell: (row) => <AccountBadgeList badges={row.badges} /> },
+    {
+      key: "lastLogin",
+      header: t("table.lastLogin"),
+      colClassName: "lg:w-[9rem]",
+      cellClassName: "px-3 py-3 align-top text-sm text-stone-700 max-lg:p-0",
+      cell: (row) => (
+        <>
+          <span className="text-stone-600 lg:hidden">{t("table.lastLogin")}: </span>
+          {row.lastLogin ?? t("table.neverSignedIn")}
+        </>
+      ),
+    },
+    {
+      key: "actions",
+      header: t("table.actions"),
+      colClassName: "lg:w-[7.5rem]",
+      headerClassName: "px-4 py-2 text-right font-semibold",
+      cellClassName: "px-4 py-3 text-right align-top max-lg:col-start-2 max-lg:p-0 max-lg:pt-1 max-lg:text-left",
+      cell: (row) => (
+        <PersonAccessActions
+          name={row.name}
+          available={row.actions}
+          usernameUnavailable={row.usernameUnavailable}
+          busy={busy === row.personId}
+          onAction={(action) => runRowAction(row, action)}
+        />
+      ),
+    },
+  ];
+
   const bulkButton = "rounded-lg border px-3 py-2 font-medium disabled:opacity-50";
   const selectionTarget = (): AccessTarget => ({ kind: "selection", personIds: selection });
 
@@ -253,9 +304,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     <>
       <section aria-label={t("bulk.label")} className="mt-4 flex flex-wrap items-end justify-between gap-x-8 gap-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <div>
-          <p className="font-medium" aria-live="polite">
-            {t("bulk.selected", { count: selection.length })}
-          </p>
+          <StatusText className="font-medium">{t("bulk.selected", { count: selection.length })}</StatusText>
           {selection.length === 0 ? <p className="text-sm text-stone-600">{t("bulk.selectHint")}</p> : null}
           <div className="mt-2 flex flex-wrap gap-2">
             <button
@@ -362,106 +411,35 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         </Alert>
       ) : null}
 
-      {empty ? (
-        <div className="mt-4 rounded-xl border border-dashed border-stone-300 bg-white p-6">
-          <p className="font-medium">{empty.title}</p>
-          {empty.hint ? <p className="mt-1 text-stone-700">{empty.hint}</p> : null}
-        </div>
-      ) : (
-        <div className="mt-4 rounded-xl border border-stone-200 bg-white">
-          <table className="w-full border-collapse text-left max-lg:block lg:table-fixed">
-            <caption className="px-4 pt-3 pb-2 text-left text-stone-700 max-lg:block">{caption}</caption>
-            <colgroup>
-              <col className="w-12" />
-              <col className="lg:w-[26%]" />
-              <col className="lg:w-[16%]" />
-              <col />
-              <col className="lg:w-[9rem]" />
-              <col className="lg:w-[7.5rem]" />
-            </colgroup>
-            <thead className="max-lg:sr-only">
-              <tr className="border-y border-stone-200 bg-stone-50 text-sm text-stone-700">
-                <th scope="col" className="w-12 px-4 py-2">
-                  <input
-                    type="checkbox"
-                    className="size-5 align-middle"
-                    checked={allSelected}
-                    ref={(element) => {
-                      if (element) element.indeterminate = selection.length > 0 && !allSelected;
-                    }}
-                    disabled={selectable.length === 0}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(selectable) : new Set())}
-                    aria-label={t("table.selectAll", { count: selectable.length })}
-                  />
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("table.name")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("table.username")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("table.status")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t("table.lastLogin")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">
-                  {t("table.actions")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="max-lg:block">
-              {rows.map((row) => (
-                <tr
-                  key={row.personId}
-                  className={`border-b border-stone-200 last:border-b-0 max-lg:grid max-lg:grid-cols-[auto_1fr] max-lg:gap-x-3 max-lg:gap-y-1.5 max-lg:p-4 ${selected.has(row.personId) ? "bg-brand-50" : ""}`}
-                >
-                  <td className="px-4 py-3 align-top max-lg:row-span-4 max-lg:p-0 max-lg:pt-0.5">
-                    {row.selectable ? (
-                      <input
-                        type="checkbox"
-                        className="size-5"
-                        checked={selected.has(row.personId)}
-                        onChange={(event) => toggle(row.personId, event.target.checked)}
-                        aria-label={t("table.selectPerson", { name: row.name })}
-                      />
-                    ) : null}
-                  </td>
-                  <th scope="row" className="px-3 py-3 text-left align-top font-normal max-lg:p-0">
-                    <span className="font-semibold">{row.name}</span>
-                    {row.isSelf ? <span className="text-stone-600"> ({t("table.you")})</span> : null}
-                    {row.roleLabel ? (
-                      <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{row.roleLabel}</span>
-                    ) : null}
-                    {row.groups.length > 0 ? <span className="block text-sm text-stone-600">{row.groups.join(", ")}</span> : null}
-                  </th>
-                  <td className="px-3 py-3 align-top font-mono text-sm [overflow-wrap:anywhere] max-lg:p-0">
-                    <span className="font-sans text-stone-600 lg:hidden">{t("table.username")}: </span>
-                    {row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>}
-                  </td>
-                  <td className="px-3 py-3 align-top max-lg:p-0">
-                    <AccountBadgeList badges={row.badges} />
-                  </td>
-                  <td className="px-3 py-3 align-top text-sm text-stone-700 max-lg:p-0">
-                    <span className="text-stone-600 lg:hidden">{t("table.lastLogin")}: </span>
-                    {row.lastLogin ?? t("table.neverSignedIn")}
-                  </td>
-                  <td className="px-4 py-3 text-right align-top max-lg:col-start-2 max-lg:p-0 max-lg:pt-1 max-lg:text-left">
-                    <PersonAccessActions
-                      name={row.name}
-                      available={row.actions}
-                      usernameUnavailable={row.usernameUnavailable}
-                      busy={busy === row.personId}
-                      onAction={(action) => runRowAction(row, action)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        className="mt-4"
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.personId}
+        empty={
+          empty ? (
+            <>
+              <p className="font-medium">{empty.title}</p>
+              {empty.hint ? <p className="mt-1 text-stone-700">{empty.hint}</p> : null}
+            </>
+          ) : null
+        }
+        selection={{
+          selected,
+          onChange: setSelected,
+          isSelectable: (row) => row.selectable,
+          selectAllLabel: t("table.selectAll", { count: selectable.length }),
+          rowLabel: (row) => t("table.selectPerson", { name: row.name }),
+          colClassName: "w-12",
+          headerClassName: "w-12 px-4 py-2",
+          cellClassName: "px-4 py-3 align-top max-lg:row-span-4 max-lg:p-0 max-lg:pt-0.5",
+        }}
+        stackBelow="lg"
+        fixedLayout
+        stackedRowClassName="max-lg:grid max-lg:grid-cols-[auto_1fr] max-lg:gap-x-3 max-lg:gap-y-1.5 max-lg:p-4"
+        rowClassName={(row) => (selected.has(row.personId) ? "bg-brand-50" : "")}
+      />
 
       {confirmation ? (
         <AccessConfirmDialog
