@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { StatusText } from "@/components/ui/status-text";
 
 /** A read-only value with a copy button; the value stays selectable where the clipboard is unavailable. */
 export function CopyField({ label, value, copyLabel, copiedLabel }: { label: string; value: string; copyLabel: string; copiedLabel: string }) {
@@ -19,7 +20,7 @@ export function CopyField({ label, value, copyLabel, copiedLabel }: { label: str
             setCopied(true);
           }}
         >
-          <span aria-live="polite">{copied ? copiedLabel : copyLabel}</span>
+          <StatusText as="span">{copied ? copiedLabel : copyLabel}</StatusText>
         </button>
       </div>
     </div>

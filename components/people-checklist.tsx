@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { StatusText } from "@/components/ui/status-text";
 
 export type ChecklistPerson = { id: string; name: string; /** Shown at the end of the row, e.g. their groups. */ detail?: string };
 
@@ -47,9 +48,7 @@ export function PeopleChecklist({ people, name, labels, filterFrom = 0 }: People
           />
         </label>
       ) : null}
-      <p aria-live="polite" className="mt-2 text-sm font-medium text-stone-700">
-        {labels.chosen(chosenCount)}
-      </p>
+      <StatusText className="mt-2 text-sm font-medium text-stone-700">{labels.chosen(chosenCount)}</StatusText>
       <ul className="mt-1 max-h-96 divide-y divide-stone-100 overflow-y-auto rounded-xl border border-stone-200 bg-white">
         {people.map((person) => (
           <li key={person.id} hidden={!shown.has(person.id)}>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
+import { StatusText } from "@/components/ui/status-text";
 
 const initialState: VerifyCodeState = {};
 
@@ -14,8 +15,12 @@ export function ResendCodeForm() {
   return (
     <form action={action} className="mt-8 border-t border-stone-200 pt-5">
       <p className="text-stone-700">{t("resendQuestion")}</p>
-      <div aria-live="polite">
-        {state.notice ? <p className="mt-3 rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
+      <StatusText as="div">
+        {state.notice ? (
+          <Alert tone="success" role="none" className="mt-3">
+            {state.notice}
+          </Alert>
+        ) : null}
         {state.error ? (
           <Alert tone="error" className="mt-3" as="div">
             <p>{state.error}</p>
@@ -28,7 +33,7 @@ export function ResendCodeForm() {
             ) : null}
           </Alert>
         ) : null}
-      </div>
+      </StatusText>
       <button
         type="submit"
         disabled={pending}

@@ -5,6 +5,7 @@ import { confirmAuthenticatorSetup, type AuthenticatorFormState } from "@/lib/ac
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { StatusText } from "@/components/ui/status-text";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -14,9 +15,13 @@ export function AuthenticatorConfirmForm() {
   const [state, action, pending] = useActionState(confirmAuthenticatorSetup, initialState);
   return (
     <form action={action} className="mt-3 space-y-4" noValidate>
-      <div aria-live="polite">
-        {state.notice ? <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
-      </div>
+      <StatusText as="div">
+        {state.notice ? (
+          <Alert tone="success" role="none">
+            {state.notice}
+          </Alert>
+        ) : null}
+      </StatusText>
       {state.error ? (
         <Alert tone="error">
           {state.error}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { turnOffAuthenticator, type AuthenticatorFormState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { StatusText } from "@/components/ui/status-text";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -13,9 +14,13 @@ export function AuthenticatorDisableForm({ hasPassword }: { hasPassword: boolean
   const [state, action, pending] = useActionState(turnOffAuthenticator, initialState);
   return (
     <form action={action} className="mt-3 space-y-4" noValidate>
-      <div aria-live="polite">
-        {state.notice ? <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">{state.notice}</p> : null}
-      </div>
+      <StatusText as="div">
+        {state.notice ? (
+          <Alert tone="success" role="none">
+            {state.notice}
+          </Alert>
+        ) : null}
+      </StatusText>
       {state.error ? (
         <Alert tone="error">
           {state.error}
