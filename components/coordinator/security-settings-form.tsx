@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/accounts/security-settings/actions";
 import { LOCKOUT_MAX, LOCKOUT_MIN, turnsTwoFactorOff, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
+import { Alert } from "@/components/ui/alert";
 
 type TwoFactorChoice = SecuritySettings["twoFactorForMembers"];
 
@@ -102,12 +103,7 @@ export function SecuritySettingsForm({
         {error("lockoutThreshold")}
       </div>
       {state.message ? (
-        <p
-          role={state.status === "saved" || state.status === "unchanged" ? "status" : "alert"}
-          className={`rounded-lg border p-3 ${state.status === "saved" || state.status === "unchanged" ? "border-green-300 bg-green-50 text-green-950" : "border-red-300 bg-red-50 text-red-900"}`}
-        >
-          {state.message}
-        </p>
+        <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>
       ) : null}
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
         {pending ? t("saving") : t("save")}

@@ -4,22 +4,17 @@ import { useTranslations } from "next-intl";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopleForm, type RosterFormState } from "@/lib/roster/actions";
+import { Alert } from "@/components/ui/alert";
 
 type OnShift = { id: string; name: string; source: "self" | "coordinator" | "handover" };
 type Eligible = { id: string; name: string; groupNames: string[] };
-
-const toneStyles = {
-  success: "border-green-300 bg-green-50 text-green-950",
-  partial: "border-amber-300 bg-amber-50 text-amber-950",
-  error: "border-red-300 bg-red-50 text-red-900",
-} as const;
 
 function Answer({ state }: { state: RosterFormState }) {
   const t = useTranslations("roster.assign");
   if (!state.message) return null;
   const tone = state.tone ?? "error";
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border p-3 ${toneStyles[tone]}`}>
+    <Alert as="div" tone={tone === "partial" ? "warning" : tone}>
       <p className="font-medium">{state.message}</p>
       {state.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
@@ -48,7 +43,7 @@ function Answer({ state }: { state: RosterFormState }) {
           </ul>
         </>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
