@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { saveProfileFieldChoices, type ProfileFieldSettingsState } from "@/lib/people/actions";
 import type { ProfileField } from "@/lib/db/schema/tenancy";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 const initialState: ProfileFieldSettingsState = { status: "idle" };
 
@@ -84,9 +85,9 @@ export function ProfileFieldSettingsForm({
           {t("failed")}
         </Alert>
       ) : null}
-      <button type="submit" disabled={pending} aria-busy={pending} className="mt-4 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
-        {pending ? t("saving") : t("save")}
-      </button>
+      <Button variant="save" type="submit" aria-busy={pending} className="mt-4" pending={pending} pendingLabel={t("saving")}>
+        {t("save")}
+      </Button>
     </form>
   );
 }

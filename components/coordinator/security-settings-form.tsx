@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/accounts/security-settings/actions";
 import { LOCKOUT_MAX, LOCKOUT_MIN, turnsTwoFactorOff, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 type TwoFactorChoice = SecuritySettings["twoFactorForMembers"];
 
@@ -105,9 +106,9 @@ export function SecuritySettingsForm({
       {state.message ? (
         <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
-        {pending ? t("saving") : t("save")}
-      </button>
+      <Button variant="save" type="submit" pending={pending} pendingLabel={t("saving")}>
+        {t("save")}
+      </Button>
     </form>
   );
 }

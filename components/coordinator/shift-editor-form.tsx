@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { saveShiftForm, type ShiftEditorState } from "@/lib/roster/actions";
 import { ACTIVITY_MAX, NEEDED_MAX, NEEDED_MIN, NOTES_MAX } from "@/lib/roster/schemas";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 type Option = { id: string; name: string };
 
@@ -196,9 +197,9 @@ export function ShiftEditorForm({ options, initial, edit }: ShiftEditorFormProps
 
       {edit ? <p className="text-sm text-stone-600">{t("changeNotice")}</p> : null}
 
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
-        {pending ? t("saving") : edit ? t("save") : t("create")}
-      </button>
+      <Button variant="save" type="submit" pending={pending} pendingLabel={t("saving")}>
+        {edit ? t("save") : t("create")}
+      </Button>
     </form>
   );
 }

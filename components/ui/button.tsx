@@ -5,6 +5,8 @@ const looks = {
   primary: "w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70",
   /** A second way out of a form, looking like a link. */
   quiet: "w-full rounded-lg px-4 py-3 text-stone-700 underline underline-offset-2 disabled:opacity-70",
+  /** A dashboard form's main action, as wide as its label. */
+  save: "rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70",
   /** A dialog's or toolbar's go-ahead. */
   confirm: "rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60",
   /** A dialog's go-ahead for what cannot be undone. */
