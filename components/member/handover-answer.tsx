@@ -2,7 +2,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
-import { acceptHandoverForm, withdrawHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
+import { acceptHandoverForm, withdrawHandoverForm } from "@/lib/roster/handover-actions";
+import type { FormState } from "@/components/ui/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -17,7 +18,7 @@ function Refusal({ message }: { message?: string }) {
 /** Takes the shift over: a POST (opening the email's link never does this); the page then says who won. */
 export function AcceptHandoverButton({ requestId }: { requestId: string }) {
   const t = useTranslations("handover.request");
-  const [state, action, pending] = useActionState(acceptHandoverForm, {} satisfies HandoverFormState);
+  const [state, action, pending] = useActionState<FormState, FormData>(acceptHandoverForm, {});
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />
@@ -33,7 +34,7 @@ export function AcceptHandoverButton({ requestId }: { requestId: string }) {
 /** The requester withdraws, after confirming: colleagues can then no longer take the shift. */
 export function WithdrawHandoverButton({ requestId }: { requestId: string }) {
   const t = useTranslations("handover.mine");
-  const [state, action, pending] = useActionState(withdrawHandoverForm, {} satisfies HandoverFormState);
+  const [state, action, pending] = useActionState<FormState, FormData>(withdrawHandoverForm, {});
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { askForHandoverForm, type HandoverFormState } from "@/lib/roster/handover-actions";
+import { askForHandoverForm } from "@/lib/roster/handover-actions";
+import type { FormState } from "@/components/ui/form-state";
 import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +20,7 @@ type HandoverFormProps = {
  */
 export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
   const t = useTranslations("handover");
-  const [state, action, pending] = useActionState(askForHandoverForm, {} satisfies HandoverFormState);
+  const [state, action, pending] = useActionState<FormState, FormData>(askForHandoverForm, {});
 
   return (
     <form action={action} className="mt-5 space-y-6">
