@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
 import { CONTROL_CHARACTERS, findControlCharacterField } from "@/lib/plain-text";
+import { canAdminister, canCoordinate } from "./permissions";
 import { getActor } from "./session";
 import { findOtherOrganisationReference } from "./tenant-references";
 import { RefusedError, recordGuardPassed, recordRefusal, type GuardLevel, type RefusalReason } from "./refusals";
@@ -20,8 +21,8 @@ type Handler<S extends z.ZodType, T> = (actor: Actor, input: z.output<S>) => Pro
 const allowedRoles: Record<GuardLevel, (actor: Actor) => boolean> = {
   member: () => true,
   ownPassword: () => true,
-  coordinator: (actor) => actor.role === "coordinator" || actor.role === "admin",
-  admin: (actor) => actor.role === "admin",
+  coordinator: (actor) => canCoordinate(actor.role),
+  admin: (actor) => canAdminister(actor.role),
 };
 
 /**

@@ -2,6 +2,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { checkSession, type Actor, type SessionCheck } from "@/lib/accounts/queries";
+import { canCoordinate } from "./permissions";
 import { hasSessionCookie, readSessionCookie } from "./session-token";
 
 /** Where a refused session cookie is cleared before the member is sent on (a route may set cookies, a page may not). */
@@ -44,6 +45,6 @@ export async function requireMember(): Promise<Actor> {
 /** For dashboard pages: coordinators and admins only. */
 export async function requireCoordinator(): Promise<Actor> {
   const actor = await requireMember();
-  if (actor.role !== "coordinator" && actor.role !== "admin") redirect("/my");
+  if (!canCoordinate(actor.role)) redirect("/my");
   return actor;
 }

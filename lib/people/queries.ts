@@ -15,6 +15,7 @@ import {
   type ContactField,
   type ProfileFieldSettings,
 } from "./rules";
+import { canCoordinate } from "@/lib/auth/permissions";
 import type { PersonName } from "./names";
 import type { ProfileValues } from "./schemas";
 
@@ -191,7 +192,7 @@ export async function getPhotoForViewer(viewer: PhotoViewer, photoId: string, si
   const db = await getDb();
   const column = size === "large" ? photos.large : photos.small;
   const alreadyHeld = knownEtags.length > 0 ? inArray(photos.etag, knownEtags) : sql`false`;
-  const managesPeople = viewer.role === "coordinator" || viewer.role === "admin";
+  const managesPeople = canCoordinate(viewer.role);
   const [row] = await db
     .select({ etag: photos.etag, bytes: sql<Uint8Array | Buffer | null>`case when ${alreadyHeld} then null else ${column} end` })
     .from(photos)

@@ -2,6 +2,7 @@
 // following, cancel, and assign or remove people. Members are mailed in the same transaction.
 // Locks follow the order described in lib/roster/sign-ups.ts (shift rows, then people in id order).
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { coordinatingRoleSql } from "@/lib/auth/permissions";
 import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, shifts, shiftSeries } from "@/lib/db/schema/roster";
@@ -41,7 +42,7 @@ async function checkReferences(tenantId: string, input: ShiftFieldsInput): Promi
         : sql<boolean>`true`,
       group: input.groupId ? sql<boolean>`exists (select 1 from ${groups} g where g.id = ${input.groupId} and g.tenant_id = ${tenantId})` : sql<boolean>`true`,
       coordinator: input.coordinatorId
-        ? sql<boolean>`exists (select 1 from ${people} c where c.id = ${input.coordinatorId} and c.tenant_id = ${tenantId} and c.role in ('coordinator', 'admin') and c.merged_into_id is null)`
+        ? sql<boolean>`exists (select 1 from ${people} c where c.id = ${input.coordinatorId} and c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`
         : sql<boolean>`true`,
     })
     .from(sql`(select 1) as one`);

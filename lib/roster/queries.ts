@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
+import { coordinatingRoleSql } from "@/lib/auth/permissions";
 import { personNameSql } from "@/lib/people/names";
 import type { PlaceFacts } from "./rules";
 
@@ -451,7 +452,7 @@ export async function listShiftFormOptions(tenantId: string): Promise<ShiftFormO
     .select({
       locations: sql<unknown>`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name), '[]'::json) from ${locations} l where l.tenant_id = ${tenantId})`,
       groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name), '[]'::json) from ${groups} g where g.tenant_id = ${tenantId})`,
-      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and c.role in ('coordinator', 'admin') and c.merged_into_id is null)`,
+      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`,
     })
     .from(sql`(select 1) as one`);
   const read = (value: unknown) => {

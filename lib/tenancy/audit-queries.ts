@@ -4,8 +4,9 @@ import { and, desc, eq, like, notLike, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
-import { people } from "@/lib/db/schema/people";
+import { people, type Role } from "@/lib/db/schema/people";
 import { auditLog } from "@/lib/db/schema/platform";
+import { canSeeSecurityLog } from "@/lib/auth/permissions";
 import { formatPersonName } from "@/lib/people/names";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -24,8 +25,8 @@ export type AuditLogEntry = {
 export type AuditKind = "changes" | "security";
 
 /** Which list a reader gets for `?kind=`: the security log only for admins, the changes for everyone else. */
-export function auditKindFor(role: string, requested: unknown): AuditKind {
-  return role === "admin" && requested === "security" ? "security" : "changes";
+export function auditKindFor(role: Role, requested: unknown): AuditKind {
+  return canSeeSecurityLog(role) && requested === "security" ? "security" : "changes";
 }
 
 function kindCondition(kind: AuditKind): SQL {

@@ -1,6 +1,7 @@
 import { ClientMessages } from "@/components/client-messages";
 import { DashboardSidebar } from "@/components/coordinator/dashboard-sidebar";
 import { SignOutButton } from "@/components/sign-out-button";
+import { canAdminister } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -9,7 +10,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <ClientMessages area="app/(coordinator)/dashboard">
       <div className="flex min-h-dvh">
         <aside className="hidden w-64 shrink-0 border-r border-stone-200 bg-white md:block">
-          <DashboardSidebar organisationName={actor.organisationName} isAdmin={actor.role === "admin"} />
+          <DashboardSidebar organisationName={actor.organisationName} isAdmin={canAdminister(actor.role)} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center justify-between border-b border-stone-200 bg-white px-6 py-3">

@@ -8,6 +8,7 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
@@ -99,7 +100,7 @@ type Candidate = AccessSubject & {
  */
 function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
   if (actor.tenantId !== tenantId) throw new Error("Access changes: the actor belongs to another organisation");
-  if (actor.role !== "coordinator" && actor.role !== "admin") throw new Error("Access changes: coordinators and admins only");
+  if (!canCoordinate(actor.role)) throw new Error("Access changes: coordinators and admins only");
 }
 
 /**
@@ -478,7 +479,7 @@ async function clearOnLogin(
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const [person] = resolved.candidates;
     if (!person.userId) return { result: { outcome: "refused", reason: "noLogin" }, mailIds: [] };
-    if (change.adminsByAdminsOnly && person.role === "admin" && actor.role !== "admin") return { result: { outcome: "refused", reason: "adminOnly" }, mailIds: [] };
+    if (change.adminsByAdminsOnly && !canManageAccountOf(actor.role, person.role)) return { result: { outcome: "refused", reason: "adminOnly" }, mailIds: [] };
     const [changed] = await tx
       .update(users)
       .set(change.values)

@@ -2,6 +2,7 @@
 // badges are, and when a scheduled block may fall. Plain data in and out; no db, auth or next.
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
+import { canManageAccountOf } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema/people";
 
 export type AccountStatus = "pending" | "active" | "blocked";
@@ -65,7 +66,7 @@ export function blockEligibility(subject: AccessSubject, actor: AccessActor): "b
   if (!subject.login) return "no-login";
   if (subject.login.status === "blocked") return "already-blocked";
   if (subject.login.status === "pending") return "not-activated";
-  if (subject.role === "admin" && actor.role !== "admin") return "admin-only";
+  if (!canManageAccountOf(actor.role, subject.role)) return "admin-only";
   return "block";
 }
 

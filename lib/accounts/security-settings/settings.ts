@@ -3,6 +3,7 @@
 // two-factor off asks for the admin's own password; every change is written to the audit log with the
 // old and new values.
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { coordinatingRoleSql } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
@@ -103,8 +104,8 @@ export async function countAccountsWithoutCodeAddress(tenantId: string): Promise
   );
   const [row] = await db
     .select({
-      members: sql<number>`count(*) filter (where ${people.role} = 'member')`.mapWith(Number),
-      coordinators: sql<number>`count(*) filter (where ${people.role} <> 'member')`.mapWith(Number),
+      members: sql<number>`count(*) filter (where not ${coordinatingRoleSql('"people"')})`.mapWith(Number),
+      coordinators: sql<number>`count(*) filter (where ${coordinatingRoleSql('"people"')})`.mapWith(Number),
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))

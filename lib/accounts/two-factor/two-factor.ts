@@ -2,6 +2,7 @@
 // redeeming the challenge for a login ticket.
 import { randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { canCoordinate } from "@/lib/auth/permissions";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { accessTokens, twoFactorCodes, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
@@ -53,10 +54,10 @@ export type SecondFactorSubject = {
 export function chooseSecondFactor(subject: SecondFactorSubject, via: FirstFactor): SecondFactorMethod | "none" | "unavailable" {
   if (subject.totpEnabled) return "totp";
   if (via === "link") return "none";
-  const setting = subject.role === "member" ? subject.settings.twoFactorForMembers : subject.settings.twoFactorForCoordinators;
+  const setting = canCoordinate(subject.role) ? subject.settings.twoFactorForCoordinators : subject.settings.twoFactorForMembers;
   if (setting !== "email") return "none";
   if (subject.email) return "email";
-  return subject.role === "member" ? "none" : "unavailable";
+  return canCoordinate(subject.role) ? "unavailable" : "none";
 }
 
 export type ChallengeStatus = "active" | "expired" | "exhausted" | "invalid";

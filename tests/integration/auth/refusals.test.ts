@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/accounts/queries";
 import { coordinatorAction, memberAction, refuse } from "@/lib/auth/guards";
 import { coordinatorRoute } from "@/lib/auth/route-guards";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
-import { people } from "@/lib/db/schema/people";
+import { people, type Role } from "@/lib/db/schema/people";
 import { auditLog, rateLimits } from "@/lib/db/schema/platform";
 import { createAvatarPhoto, createMemberWithLogin, createOrganisation, type Organisation, type Person, type User } from "@/lib/demo/factories";
 import { auditKindFor, listAuditEntries } from "@/lib/tenancy/audit-queries";
@@ -218,7 +218,7 @@ describe("the security log", () => {
     { role: "member", requested: "security", kind: "changes" },
     { role: "admin", requested: undefined, kind: "changes" },
     { role: "admin", requested: ["security", "security"], kind: "changes" },
-  ])("a $role asking for $requested sees the $kind list", ({ role, requested, kind }) => {
+  ] satisfies Array<{ role: Role; requested: unknown; kind: string }>)("a $role asking for $requested sees the $kind list", ({ role, requested, kind }) => {
     expect(auditKindFor(role, requested)).toBe(kind);
   });
 });

@@ -5,6 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { AuditLogTable, type AuditRowView } from "@/components/coordinator/audit-log-table";
 import { PageLinks } from "@/components/coordinator/page-links";
 import { auditPageSchema } from "@/lib/accounts/blocking/schemas";
+import { canSeeSecurityLog } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import type { AuditAction } from "@/lib/tenancy/audit";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
@@ -114,7 +115,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           {t("peopleLink")}
         </Link>
       </div>
-      {actor.role === "admin" ? (
+      {canSeeSecurityLog(actor.role) ? (
         <nav aria-label={t("kinds.label")} className="mt-3 flex gap-4">
           {(["changes", "security"] as const).map((option) => (
             <Link

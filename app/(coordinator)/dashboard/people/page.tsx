@@ -18,6 +18,7 @@ import {
   type AccessSubject,
 } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
+import { canManageAccountOf } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import { formatPersonName } from "@/lib/people/names";
 
@@ -85,7 +86,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     if (canBlock) actions.push("block");
     if (login?.status === "blocked") actions.push("unblock");
     if (login?.lockedAt) actions.push("unlock");
-    if (login?.hasAuthenticator && (row.role !== "admin" || actor.role === "admin")) actions.push("resetAuthenticator");
+    if (login?.hasAuthenticator && canManageAccountOf(actor.role, row.role)) actions.push("resetAuthenticator");
     const resendable = canResendUsername(subject, row.hasEmail);
     if (resendable) actions.push("resendUsername");
     if (canBlock) actions.push("schedule");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
+import { canChangeSettings } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The admin's settings, one page per subject. */
 export default async function SettingsPage() {
   const actor = await requireCoordinator();
-  if (actor.role !== "admin") redirect("/dashboard");
+  if (!canChangeSettings(actor.role)) redirect("/dashboard");
   const [t, tProfile, tSecurity] = await Promise.all([getTranslations("dashboardNav"), getTranslations("profileFieldSettings"), getTranslations("securitySettings")]);
   const pages = [
     { href: "/dashboard/settings/profile-fields", title: tProfile("title"), intro: tProfile("intro") },

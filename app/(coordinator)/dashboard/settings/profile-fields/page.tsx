@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ProfileFieldSettingsForm } from "@/components/coordinator/profile-field-settings-form";
+import { canChangeSettings } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getProfileFieldSettings } from "@/lib/people/queries";
 import { alwaysVisibleFields, profileFieldOrder } from "@/lib/people/rules";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfileFieldSettingsPage() {
   const actor = await requireCoordinator();
   // Settings are the admin's; the action refuses everyone else as well.
-  if (actor.role !== "admin") redirect("/dashboard");
+  if (!canChangeSettings(actor.role)) redirect("/dashboard");
   const [t, settings] = await Promise.all([getTranslations("profileFieldSettings"), getProfileFieldSettings(actor.tenantId)]);
   return (
     <>

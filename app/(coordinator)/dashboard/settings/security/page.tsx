@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { SecuritySettingsForm } from "@/components/coordinator/security-settings-form";
 import { countAccountsWithoutCodeAddress, getSecuritySettings } from "@/lib/accounts/security-settings/settings";
+import { canChangeSettings } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecuritySettingsPage() {
   const actor = await requireCoordinator();
   // Settings are the admin's; the action refuses everyone else as well.
-  if (actor.role !== "admin") redirect("/dashboard");
+  if (!canChangeSettings(actor.role)) redirect("/dashboard");
   const [t, current, lacking] = await Promise.all([
     getTranslations("securitySettings"),
     getSecuritySettings(actor.tenantId),
