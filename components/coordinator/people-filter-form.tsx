@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import type { GroupOption, AccessStatusCounts } from "@/lib/accounts/blocking/queries";
 import { accessStatusFilters, type AccessStatusFilter } from "@/lib/accounts/blocking/rules";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 type PeopleFilterFormProps = {
   search: string;
@@ -18,12 +20,7 @@ export async function PeopleFilterForm({ search, groupId, status, groups, counts
   const filtered = Boolean(search) || Boolean(groupId) || status !== "all";
   return (
     <form method="get" action="/dashboard/people" role="search" aria-label={t("label")} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_1.6fr_auto] md:items-end">
-      <div>
-        <label htmlFor="people-search" className="block font-medium">
-          {t("search")}
-        </label>
-        <input id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("searchPlaceholder")} className={field} />
-      </div>
+      <Field label={t("search")} id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("searchPlaceholder")} size="compact" />
       <div>
         <label htmlFor="people-group" className="block font-medium">
           {t("group")}
@@ -50,9 +47,9 @@ export async function PeopleFilterForm({ search, groupId, status, groups, counts
         </select>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700">
+        <Button variant="confirm" type="submit">
           {t("submit")}
-        </button>
+        </Button>
         {filtered ? (
           <Link href="/dashboard/people" className="py-2.5 text-stone-700 underline underline-offset-2">
             {t("clear")}
