@@ -5,6 +5,7 @@ import { saveMyProfile, type ProfileFormState } from "@/lib/people/actions";
 import type { TextProfileField } from "@/lib/people/rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 type FieldSpec = {
   name: TextProfileField;
@@ -101,41 +102,30 @@ export function ProfileForm({
           );
         }
         const hasHint = field.name === "phone" || field.name === "postcode" || field.name === "birthDate";
-        const describedBy = [hasHint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
         return (
-          <div key={field.name}>
-            <label htmlFor={id} className="block font-medium">
-              {t(`fields.${field.name}`)}
-              {field.name === "firstName" || field.name === "lastName" ? null : <span className="font-normal text-stone-600"> {t("optional")}</span>}
-            </label>
-            <input
-              id={id}
-              name={field.name}
-              type={field.type ?? "text"}
-              defaultValue={state.submitted?.[field.name] ?? inputValues[field.name]}
-              autoComplete={field.autoComplete}
-              inputMode={field.inputMode}
-              autoCapitalize={field.autoCapitalize}
-              max={field.type === "date" ? today : undefined}
-              min={field.type === "date" ? "1900-01-01" : undefined}
-              maxLength={field.type === "date" ? undefined : 254}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-              className={`mt-1 block rounded-lg border bg-white px-3 py-3 text-base ${field.short ? "w-48 max-w-full" : "w-full"} ${
-                error ? "border-red-600" : "border-stone-300"
-              }`}
-            />
-            {hasHint ? (
-              <p id={hintId} className="mt-1 text-sm text-stone-600">
-                {t(`hints.${field.name}`)}
-              </p>
-            ) : null}
-            {error ? (
-              <p id={errorId} role="alert" className="mt-1 text-sm font-medium text-red-800">
-                {t(`errors.${error}`)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            key={field.name}
+            id={id}
+            label={
+              <>
+                {t(`fields.${field.name}`)}
+                {field.name === "firstName" || field.name === "lastName" ? null : <span className="font-normal text-stone-600"> {t("optional")}</span>}
+              </>
+            }
+            hint={hasHint ? t(`hints.${field.name}`) : undefined}
+            hintBelow
+            error={error ? t(`errors.${error}`) : undefined}
+            width={field.short ? "short" : "full"}
+            name={field.name}
+            type={field.type ?? "text"}
+            defaultValue={state.submitted?.[field.name] ?? inputValues[field.name]}
+            autoComplete={field.autoComplete}
+            inputMode={field.inputMode}
+            autoCapitalize={field.autoCapitalize}
+            max={field.type === "date" ? today : undefined}
+            min={field.type === "date" ? "1900-01-01" : undefined}
+            maxLength={field.type === "date" ? undefined : 254}
+          />
         );
       })}
       {state.status === "saved" ? (

@@ -45,6 +45,13 @@ describe("Field", () => {
     expect(attributeOf(html, "email", "aria-describedby")).toBe("email-error");
   });
 
+  test("a hint shown under the box is still read out before the error", () => {
+    const html = renderToStaticMarkup(<Field id="postcode" label="Postcode" hint="Bijvoorbeeld 1234 AB" hintBelow error="Dat is geen postcode" width="short" />);
+    expect(attributeOf(html, "postcode", "aria-describedby")).toBe("postcode-hint postcode-error");
+    expect(html.indexOf('id="postcode-hint"')).toBeGreaterThan(html.indexOf("<input"));
+    expect(attributeOf(html, "postcode", "class")).toContain("border-red-600");
+  });
+
   test("without an id the label still names the input", () => {
     const html = renderToStaticMarkup(<Field label="Naam" hint="Zoals op je paspoort" />);
     const inputId = html.match(/<input[^>]*id="([^"]+)"/)?.[1];
