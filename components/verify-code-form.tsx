@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { verifySignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const initialState: VerifyCodeState = {};
 
@@ -29,29 +30,23 @@ export function VerifyCodeForm({ hint }: { hint: string }) {
       {/* Once this sign-in cannot finish any more, only the way back is offered. */}
       {state.restart ? null : (
         <>
-          <div>
-            <label htmlFor="code" className="block font-medium">
-              {t("codeLabel")}
-            </label>
-            <input
-              id="code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              autoFocus
-              maxLength={32}
-              required
-              aria-describedby="code-hint"
-              aria-invalid={state.error ? true : undefined}
-              className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-center font-mono text-2xl tracking-[0.4em]"
-            />
-            <p id="code-hint" className="mt-1 text-sm text-stone-700">
-              {hint}
-            </p>
-          </div>
+          <Field
+            label={t("codeLabel")}
+            hint={hint}
+            hintBelow
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            autoFocus
+            maxLength={32}
+            required
+            invalid={Boolean(state.error)}
+            size="code"
+          />
           <Button variant="primary" type="submit" pending={pending} pendingLabel={t("submitting")}>
             {t("submit")}
           </Button>
