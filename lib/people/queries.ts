@@ -1,7 +1,7 @@
 // People reads and writes: profiles, photos, search and the photo book. The only people file that
 // imports db; every function takes the tenant first. Contact fields a colleague may not see are
 // never selected: the select list is built from the organisation's settings.
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { people, photos, type Role } from "@/lib/db/schema/people";
@@ -16,6 +16,7 @@ import {
   type ProfileFieldSettings,
 } from "./rules";
 import { canCoordinate } from "@/lib/auth/permissions";
+import { currentMember, personOf } from "./members";
 import type { PersonName } from "./names";
 import type { ProfileValues } from "./schemas";
 
@@ -36,11 +37,6 @@ const firstNameSortKey = people.firstNameKey;
 const nameKey = people.nameKey;
 // Drizzle writes columns unqualified in a one-table select; inside a subquery that would be ambiguous.
 const outerPersonId = sql`"people"."id"`;
-
-/** People who count as the organisation today: not merged away, not left before `today`. */
-function isCurrentMember(tenantId: string, today: string): SQL {
-  return and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId), or(isNull(people.endDate), gte(people.endDate, today))) ?? sql`false`;
-}
 
 const contactColumns: Record<ContactField, AnyPgColumn> = {
   email: people.email,
@@ -80,7 +76,7 @@ export async function listPeople(tenantId: string): Promise<PersonListEntry[]> {
   return db
     .select(nameSelection)
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId)))
+    .where(personOf(tenantId))
     .orderBy(asc(lastNameSortKey), asc(firstNameSortKey));
 }
 
@@ -219,7 +215,7 @@ export async function getPhotoForViewer(viewer: PhotoViewer, photoId: string, si
 /** How many people the organisation has today (the search page's empty state). */
 export async function countPeople(tenantId: string, today: string): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people).where(isCurrentMember(tenantId, today));
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people).where(currentMember(tenantId, today));
   return row?.count ?? 0;
 }
 
@@ -262,7 +258,7 @@ export async function searchPeople(
   const rows = await db
     .select({ ...nameSelection, ...contactSelection(settings) })
     .from(people)
-    .where(and(isCurrentMember(tenantId, today), ...wordMatches))
+    .where(and(currentMember(tenantId, today), ...wordMatches))
     .orderBy(desc(score), asc(lastNameSortKey), asc(firstNameSortKey))
     .limit(limit);
   return rows.map((row) => toCard(row, settings));
@@ -291,7 +287,7 @@ export async function getColleague(tenantId: string, personId: string, settings:
   const [row] = await db
     .select({ ...nameSelection, ...contactSelection(settings), groups: groupNames })
     .from(people)
-    .where(and(isCurrentMember(tenantId, today), eq(people.id, personId)));
+    .where(and(currentMember(tenantId, today), eq(people.id, personId)));
   if (!row) return null;
   return { ...toCard(row, settings), groups: row.groups };
 }
@@ -344,7 +340,7 @@ export async function listPhotoBook(
   const inGroup = groupId
     ? sql`exists (select 1 from ${groupMembers} gm where gm.tenant_id = ${tenantId} and gm.group_id = ${groupId} and gm.person_id = ${outerPersonId})`
     : undefined;
-  const where = inGroup ? and(isCurrentMember(tenantId, today), inGroup) : isCurrentMember(tenantId, today);
+  const where = inGroup ? and(currentMember(tenantId, today), inGroup) : currentMember(tenantId, today);
   const counts = await db
     .select({ letter: sortLetter, count: sql<number>`count(*)::int` })
     .from(people)

@@ -3,7 +3,7 @@
 // (the request row, then the shift row, then the people rows in id order), so any number of
 // simultaneous accepts of one request leave exactly one new assignee. A request ends when the shift
 // starts: it is read as expired from then on, no job needed.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import { getDb, type Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
@@ -19,6 +19,7 @@ import {
   sendHandoverWithdrawn,
 } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { currentMember } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import { listEligiblePeople } from "./queries";
 import { describeShift, whyCannotWork, type WorkProblem } from "./rules";
@@ -143,10 +144,8 @@ async function currentPeople(tx: Tx, tenantId: string, personIds: readonly strin
     .innerJoin(organisations, eq(organisations.id, people.tenantId))
     .where(
       and(
-        eq(people.tenantId, tenantId),
         inArray(people.id, [...personIds]),
-        isNull(people.mergedIntoId),
-        sql`(${people.endDate} is null or ${people.endDate} >= (${shift.startsAt.toISOString()}::timestamptz at time zone ${organisations.timeZone})::date)`,
+        currentMember(tenantId, sql`(${shift.startsAt.toISOString()}::timestamptz at time zone ${organisations.timeZone})::date`),
       ),
     );
   return rows.map((row) => row.id);

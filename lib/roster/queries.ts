@@ -7,6 +7,7 @@ import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
 import { coordinatingRoleSql } from "@/lib/auth/permissions";
+import { currentMember } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import type { PlaceFacts } from "./rules";
 
@@ -417,9 +418,7 @@ export async function listEligiblePeople(tenantId: string, shiftId: string): Pro
     .innerJoin(shifts, and(eq(shifts.id, shiftId), eq(shifts.tenantId, tenantId)))
     .where(
       and(
-        eq(people.tenantId, tenantId),
-        isNull(people.mergedIntoId),
-        sql`(${people.endDate} is null or ${people.endDate} >= (${shifts.startsAt} at time zone (select o.time_zone from organisations o where o.id = ${tenantId}))::date)`,
+        currentMember(tenantId, sql`(${shifts.startsAt} at time zone (select o.time_zone from organisations o where o.id = ${tenantId}))::date`),
         or(
           isNull(shifts.groupId),
           sql`exists (select 1 from group_members gm where gm.group_id = ${shifts.groupId} and gm.person_id = ${people.id} and gm.tenant_id = ${tenantId})`,

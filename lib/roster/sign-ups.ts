@@ -11,6 +11,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
+import { personOf } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import { whyCannotSignOff, whyCannotSignUp, type CandidateFacts, type ShiftFacts, type SignOffProblem, type SignUpProblem, type TimeSpan } from "./rules";
 
@@ -58,7 +59,7 @@ export async function lockPeople(tx: Tx, tenantId: string, personIds: readonly s
   const rows = await tx
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds]), sql`${people.mergedIntoId} is null`))
+    .where(and(personOf(tenantId), inArray(people.id, [...personIds])))
     .orderBy(people.id)
     .for("no key update");
   return rows.map((row) => row.id);

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groups } from "@/lib/db/schema/tenancy";
+import { personOf } from "@/lib/people/members";
 
 export type DashboardCounts = { members: number; groups: number; comingShifts: number; unfilledShifts: number };
 
@@ -13,7 +14,7 @@ export async function getDashboardCounts(tenantId: string, from: Date, to: Date)
   const filled = sql`(select count(*) from ${assignments} a where a.shift_id = ${shifts.id})`;
   const [row] = await db
     .select({
-      members: sql<number>`(select count(*)::int from ${people} where ${and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId))})`,
+      members: sql<number>`(select count(*)::int from ${people} where ${personOf(tenantId)})`,
       groups: sql<number>`(select count(*)::int from ${groups} where ${eq(groups.tenantId, tenantId)})`,
       comingShifts: sql<number>`count(*)::int`,
       unfilledShifts: sql<number>`count(*) filter (where ${filled} < ${shifts.needed})::int`,

@@ -1,7 +1,7 @@
 // Coordinators' control over access: block and unblock (one, a selection, a group, everyone), scheduled
 // blocks and their cron run, unlocking a locked account and resending a username. Every change writes
 // its audit rows and emails in the same transaction; callers deliver the returned mail after commit.
-import { and, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
@@ -9,6 +9,7 @@ import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
+import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
@@ -166,7 +167,7 @@ async function resolveTarget(
     .from(people)
     .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
     // The tenant condition is always present; `condition` only narrows within it.
-    .where(and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId), condition))
+    .where(and(personOf(tenantId), condition))
     .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`);
   if (expectedIds && rows.length !== expectedIds.size) return { ok: false, reason: "unknownPeople" };
   const candidates = rows.map((row): Candidate => ({
@@ -604,7 +605,7 @@ async function blockDueInOrganisation(tenantId: string, now: Date): Promise<{ bl
     const rows = await tx
       .select({ personId: users.personId, scheduledFor: users.blockScheduledFor })
       .from(users)
-      .innerJoin(people, and(eq(people.id, users.personId), eq(people.tenantId, tenantId), isNull(people.mergedIntoId)))
+      .innerJoin(people, and(eq(people.id, users.personId), personOf(tenantId)))
       .where(and(eq(users.tenantId, tenantId), eq(users.status, "active"), lte(users.blockScheduledFor, now)));
     const personIds = rows.flatMap((row) => (row.personId ? [row.personId] : []));
     if (personIds.length === 0) return { blocked: 0, mailIds: [] };

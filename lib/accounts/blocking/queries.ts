@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups } from "@/lib/db/schema/tenancy";
+import { personOf } from "@/lib/people/members";
 import type { AccessStatusFilter, AccountStatus } from "@/lib/accounts/blocking/rules";
 
 
@@ -92,8 +93,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
     ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.personId} = ${people.id} and ${groupMembers.groupId} = ${filter.groupId})`
     : undefined;
   const where = and(
-    eq(people.tenantId, tenantId),
-    isNull(people.mergedIntoId),
+    personOf(tenantId),
     groupCondition,
     statusCondition(filter.status, today),
     searchCondition(filter.search),
@@ -190,7 +190,7 @@ export async function countPeopleByAccessStatus(tenantId: string, today: string)
     })
     .from(people)
     .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
-    .where(and(eq(people.tenantId, tenantId), isNull(people.mergedIntoId)));
+    .where(personOf(tenantId));
   return row;
 }
 
