@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { resendSignInCode, type VerifyCodeState } from "@/lib/accounts/two-factor/actions";
 import { Alert } from "@/components/ui/alert";
 import { StatusText } from "@/components/ui/status-text";
+import { Button } from "@/components/ui/button";
 
 const initialState: VerifyCodeState = {};
 
@@ -34,13 +35,9 @@ export function ResendCodeForm() {
           </Alert>
         ) : null}
       </StatusText>
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-3 w-full rounded-lg border border-brand-600 bg-white px-4 py-3 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
-      >
-        {pending ? t("resending") : t("resend")}
-      </button>
+      <Button variant="outlineBrand" className="mt-3" type="submit" pending={pending} pendingLabel={t("resending")}>
+        {t("resend")}
+      </Button>
     </form>
   );
 }

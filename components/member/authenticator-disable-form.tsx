@@ -5,6 +5,7 @@ import { turnOffAuthenticator, type AuthenticatorFormState } from "@/lib/account
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { StatusText } from "@/components/ui/status-text";
+import { Button } from "@/components/ui/button";
 
 const initialState: AuthenticatorFormState = {};
 
@@ -48,13 +49,9 @@ export function AuthenticatorDisableForm({ hasPassword }: { hasPassword: boolean
           maxLength={1000}
         />
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg border border-red-700 bg-white px-4 py-3 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70"
-      >
-        {pending ? t("disabling") : t("disable")}
-      </button>
+      <Button variant="outlineDanger" type="submit" pending={pending} pendingLabel={t("disabling")}>
+        {t("disable")}
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { changeMyUsername, type AccountFormState } from "@/lib/accounts/own-account/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 /** Changing one's own username; the new name is shown back on success. */
 export function ChangeUsernameForm({ username }: { username: string }) {
@@ -37,13 +38,9 @@ export function ChangeUsernameForm({ username }: { username: string }) {
         invalid={Boolean(state.error)}
         aria-describedby={state.error ? "username-error username-hint" : "username-hint"}
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg border border-brand-600 bg-white px-4 py-3 text-lg font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
-      >
-        {pending ? t("savingUsername") : t("saveUsername")}
-      </button>
+      <Button variant="outlineBrand" type="submit" pending={pending} pendingLabel={t("savingUsername")}>
+        {t("saveUsername")}
+      </Button>
     </form>
   );
 }

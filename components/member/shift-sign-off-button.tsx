@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signOffFromShiftForm, type RosterFormState } from "@/lib/roster/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 /** Leaves the shift again (a POST, never a link); on success the page reloads with a confirmation. */
 export function ShiftSignOffButton({ shiftId }: { shiftId: string }) {
@@ -16,13 +17,9 @@ export function ShiftSignOffButton({ shiftId }: { shiftId: string }) {
           {state.message}
         </Alert>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg border border-stone-400 bg-white px-4 py-3 text-lg font-semibold text-stone-800 hover:bg-stone-50 disabled:opacity-70"
-      >
-        {pending ? t("signingOff") : t("signOff")}
-      </button>
+      <Button variant="outline" type="submit" pending={pending} pendingLabel={t("signingOff")}>
+        {t("signOff")}
+      </Button>
     </form>
   );
 }

@@ -5,6 +5,11 @@ const looks = {
   primary: "w-full rounded-lg bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-70",
   /** A second way out of a form, looking like a link. */
   quiet: "w-full rounded-lg px-4 py-3 text-stone-700 underline underline-offset-2 disabled:opacity-70",
+  /** A phone form's other action: undoing, or a second step beside the main one. */
+  outline: "w-full rounded-lg border border-stone-400 bg-white px-4 py-3 text-lg font-semibold text-stone-800 hover:bg-stone-50 disabled:opacity-70",
+  outlineBrand: "w-full rounded-lg border border-brand-600 bg-white px-4 py-3 text-lg font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70",
+  /** Switching a safeguard off. */
+  outlineDanger: "w-full rounded-lg border border-red-700 bg-white px-4 py-3 text-lg font-semibold text-red-800 hover:bg-red-50 disabled:opacity-70",
   /** A dashboard form's main action, as wide as its label. */
   save: "rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-70",
   /** A dialog's or toolbar's go-ahead. */
