@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking/blocking";
 import {
@@ -15,6 +15,8 @@ import {
 } from "@/lib/accounts/blocking/actions";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import type { ActionResult } from "@/lib/auth/guards";
+import { dayKeyAsDate } from "@/lib/dates";
+import { formats } from "@/lib/i18n/formats";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
@@ -71,7 +73,7 @@ type Scheduling = { target: Extract<AccessTarget, { kind: "person" | "selection"
  */
 export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty }: PeopleAccessManagerProps) {
   const t = useTranslations("accounts");
-  const locale = useLocale();
+  const format = useFormatter();
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -105,7 +107,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   }
 
   function formatDay(date: string): string {
-    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    return format.dateTime(dayKeyAsDate(date), { ...formats.dateTime.day, timeZone: "UTC" });
   }
 
   /** Runs a server call for one control; a thrown error (network, server) becomes a message, never a crash. */

@@ -9,6 +9,7 @@
 import { cache } from "react";
 import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "next-intl";
 import * as nextIntl from "next-intl/server";
+import { formats } from "./formats";
 
 const sharedCache = _createCache();
 const sharedFormatters = _createIntlFormatters(sharedCache);
@@ -30,7 +31,7 @@ const formatterFor = cache(async (locale: string | undefined) => {
     nextIntl.getTimeZone(locale ? { locale } : undefined),
     nextIntl.getNow(locale ? { locale } : undefined),
   ]);
-  return createFormatter({ locale: resolvedLocale, timeZone, now, _cache: sharedCache, _formatters: sharedFormatters });
+  return createFormatter({ locale: resolvedLocale, timeZone, now, formats, _cache: sharedCache, _formatters: sharedFormatters });
 });
 
 async function translations(namespaceOrOptions?: string | Options) {

@@ -13,7 +13,8 @@ import {
   saveProfileFieldSettings,
   updateOwnProfile,
 } from "./queries";
-import { calendarDayIn, normaliseDutchPostcode, normalisePhoneNumber, textProfileFields, type TextProfileField } from "./rules";
+import { todayIn } from "@/lib/dates";
+import { normaliseDutchPostcode, normalisePhoneNumber, textProfileFields, type TextProfileField } from "./rules";
 import {
   isProfileErrorKey,
   profileFieldSettingsSchema,
@@ -50,7 +51,7 @@ type ProfileUpdateResult = { ok: true } | { ok: false; fieldErrors: Partial<Reco
 
 const updateProfileAction = memberAction("saveMyProfile", z.record(z.string(), z.unknown()), async (actor, raw): Promise<ProfileUpdateResult> => {
   // Parsed here rather than by the guard: "not in the future" needs the organisation's calendar day.
-  const parsed = updateProfileSchema(calendarDayIn(actor.timeZone)).safeParse(raw);
+  const parsed = updateProfileSchema(todayIn(actor.timeZone)).safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<TextProfileField, ProfileErrorKey>> = {};
     for (const issue of parsed.error.issues) {

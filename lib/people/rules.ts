@@ -134,12 +134,6 @@ export function readSearchQuery(raw: string | string[] | undefined): { query: st
   return hasControlCharacters(value) ? { query: "", refused: true } : { query: tidySearchQuery(value), refused: false };
 }
 
-/** The calendar day ("YYYY-MM-DD") of `now` in the organisation's time zone. */
-export function calendarDayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** The letter a last name is filed under in the photo book: "Vries" (of "de Vries") → "V", "Özdemir" → "O". */
 export function sortLetterOf(lastName: string): string {
   const letter = lastName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim().charAt(0).toLocaleUpperCase("nl-NL");

@@ -7,10 +7,10 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
+import { localDateKey } from "@/lib/dates";
 import { notifyAboutShift } from "./notifications";
 import {
   addDaysToDateKey,
-  localDateKey,
   localWeekday,
   seriesOccurrences,
   shiftSpanFromLocal,

@@ -2,6 +2,7 @@
 // local times in the organisation's zone. Every calendar rule is computed with TZDate in that zone, so
 // it holds across DST; nothing here adds hours by hand. No db, auth or next imports.
 import { TZDate } from "@date-fns/tz";
+import { localDateKey } from "@/lib/dates";
 import { addDays, addWeeks, getISODay, getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeek, startOfWeek } from "date-fns";
 
 export function placesLeft(needed: number, filled: number): number {
@@ -142,12 +143,6 @@ export function signOffDeadline(signedUpAt: Date, startsAt: Date, timeZone: stri
 // ── Local dates and times ────────────────────────────────────────────────────────────────────────
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "2026-03-29": the calendar day of `date` in the zone. */
-export function localDateKey(date: Date, timeZone: string): string {
-  const local = new TZDate(date.getTime(), timeZone);
-  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
-}
 
 /** "09:30": the wall-clock time of `date` in the zone. */
 export function localTimeKey(date: Date, timeZone: string): string {

@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { LockedAccountsNotice } from "@/components/coordinator/locked-accounts-notice";
 import { countAccountsNeedingAttention } from "@/lib/accounts/blocking/queries";
-import { localDate } from "@/lib/accounts/blocking/rules";
+import { todayIn } from "@/lib/dates";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getDashboardCounts } from "@/lib/tenancy/queries";
 
@@ -20,7 +20,7 @@ export default async function DashboardPage() {
   const now = new Date();
   const [counts, attention] = await Promise.all([
     getDashboardCounts(actor.tenantId, now, addDays(now, 14)),
-    countAccountsNeedingAttention(actor.tenantId, localDate(now, actor.timeZone)),
+    countAccountsNeedingAttention(actor.tenantId, todayIn(actor.timeZone, now)),
   ]);
   const tiles = [
     { label: t("members"), value: counts.members, href: "/dashboard/people" },

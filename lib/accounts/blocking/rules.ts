@@ -4,6 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { canManageAccountOf } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema/people";
+import { localDateKey, todayIn } from "@/lib/dates";
 
 export type AccountStatus = "pending" | "active" | "blocked";
 
@@ -41,14 +42,6 @@ export type AccessStatusFilter = (typeof accessStatusFilters)[number];
 /** Why a person in a bulk target is left out. Each has a sentence in the UI. */
 export const skipReasons = ["no-login", "already-blocked", "not-blocked", "not-activated", "self", "admin-only"] as const;
 export type SkipReason = (typeof skipReasons)[number];
-
-/** The calendar date of `now` in the organisation's zone, as YYYY-MM-DD. */
-export function localDate(now: Date, timeZone: string): string {
-  const local = new TZDate(now.getTime(), timeZone);
-  const month = String(local.getMonth() + 1).padStart(2, "0");
-  const day = String(local.getDate()).padStart(2, "0");
-  return `${local.getFullYear()}-${month}-${day}`;
-}
 
 /** Left = the end date lies before today (someone whose last day is today still works today). */
 export function hasLeft(endDate: string | null, today: string): boolean {
@@ -144,11 +137,11 @@ export function parseScheduleDate(value: string, timeZone: string, now: Date): S
     return { ok: false, reason: "malformed" };
   }
   const date = match[0];
-  if (date <= localDate(now, timeZone)) return { ok: false, reason: "not-in-future" };
+  if (date <= todayIn(timeZone, now)) return { ok: false, reason: "not-in-future" };
   return { ok: true, date, at: new Date(new TZDate(year, month - 1, day, 0, 0, 0, timeZone).getTime()) };
 }
 
 /** The first day a block may be scheduled for: tomorrow in the organisation's zone. */
 export function firstSchedulableDate(now: Date, timeZone: string): string {
-  return localDate(addDays(new TZDate(now.getTime(), timeZone), 1), timeZone);
+  return localDateKey(addDays(new TZDate(now.getTime(), timeZone), 1), timeZone);
 }

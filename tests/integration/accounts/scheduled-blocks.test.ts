@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as runScheduledBlocksCron } from "@/app/api/cron/scheduled-blocks/route";
 import { runScheduledBlocks, scheduleBlock } from "@/lib/accounts/blocking/blocking";
-import { localDate } from "@/lib/accounts/blocking/rules";
+import { localDateKey } from "@/lib/dates";
 import { cancelPersonScheduledBlock, schedulePeopleBlock } from "@/lib/accounts/blocking/actions";
 import { getActorForSession } from "@/lib/accounts/queries";
 import { users } from "@/lib/db/schema/accounts";
@@ -56,7 +56,7 @@ async function twoOrganisations(): Promise<[AccessOrganisation, AccessOrganisati
 /** The calendar day `days` from today in Amsterdam, and the moment it starts there. */
 function dayFromToday(days: number): { date: string; startsAt: Date } {
   const day = addDays(new TZDate(Date.now(), ZONE), days);
-  const date = localDate(day, ZONE);
+  const date = localDateKey(day, ZONE);
   const [y, m, d] = date.split("-").map(Number);
   return { date, startsAt: new Date(new TZDate(y, m - 1, d, 0, 0, 0, ZONE).getTime()) };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { createAssignment } from "@/lib/demo/factories";
 import { assignPeopleToShift, cancelShift, createShift, editShift, removePeopleFromShift } from "@/lib/roster/actions";
-import { addDaysToDateKey, localDateKey, localTimeKey, weekdayOfDateKey } from "@/lib/roster/rules";
+import { localDateKey } from "@/lib/dates";
+import { addDaysToDateKey, localTimeKey, weekdayOfDateKey } from "@/lib/roster/rules";
 import type { ActionResult } from "@/lib/auth/guards";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { todayIn } from "@/lib/dates";
 import {
   blockEligibility,
   canResendUsername,
   describeAccount,
   firstSchedulableDate,
   hasLeft,
-  localDate,
   parseScheduleDate,
   unblockEligibility,
   type AccessSubject,
@@ -113,8 +113,8 @@ describe("the date of a scheduled block", () => {
   });
 
   it("the first day one may pick is tomorrow in the organisation's zone", () => {
-    expect(localDate(now, "Europe/Amsterdam")).toBe("2027-03-21");
-    expect(localDate(now, "UTC")).toBe("2027-03-20");
+    expect(todayIn("Europe/Amsterdam", now)).toBe("2027-03-21");
+    expect(todayIn("UTC", now)).toBe("2027-03-20");
     expect(firstSchedulableDate(now, "Europe/Amsterdam")).toBe("2027-03-22");
   });
 });

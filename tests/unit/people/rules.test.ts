@@ -1,7 +1,6 @@
 // People rules on plain data: settings, postcodes and phone numbers, search words.
 import { describe, expect, it } from "vitest";
 import {
-  calendarDayIn,
   formatPhoneNumber,
   normaliseDutchPostcode,
   normalisePhoneNumber,
@@ -120,14 +119,5 @@ describe("search queries", () => {
     { label: "cut at 100 characters", raw: "x".repeat(500), tidy: "x".repeat(100) },
   ])("tidy: $label", ({ raw, tidy }) => {
     expect(tidySearchQuery(raw)).toBe(tidy);
-  });
-});
-
-describe("the organisation's calendar day", () => {
-  it.each([
-    { label: "late evening UTC is already tomorrow in Amsterdam", now: "2026-06-14T22:30:00Z", zone: "Europe/Amsterdam", day: "2026-06-15" },
-    { label: "the same moment is still today in New York", now: "2026-06-14T22:30:00Z", zone: "America/New_York", day: "2026-06-14" },
-  ])("$label", ({ now, zone, day }) => {
-    expect(calendarDayIn(zone, new Date(now))).toBe(day);
   });
 });

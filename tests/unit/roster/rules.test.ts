@@ -2,13 +2,13 @@
 // DST, local times, weekly series and the weeks the pages show. Europe/Amsterdam changes to summer
 // time on the last Sunday of March (02:00 → 03:00) and back on the last Sunday of October (03:00 → 02:00).
 import { describe, expect, it } from "vitest";
+import { localDateKey } from "@/lib/dates";
 import {
   canSignOff,
   chooseShownDay,
   dayRange,
   describeShift,
   groupByDay,
-  localDateKey,
   placesLeft,
   resolveWeek,
   seriesOccurrences,

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { AuditLogTable, type AuditRowView } from "@/components/coordinator/audit-log-table";
 import { PageLinks } from "@/components/coordinator/page-links";
 import { auditPageSchema } from "@/lib/accounts/blocking/schemas";
 import { canSeeSecurityLog } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
+import { dayKeyAsDate } from "@/lib/dates";
 import type { AuditAction } from "@/lib/tenancy/audit";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
 import { auditKindFor, listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
@@ -47,14 +47,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const actor = await requireCoordinator();
   const t = await getTranslations("audit");
   const tTable = await getTranslations("accounts.table");
-  const locale = await getLocale();
+  const format = await getFormatter();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
   const kind = auditKindFor(actor.role, raw.kind);
   const page = await listAuditEntries(actor.tenantId, { page: requested, kind });
-  const moment = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone });
-  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: actor.timeZone });
-  const calendarDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const moment = (date: Date) => format.dateTime(date, "moment", { timeZone: actor.timeZone });
+  const day = (date: Date) => format.dateTime(date, "day", { timeZone: actor.timeZone });
+  const calendarDay = (dayKey: string) => format.dateTime(dayKeyAsDate(dayKey), "day", { timeZone: "UTC" });
 
   /** The details the access actions record, in words; anything else is left out rather than shown raw. */
   function explain(entry: AuditLogEntry): string {
@@ -68,7 +68,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     const scheduledFor = typeof details.scheduledFor === "string" ? details.scheduledFor : null;
     if (scheduledFor && entry.action !== "account.blocked") {
       // Scheduling stores the chosen calendar day; a cancelled or carried-out schedule the moment.
-      const label = /^\d{4}-\d{2}-\d{2}$/.test(scheduledFor) ? calendarDay.format(new Date(`${scheduledFor}T00:00:00Z`)) : day.format(new Date(scheduledFor));
+      const label = /^\d{4}-\d{2}-\d{2}$/.test(scheduledFor) ? calendarDay(scheduledFor) : day(new Date(scheduledFor));
       parts.push(t("scheduledFor", { date: label }));
     }
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
@@ -97,7 +97,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   const rows: AuditRowView[] = page.entries.map((entry) => ({
     id: entry.id,
-    when: moment.format(entry.at),
+    when: moment(entry.at),
     whenIso: entry.at.toISOString(),
     actor: entry.actor?.name ?? (entry.details.via === "schedule" ? t("scheduledJob") : t("system")),
     action: isAuditAction(entry.action) ? t(`actions.${actionLabels[entry.action]}`) : entry.action,

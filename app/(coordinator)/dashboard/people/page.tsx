@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { AccountBadgeView } from "@/components/coordinator/account-badge-list";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { PageLinks } from "@/components/coordinator/page-links";
@@ -14,12 +13,12 @@ import {
   canResendUsername,
   describeAccount,
   firstSchedulableDate,
-  localDate,
   type AccessSubject,
 } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { canManageAccountOf } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
+import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { formatPersonName } from "@/lib/people/names";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,11 +44,11 @@ function suggestedBlockDay(endDate: string | null, minDate: string): string {
 export default async function PeopleAccessPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireCoordinator();
   const t = await getTranslations("accounts");
-  const locale = await getLocale();
+  const format = await getFormatter();
   const raw = await searchParams;
   const filter = peopleFilterSchema.parse({ q: first(raw.q), group: first(raw.group), status: first(raw.status), page: first(raw.page) });
   const now = new Date();
-  const today = localDate(now, actor.timeZone);
+  const today = todayIn(actor.timeZone, now);
   const minScheduleDate = firstSchedulableDate(now, actor.timeZone);
   const [page, counts, groups] = await Promise.all([
     listPeopleAccess(actor.tenantId, { search: filter.q, groupId: filter.group, status: filter.status, page: filter.page }, today),
@@ -59,9 +58,9 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   const groupId = filter.group && groups.some((group) => group.id === filter.group) ? filter.group : null;
   const filtered = Boolean(filter.q) || groupId !== null || filter.status !== "all";
 
-  const moment = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone });
-  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: actor.timeZone });
-  const calendarDay = (date: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const moment = (date: Date) => format.dateTime(date, "moment", { timeZone: actor.timeZone });
+  const day = (date: Date) => format.dateTime(date, "day", { timeZone: actor.timeZone });
+  const calendarDay = (dayKey: string) => format.dateTime(dayKeyAsDate(dayKey), "day", { timeZone: "UTC" });
 
   function toView(row: PersonAccessRow): PersonAccessView {
     const name = formatPersonName(row);
@@ -69,13 +68,13 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     const badges: AccountBadgeView[] = describeAccount(subject, today).map((badge) => {
       switch (badge.kind) {
         case "blocked":
-          return { kind: badge.kind, label: t("badges.blocked"), hint: badge.since ? t("badges.blockedSince", { date: day.format(badge.since) }) : undefined };
+          return { kind: badge.kind, label: t("badges.blocked"), hint: badge.since ? t("badges.blockedSince", { date: day(badge.since) }) : undefined };
         case "locked":
           return { kind: badge.kind, label: t("badges.locked"), hint: t("badges.lockedHint") };
         case "left-can-sign-in":
           return { kind: badge.kind, label: t("badges.left-can-sign-in", { date: calendarDay(badge.endDate) }) };
         case "block-scheduled":
-          return { kind: badge.kind, label: t("badges.block-scheduled", { date: day.format(badge.on) }) };
+          return { kind: badge.kind, label: t("badges.block-scheduled", { date: day(badge.on) }) };
         default:
           return { kind: badge.kind, label: t(`badges.${badge.kind}`) };
       }
@@ -98,7 +97,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
       isSelf: row.personId === actor.personId,
       groups: row.groups,
       username: login?.username ?? null,
-      lastLogin: login?.lastLoginAt ? moment.format(login.lastLoginAt) : null,
+      lastLogin: login?.lastLoginAt ? moment(login.lastLoginAt) : null,
       badges,
       actions,
       usernameUnavailable: login?.status === "active" && login.loginCount === 0,

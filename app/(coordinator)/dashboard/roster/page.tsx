@@ -26,7 +26,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const week = resolveWeek(params, now, actor.timeZone);
   const [t, format, shifts] = await Promise.all([getTranslations("roster"), getFormatter(), listShiftsForPlanning(actor.tenantId, { from: week.from, to: week.to })]);
   const rows = sortForPlanning(shifts, now);
-  const span = format.dateTimeRange(middayOf(week.days[0], actor.timeZone), middayOf(week.days[6], actor.timeZone), { day: "numeric", month: "long", timeZone: actor.timeZone });
+  const span = format.dateTimeRange(middayOf(week.days[0], actor.timeZone), middayOf(week.days[6], actor.timeZone), "dayMonth", { timeZone: actor.timeZone });
   const navLink = "inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 font-medium text-stone-800 hover:bg-stone-50";
 
   return (
@@ -82,9 +82,9 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
                     <tr key={shift.id} className="hover:bg-stone-50">
                       <td className="whitespace-nowrap px-4 py-3 tabular-nums">
                         <span className="first-letter:uppercase">
-                          {format.dateTime(shift.startsAt, { weekday: "short", day: "numeric", month: "short", timeZone: actor.timeZone })}
+                          {format.dateTime(shift.startsAt, "weekdayShort", { timeZone: actor.timeZone })}
                         </span>{" "}
-                        {format.dateTimeRange(shift.startsAt, shift.endsAt, { hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone })}
+                        {format.dateTimeRange(shift.startsAt, shift.endsAt, "time", { timeZone: actor.timeZone })}
                       </td>
                       <td className="px-4 py-3">
                         <Link href={`/dashboard/roster/${shift.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">

@@ -6,7 +6,8 @@ import { PeopleTabs } from "@/components/member/people-tabs";
 import { PersonCard } from "@/components/member/person-card";
 import { requireMember } from "@/lib/auth/session";
 import { countPeople, getProfileFieldSettings, searchPeople, SEARCH_LIMIT } from "@/lib/people/queries";
-import { calendarDayIn, readSearchQuery } from "@/lib/people/rules";
+import { todayIn } from "@/lib/dates";
+import { readSearchQuery } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("people");
@@ -17,7 +18,7 @@ export default async function PeopleSearchPage({ searchParams }: { searchParams:
   const actor = await requireMember();
   const t = await getTranslations("people");
   const { query, refused } = readSearchQuery((await searchParams).q);
-  const today = calendarDayIn(actor.timeZone);
+  const today = todayIn(actor.timeZone);
   const settings = query ? await getProfileFieldSettings(actor.tenantId) : null;
   const [results, total] = await Promise.all([
     settings ? searchPeople(actor.tenantId, query, settings, today) : Promise.resolve(null),

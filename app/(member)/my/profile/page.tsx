@@ -6,7 +6,8 @@ import { ProfileForm } from "@/components/member/profile-form";
 import { requireMember } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/people/queries";
 import { UPLOAD_REFUSED_PARAM } from "@/lib/request-limits";
-import { calendarDayIn, formatPhoneNumber, profileFieldOrder, textProfileFields, type TextProfileField } from "@/lib/people/rules";
+import { dayKeyAsDate, todayIn } from "@/lib/dates";
+import { formatPhoneNumber, profileFieldOrder, textProfileFields, type TextProfileField } from "@/lib/people/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("profile");
@@ -30,7 +31,7 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Pr
   }
   if (values.birthDate) {
     // A calendar date: formatted in UTC so no time zone can move it to the day before.
-    displayValues.birthDate = format.dateTime(new Date(`${values.birthDate}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    displayValues.birthDate = format.dateTime(dayKeyAsDate(values.birthDate), "day", { timeZone: "UTC" });
   }
   const editable = textProfileFields.filter((field) => settings.editable.has(field));
   const visibleToColleagues = profileFieldOrder.filter((field) => settings.visible.has(field)).map((field) => t(`fields.${field}`).toLowerCase());
@@ -62,7 +63,7 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Pr
           {t("detailsTitle")}
         </h2>
         <div className="mt-3">
-          <ProfileForm inputValues={inputValues} displayValues={displayValues} editable={editable} today={calendarDayIn(actor.timeZone)} />
+          <ProfileForm inputValues={inputValues} displayValues={displayValues} editable={editable} today={todayIn(actor.timeZone)} />
         </div>
       </section>
 

@@ -7,7 +7,8 @@ import { ShiftTabs } from "@/components/member/shift-tabs";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
 import { countShiftsPerDay, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
-import { chooseShownDay, dayRange, groupByDay, localDateKey, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
+import { todayIn } from "@/lib/dates";
+import { chooseShownDay, dayRange, groupByDay, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
 import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const params = parseRosterPageParams(await searchParams);
   const now = new Date();
   const week = resolveWeek(params, now, actor.timeZone);
-  const today = localDateKey(now, actor.timeZone);
+  const today = todayIn(actor.timeZone, now);
   // The numbers per day first (cheap), so a crowded week reads the people of one day's shifts only.
   const counts = await countShiftsPerDay(params.view, actor.tenantId, actor.personId, { from: week.from, to: week.to }, now, actor.timeZone);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);

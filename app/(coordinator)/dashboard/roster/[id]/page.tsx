@@ -7,7 +7,8 @@ import { ShiftEditorForm } from "@/components/coordinator/shift-editor-form";
 import { ShiftAssignPeople, ShiftCancelForm, ShiftPeopleOnShift } from "@/components/coordinator/shift-people-manager";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getShiftForPlanning, listEligiblePeople, listShiftFormOptions } from "@/lib/roster/queries";
-import { localDateKey, localTimeKey, placesLeft, planningStateOf, weekKeyOf } from "@/lib/roster/rules";
+import { localDateKey } from "@/lib/dates";
+import { localTimeKey, placesLeft, planningStateOf, weekKeyOf } from "@/lib/roster/rules";
 import { shiftIdParamSchema } from "@/lib/roster/schemas";
 
 type PageProps = {
@@ -54,7 +55,7 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{shift.activity}</h1>
       <p className="text-stone-700 first-letter:uppercase">
-        {format.dateTimeRange(shift.startsAt, shift.endsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz })}
+        {format.dateTimeRange(shift.startsAt, shift.endsAt, "shiftSpan", { timeZone: tz })}
         {shift.locationName ? ` · ${shift.locationName}` : ""}
       </p>
       {saved ? (

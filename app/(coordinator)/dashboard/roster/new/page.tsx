@@ -4,7 +4,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ShiftEditorForm } from "@/components/coordinator/shift-editor-form";
 import { requireCoordinator } from "@/lib/auth/session";
 import { listShiftFormOptions } from "@/lib/roster/queries";
-import { localDateKey, resolveWeek } from "@/lib/roster/rules";
+import { todayIn } from "@/lib/dates";
+import { resolveWeek } from "@/lib/roster/rules";
 import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function NewShiftPage({ searchParams }: { searchParams: Pro
   const week = resolveWeek(params, now, actor.timeZone);
   const [t, tRoster, options] = await Promise.all([getTranslations("shiftEditor"), getTranslations("roster"), listShiftFormOptions(actor.tenantId)]);
   // The week the coordinator was looking at: today when it is this week, else its Monday.
-  const today = localDateKey(now, actor.timeZone);
+  const today = todayIn(actor.timeZone, now);
   const date = week.days.includes(today) ? today : week.days[0];
   return (
     <>

@@ -10,7 +10,8 @@ import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
 import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
 import { formatPersonName } from "@/lib/people/names";
-import { calendarDayIn, formatPhoneNumber } from "@/lib/people/rules";
+import { dayKeyAsDate, todayIn } from "@/lib/dates";
+import { formatPhoneNumber } from "@/lib/people/rules";
 import { listComingShiftsForPerson } from "@/lib/roster/queries";
 
 const idSchema = z.uuid();
@@ -21,7 +22,7 @@ const loadColleague = cache(async (id: string) => {
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
   const settings = await getProfileFieldSettings(actor.tenantId);
-  const person = await getColleague(actor.tenantId, parsed.data, settings, calendarDayIn(actor.timeZone));
+  const person = await getColleague(actor.tenantId, parsed.data, settings, todayIn(actor.timeZone));
   if (!person) notFound();
   return { actor, person };
 });
@@ -47,7 +48,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (contact.email) details.push({ key: "email", label: t("email"), value: <span className="break-all">{contact.email}</span> });
   if (contact.birthDate) {
     // A calendar date: formatted in UTC so no time zone can move it to the day before.
-    const birthDate = format.dateTime(new Date(`${contact.birthDate}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const birthDate = format.dateTime(dayKeyAsDate(contact.birthDate), "day", { timeZone: "UTC" });
     details.push({ key: "birthDate", label: t("birthDate"), value: birthDate });
   }
   if (addressLines.length > 0) {

@@ -7,7 +7,7 @@ import { PersonPhoto } from "@/components/member/person-photo";
 import { requireMember } from "@/lib/auth/session";
 import { getProfileFieldSettings, listGroups, listPhotoBook, type PhotoBookEntry } from "@/lib/people/queries";
 import { familyNameOf } from "@/lib/people/names";
-import { calendarDayIn } from "@/lib/people/rules";
+import { todayIn } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("photoBook");
@@ -38,7 +38,7 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
   const [settings, groups] = await Promise.all([getProfileFieldSettings(actor.tenantId), listGroups(actor.tenantId)]);
   // A group of another organisation, or one that no longer exists, shows everyone.
   const group = groups.find((candidate) => candidate.id === requested) ?? null;
-  const book = await listPhotoBook(actor.tenantId, settings, calendarDayIn(actor.timeZone), group?.id ?? null, pageParam.parse(params.page) ?? 1);
+  const book = await listPhotoBook(actor.tenantId, settings, todayIn(actor.timeZone), group?.id ?? null, pageParam.parse(params.page) ?? 1);
   const { entries, total } = book;
   const pageHref = (page: number) => {
     const query = new URLSearchParams();

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { memberRoute } from "@/lib/auth/route-guards";
 import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
-import { calendarDayIn } from "@/lib/people/rules";
+import { todayIn } from "@/lib/dates";
 import { buildVCard, vCardContentDisposition } from "@/lib/people/vcard";
 
 const paramsSchema = z.object({ id: z.uuid() });
@@ -19,7 +19,7 @@ export const GET = memberRoute<{ id: string }>(
     const params = paramsSchema.safeParse(rawParams);
     if (!params.success) return notFound();
     const settings = await getProfileFieldSettings(actor.tenantId);
-    const person = await getColleague(actor.tenantId, params.data.id, settings, calendarDayIn(actor.timeZone));
+    const person = await getColleague(actor.tenantId, params.data.id, settings, todayIn(actor.timeZone));
     if (!person) return notFound();
     const body = buildVCard({ ...person, ...person.contact, organisationName: actor.organisationName });
     return new Response(body, {
