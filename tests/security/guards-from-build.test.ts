@@ -62,20 +62,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/server", () => ({ after: () => {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createFormatter, createTranslator } = await import("next-intl");
-  const messages: Record<string, unknown> = (await import("@/lib/i18n/messages/nl.json")).default;
-  const options = (value?: string | { namespace?: string }) => (typeof value === "string" ? value : value?.namespace);
-  return {
-    getTranslations: async (value?: string | { namespace?: string }) => createTranslator({ locale: "nl", messages, namespace: options(value) }),
-    getFormatter: async () => createFormatter({ locale: "nl", timeZone: "Europe/Amsterdam" }),
-    getLocale: async () => "nl",
-    getMessages: async () => messages,
-    getTimeZone: async () => "Europe/Amsterdam",
-    getNow: async () => new Date(),
-    getRequestConfig: (load: unknown) => load,
-  };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const root = path.resolve(import.meta.dirname, "../..");
 const serverDir = path.join(root, process.env.NEXT_DIST_DIR || ".next", "server");

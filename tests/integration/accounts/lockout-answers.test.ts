@@ -27,6 +27,7 @@ import { extractLinks } from "@/lib/mail/preview";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { signOut } from "@/tests/setup/sign-in-as";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -46,11 +47,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/server", () => ({ after: (task: () => Promise<void>) => void request.deferred.push(task) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator: create } = await import("next-intl");
-  const messages: Record<string, unknown> = (await import("@/lib/i18n/messages/nl.json")).default;
-  return { getTranslations: async (namespace: string) => create({ locale: "nl", messages, namespace }) };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 
@@ -73,14 +70,8 @@ beforeEach(() => {
   signOut();
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 function postPasswordForm(username: string, pass: string) {
-  return signInWithPassword({}, form({ username, password: pass }));
+  return signInWithPassword({}, formOf({ username, password: pass }));
 }
 
 async function runDeferred(): Promise<void> {

@@ -17,6 +17,7 @@ import en from "@/lib/i18n/messages/en.json";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "./access-fixtures";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -36,11 +37,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/server", () => ({ after: (task: unknown) => void request.deferred.push(task) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator: create } = await import("next-intl");
-  const messages: Record<string, unknown> = (await import("@/lib/i18n/messages/nl.json")).default;
-  return { getTranslations: async (namespace: string) => create({ locale: "nl", messages, namespace }) };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 const { saveSecuritySettingsForm } = await import("@/lib/accounts/security-settings/actions");
@@ -63,12 +60,6 @@ beforeEach(() => {
   request.deferred.length = 0;
   signOut();
 });
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 function signIn(username: string, pass = password) {
   return checkPassword(passwordSignInSchema.parse({ username, password: pass }));
@@ -93,7 +84,7 @@ describe("an account without an email address where the organisation requires a 
       person: { email: null },
     });
     expect(await signIn("coordinator.zonder.mail")).toEqual({ ok: false, reason: "secondFactorUnavailable" });
-    expect(await signInWithPassword({}, form({ username: "coordinator.zonder.mail", password }))).toEqual({
+    expect(await signInWithPassword({}, formOf({ username: "coordinator.zonder.mail", password }))).toEqual({
       error: signInTexts("secondFactorUnavailable"),
       username: "coordinator.zonder.mail",
     });
@@ -171,7 +162,7 @@ describe("turning two-factor off asks for the admin's password", () => {
 
   it("without the password nothing changes, nothing is audited, and the field says why", async () => {
     const { organisation } = await strictOrganisation();
-    expect(await saveSecuritySettingsForm({ status: "idle" }, form(off))).toEqual({
+    expect(await saveSecuritySettingsForm({ status: "idle" }, formOf(off))).toEqual({
       status: "invalid",
       message: settingsTexts("errors.checkFields"),
       fieldErrors: { currentPassword: settingsTexts("errors.passwordRequired") },
@@ -182,7 +173,7 @@ describe("turning two-factor off asks for the admin's password", () => {
 
   it("a wrong password gets a field error; nothing changes and nothing is audited", async () => {
     const { organisation } = await strictOrganisation();
-    expect(await saveSecuritySettingsForm({ status: "idle" }, form({ ...off, currentPassword: "niet-mijn-wachtwoord" }))).toEqual({
+    expect(await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...off, currentPassword: "niet-mijn-wachtwoord" }))).toEqual({
       status: "invalid",
       message: settingsTexts("errors.checkFields"),
       fieldErrors: { currentPassword: settingsTexts("errors.passwordWrong") },
@@ -193,7 +184,7 @@ describe("turning two-factor off asks for the admin's password", () => {
 
   it("the right password turns it off, audited once, and the password is stored nowhere", async () => {
     const { organisation } = await strictOrganisation();
-    expect(await saveSecuritySettingsForm({ status: "idle" }, form({ ...off, currentPassword: ` ${password} ` }))).toEqual({
+    expect(await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...off, currentPassword: ` ${password} ` }))).toEqual({
       status: "saved",
       message: settingsTexts("saved"),
     });
@@ -211,17 +202,17 @@ describe("turning two-factor off asks for the admin's password", () => {
     const admin = await createMemberWithLogin(database.db, { tenantId: organisation.id, role: "admin", password });
     signInAs(await actorOf(admin));
     const on = { twoFactorForMembers: "email", twoFactorForCoordinators: "email", lockoutThreshold: "5" };
-    expect((await saveSecuritySettingsForm({ status: "idle" }, form(on))).status).toBe("saved");
-    expect((await saveSecuritySettingsForm({ status: "idle" }, form({ ...on, lockoutThreshold: "7" }))).status).toBe("saved");
+    expect((await saveSecuritySettingsForm({ status: "idle" }, formOf(on))).status).toBe("saved");
+    expect((await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...on, lockoutThreshold: "7" }))).status).toBe("saved");
     expect(await getSecuritySettings(organisation.id)).toEqual({ twoFactorForMembers: "email", twoFactorForCoordinators: "email", lockoutThreshold: 7 });
   });
 
   it("guessing the password is limited to five tries per quarter hour", async () => {
     const { organisation } = await strictOrganisation();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await saveSecuritySettingsForm({ status: "idle" }, form({ ...off, currentPassword: `gok-${attempt}` }));
+      await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...off, currentPassword: `gok-${attempt}` }));
     }
-    const sixth = await saveSecuritySettingsForm({ status: "idle" }, form({ ...off, currentPassword: password }));
+    const sixth = await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...off, currentPassword: password }));
     expect(sixth.status).toBe("invalid");
     expect(sixth.message).toMatch(/^Te veel pogingen\./);
     expect((await getSecuritySettings(organisation.id)).twoFactorForMembers).toBe("email");

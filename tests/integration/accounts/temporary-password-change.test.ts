@@ -16,6 +16,7 @@ import en from "@/lib/i18n/messages/en.json";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "./access-fixtures";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -39,11 +40,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/server", () => ({ after: () => {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator: create } = await import("next-intl");
-  const messages: Record<string, unknown> = (await import("@/lib/i18n/messages/nl.json")).default;
-  return { getTranslations: async (namespace: string) => create({ locale: "nl", messages, namespace }) };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { changeMyPassword } = await import("@/lib/accounts/own-account/actions");
 
@@ -66,12 +63,6 @@ beforeEach(() => {
   request.signIn.length = 0;
   signOut();
 });
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 /** A member who signed in with a coordinator-set temporary password and now owes an own one. */
 async function memberOnTemporaryPassword(username: string) {
@@ -99,7 +90,7 @@ describe("replacing a temporary password", () => {
     const member = await memberOnTemporaryPassword("zelfde.tijdelijk");
     const before = await loginRow(member.user.id);
     signInAs(await actorOf(member));
-    expect(await changeMyPassword({}, form({ password: temporary, passwordRepeat: temporary }))).toEqual({ error: accountTexts("sameAsTemporary") });
+    expect(await changeMyPassword({}, formOf({ password: temporary, passwordRepeat: temporary }))).toEqual({ error: accountTexts("sameAsTemporary") });
     expect(request.signIn).toHaveLength(0);
     expect(await loginRow(member.user.id)).toEqual(before);
     expect((await loginRow(member.user.id)).mustChangePassword).toBe(true);
@@ -115,7 +106,7 @@ describe("replacing a temporary password", () => {
   it("a different password of the member's own is accepted and ends the forced change", async () => {
     const member = await memberOnTemporaryPassword("ander.wachtwoord");
     signInAs(await actorOf(member));
-    await changeMyPassword({}, form({ password: chosen, passwordRepeat: chosen }));
+    await changeMyPassword({}, formOf({ password: chosen, passwordRepeat: chosen }));
     expect(request.signIn).toHaveLength(1);
     expect((await loginRow(member.user.id)).mustChangePassword).toBe(false);
   });

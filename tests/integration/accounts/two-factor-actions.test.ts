@@ -19,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { openSession } from "@/tests/setup/sessions";
 import { markClientAddressServer } from "@/lib/auth/client-address";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
@@ -55,12 +56,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/server", () => ({ after: (task: unknown) => void request.deferred.push(task) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator: create } = await import("next-intl");
-  // Typed as plain nested records: the actions name their namespaces as strings, like next-intl's own API.
-  const messages: Record<string, unknown> = (await import("@/lib/i18n/messages/nl.json")).default;
-  return { getTranslations: async (namespace: string) => create({ locale: "nl", messages, namespace }) };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { signInWithPassword } = await import("@/lib/accounts/sign-in/actions");
 const { verifySignInCode, resendSignInCode, confirmAuthenticatorSetup, turnOffAuthenticator } = await import(
@@ -92,12 +88,6 @@ beforeEach(() => {
   signOut();
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 async function memberWithEmailCodes(username: string) {
   const organisation = await createOrganisation(database.db, { settings: { ...defaultOrganisationSettings, twoFactorForMembers: "email" } });
   const created = await createMemberWithLogin(database.db, { tenantId: organisation.id, username, password });
@@ -106,7 +96,7 @@ async function memberWithEmailCodes(username: string) {
 
 /** Posts the password form; a second-factor outcome redirects to the verify page with the challenge cookie set. */
 async function passwordThenVerifyPage(username: string): Promise<string> {
-  await expect(signInWithPassword({}, form({ username, password }))).rejects.toThrow("NEXT_REDIRECT /sign-in/verify");
+  await expect(signInWithPassword({}, formOf({ username, password }))).rejects.toThrow("NEXT_REDIRECT /sign-in/verify");
   const challenge = request.cookies.get(challengeCookie);
   if (!challenge) throw new Error("no challenge cookie");
   return challenge;
@@ -135,17 +125,17 @@ describe("the password form's per-client limit", () => {
     const organisation = await createOrganisation(database.db);
     const { user } = await createMemberWithLogin(database.db, { tenantId: organisation.id, username: "druk.apparaat", password });
     const answers = [];
-    for (let attempt = 1; attempt <= 11; attempt++) answers.push(await signInWithPassword({}, form({ username: "onbekend.iemand", password: "fout" })));
+    for (let attempt = 1; attempt <= 11; attempt++) answers.push(await signInWithPassword({}, formOf({ username: "onbekend.iemand", password: "fout" })));
     expect(answers.slice(0, 10).every((answer) => answer.error === nl.signIn.invalid)).toBe(true);
     expect(answers[10].error).toMatch(/^Te veel pogingen vanaf dit apparaat\. Probeer het over \d+ seconden opnieuw\.$/);
 
     // While limited, a real account's password is not even checked, so no failure is counted towards lockout.
-    expect((await signInWithPassword({}, form({ username: "druk.apparaat", password: "fout" }))).error).toMatch(/^Te veel pogingen/);
+    expect((await signInWithPassword({}, formOf({ username: "druk.apparaat", password: "fout" }))).error).toMatch(/^Te veel pogingen/);
     const [row] = await database.db.select({ failed: users.failedPasswordCount }).from(users).where(eq(users.id, user.id));
     expect(row.failed).toBe(0);
 
     request.client = "192.0.2.250";
-    expect((await signInWithPassword({}, form({ username: "onbekend.iemand", password: "fout" }))).error).toBe(nl.signIn.invalid);
+    expect((await signInWithPassword({}, formOf({ username: "onbekend.iemand", password: "fout" }))).error).toBe(nl.signIn.invalid);
   });
 });
 
@@ -153,7 +143,7 @@ describe("the verify page's code form", () => {
   it("a right code signs in through Auth.js with the ticket, opens /my and clears the challenge cookie", async () => {
     const { person } = await memberWithEmailCodes("formulier.goed");
     await passwordThenVerifyPage("formulier.goed");
-    expect(await verifySignInCode({}, form({ code: await latestCode(person.id) }))).toEqual({});
+    expect(await verifySignInCode({}, formOf({ code: await latestCode(person.id) }))).toEqual({});
     expect(request.signIn).toHaveLength(1);
     expect(request.signIn[0]).toMatchObject({ provider: "credentials", options: { redirectTo: "/my" } });
     expect(request.cookies.has(challengeCookie)).toBe(false);
@@ -164,7 +154,7 @@ describe("the verify page's code form", () => {
     await passwordThenVerifyPage("formulier.fout");
     const code = await latestCode(person.id);
     const wrong = code === "000000" ? "000001" : "000000";
-    expect(await verifySignInCode({}, form({ code: wrong }))).toEqual({ error: "Deze code klopt niet. Je kunt het nog 4 keer proberen." });
+    expect(await verifySignInCode({}, formOf({ code: wrong }))).toEqual({ error: "Deze code klopt niet. Je kunt het nog 4 keer proberen." });
     expect(request.signIn).toHaveLength(0);
   });
 
@@ -175,7 +165,7 @@ describe("the verify page's code form", () => {
   ])("$label gets a clear message and uses no try", async ({ username, code, message }) => {
     await memberWithEmailCodes(username);
     const challenge = await passwordThenVerifyPage(username);
-    expect(await verifySignInCode({}, form({ code }))).toEqual({ error: message });
+    expect(await verifySignInCode({}, formOf({ code }))).toEqual({ error: message });
     expect(await triesUsed(challenge)).toBe(0);
   });
 
@@ -184,9 +174,9 @@ describe("the verify page's code form", () => {
     const challenge = await passwordThenVerifyPage("formulier.geknoeid");
     const code = await latestCode(person.id);
     request.cookies.set(challengeCookie, `${challenge.slice(0, -2)}xx`);
-    expect(await verifySignInCode({}, form({ code }))).toEqual({ error: twoFactor("invalid"), restart: true });
+    expect(await verifySignInCode({}, formOf({ code }))).toEqual({ error: twoFactor("invalid"), restart: true });
     request.cookies.delete(challengeCookie);
-    expect(await verifySignInCode({}, form({ code }))).toEqual({ error: twoFactor("invalid"), restart: true });
+    expect(await verifySignInCode({}, formOf({ code }))).toEqual({ error: twoFactor("invalid"), restart: true });
     expect(await triesUsed(challenge)).toBe(0);
     expect(request.signIn).toHaveLength(0);
   });
@@ -195,7 +185,7 @@ describe("the verify page's code form", () => {
     await memberWithEmailCodes("formulier.druk");
     await passwordThenVerifyPage("formulier.druk");
     const answers = [];
-    for (let attempt = 1; attempt <= 10; attempt++) answers.push(await verifySignInCode({}, form({ code: "" })));
+    for (let attempt = 1; attempt <= 10; attempt++) answers.push(await verifySignInCode({}, formOf({ code: "" })));
     expect(answers[8].error).toBe(twoFactor("codeRequired"));
     expect(answers[9].error).toMatch(/^Te veel pogingen/);
     expect(lockout("tooManyAttempts", { seconds: 1 })).toBe("Te veel pogingen vanaf dit apparaat. Probeer het over 1 seconde opnieuw.");
@@ -218,8 +208,8 @@ describe("“Stuur een nieuwe code”", () => {
 
 describe("the authenticator-app forms", () => {
   it("a signed-out visitor cannot confirm or switch off an app", async () => {
-    expect(await confirmAuthenticatorSetup({}, form({ code: "123456" }))).toEqual({ error: app("failed") });
-    expect(await turnOffAuthenticator({}, form({ password }))).toEqual({ error: app("failed") });
+    expect(await confirmAuthenticatorSetup({}, formOf({ code: "123456" }))).toEqual({ error: app("failed") });
+    expect(await turnOffAuthenticator({}, formOf({ password }))).toEqual({ error: app("failed") });
   });
 
   it("confirming with letters or nothing gets a clear message and leaves the app off", async () => {
@@ -229,10 +219,10 @@ describe("the authenticator-app forms", () => {
     if (!actor) throw new Error("no actor");
     signInAs(actor);
     await startAuthenticatorEnrolment(organisation.id, user.id);
-    expect(await confirmAuthenticatorSetup({}, form({ code: "" }))).toEqual({ error: app("codeRequired") });
-    expect(await confirmAuthenticatorSetup({}, form({ code: "12 34 ab" }))).toEqual({ error: app("codeFormat") });
-    expect(await confirmAuthenticatorSetup({}, form({ code: "000000" }))).toEqual({ error: app("wrongCode") });
-    expect(await turnOffAuthenticator({}, form({ code: "", password: "" }))).toEqual({ error: app("proofRequired") });
+    expect(await confirmAuthenticatorSetup({}, formOf({ code: "" }))).toEqual({ error: app("codeRequired") });
+    expect(await confirmAuthenticatorSetup({}, formOf({ code: "12 34 ab" }))).toEqual({ error: app("codeFormat") });
+    expect(await confirmAuthenticatorSetup({}, formOf({ code: "000000" }))).toEqual({ error: app("wrongCode") });
+    expect(await turnOffAuthenticator({}, formOf({ code: "", password: "" }))).toEqual({ error: app("proofRequired") });
     const [row] = await database.db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id));
     expect(row.enabledAt).toBeNull();
   });

@@ -8,6 +8,7 @@ import { createOrganisation, type Organisation } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, createMember, setProfileFields, type Member } from "./fixtures";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -44,12 +45,6 @@ beforeEach(async () => {
   signInAs(await actorOf(member));
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 async function stored(personId: string) {
   const [row] = await database.db
     .select({
@@ -72,7 +67,7 @@ const idle = { status: "idle" } as const;
 
 describe("a member saves their profile", () => {
   it("stores the editable fields validated and normalised: E.164 phone, 1234 AB postcode, lower-case email", async () => {
-    const result = await saveMyProfile(idle, form({ email: " Sanne.DeVries@Example.org ", phone: "06-12 34 56 78", address: " Kerkstraat  12 ", postcode: "3811cv", city: "Leusden" }));
+    const result = await saveMyProfile(idle, formOf({ email: " Sanne.DeVries@Example.org ", phone: "06-12 34 56 78", address: " Kerkstraat  12 ", postcode: "3811cv", city: "Leusden" }));
     expect(result).toEqual({ status: "saved" });
     expect(await stored(member.person.id)).toEqual({
       ...original,
@@ -85,13 +80,13 @@ describe("a member saves their profile", () => {
   });
 
   it("empties an optional field when the member clears it", async () => {
-    expect(await saveMyProfile(idle, form({ phone: "", city: "" }))).toEqual({ status: "saved" });
+    expect(await saveMyProfile(idle, formOf({ phone: "", city: "" }))).toEqual({ status: "saved" });
     expect(await stored(member.person.id)).toMatchObject({ phone: null, city: null });
   });
 
   it("refuses invalid values with a message key per field, shows what was typed, and stores nothing", async () => {
     const typed = { email: "sanne@", phone: "06 1234", postcode: "1234 SS", city: "Leusden" };
-    const result = await saveMyProfile(idle, form(typed));
+    const result = await saveMyProfile(idle, formOf(typed));
     expect(result).toEqual({
       status: "invalid",
       fieldErrors: { email: "emailInvalid", phone: "phoneInvalid", postcode: "postcodeInvalid" },
@@ -108,29 +103,29 @@ describe("fields the member may not edit", () => {
     { label: "the infix", field: "infix", value: "van" },
     { label: "the birth date", field: "birthDate", value: "2000-01-01" },
   ])("a changed $label is refused by the action and nothing is stored", async ({ field, value }) => {
-    const result = await saveMyProfile(idle, form({ [field]: value, city: "Leusden" }));
+    const result = await saveMyProfile(idle, formOf({ [field]: value, city: "Leusden" }));
     expect(result.status).toBe("invalid");
     expect(result.fieldErrors).toEqual({ [field]: "notEditable" });
     expect(await stored(member.person.id)).toEqual(original);
   });
 
   it("an unchanged read-only value sent by an old form is not a change", async () => {
-    expect(await saveMyProfile(idle, form({ firstName: "Sanne", birthDate: "01-05-1990", city: "Leusden" }))).toEqual({ status: "saved" });
+    expect(await saveMyProfile(idle, formOf({ firstName: "Sanne", birthDate: "01-05-1990", city: "Leusden" }))).toEqual({ status: "saved" });
     expect(await stored(member.person.id)).toMatchObject({ firstName: "Sanne", city: "Leusden" });
   });
 
   it("follows the admin's choice: once the phone is not editable, changing it is refused", async () => {
     await setProfileFields(database.db, organisation.id, { editable: ["email"] });
-    const result = await saveMyProfile(idle, form({ phone: "0612345678" }));
+    const result = await saveMyProfile(idle, formOf({ phone: "0612345678" }));
     expect(result.fieldErrors).toEqual({ phone: "notEditable" });
     // The stored "06 24681357" and a typed "+31 6 24681357" are the same number: no change, no refusal.
-    expect(await saveMyProfile(idle, form({ phone: "+31 6 24681357", email: "nieuw@example.org" }))).toEqual({ status: "saved" });
+    expect(await saveMyProfile(idle, formOf({ phone: "+31 6 24681357", email: "nieuw@example.org" }))).toEqual({ status: "saved" });
     expect(await stored(member.person.id)).toMatchObject({ phone: "06 24681357", email: "nieuw@example.org" });
   });
 
   it("once names are editable, a member may correct them", async () => {
     await setProfileFields(database.db, organisation.id, { editable: ["firstName", "infix", "lastName"] });
-    expect(await saveMyProfile(idle, form({ firstName: "Zoë", infix: "", lastName: "Vries-Bakker" }))).toEqual({ status: "saved" });
+    expect(await saveMyProfile(idle, formOf({ firstName: "Zoë", infix: "", lastName: "Vries-Bakker" }))).toEqual({ status: "saved" });
     expect(await stored(member.person.id)).toMatchObject({ firstName: "Zoë", infix: null, lastName: "Vries-Bakker" });
   });
 });
@@ -138,7 +133,7 @@ describe("fields the member may not edit", () => {
 describe("whose profile is changed", () => {
   it("only the signed-in member's: person and organisation ids in the form are ignored", async () => {
     const colleague = await createMember(database.db, organisation, { city: "Soest" });
-    const result = await saveMyProfile(idle, form({ id: colleague.person.id, personId: colleague.person.id, tenantId: "x", city: "Baarn" }));
+    const result = await saveMyProfile(idle, formOf({ id: colleague.person.id, personId: colleague.person.id, tenantId: "x", city: "Baarn" }));
     expect(result).toEqual({ status: "saved" });
     expect((await stored(colleague.person.id)).city).toBe("Soest");
     expect((await stored(member.person.id)).city).toBe("Baarn");
@@ -146,7 +141,7 @@ describe("whose profile is changed", () => {
 
   it("without a session nothing is stored", async () => {
     signOut();
-    const result = await saveMyProfile(idle, form({ city: "Baarn" }));
+    const result = await saveMyProfile(idle, formOf({ city: "Baarn" }));
     expect(result.status).toBe("failed");
     expect(await stored(member.person.id)).toEqual(original);
   });

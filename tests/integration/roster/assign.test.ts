@@ -14,14 +14,7 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 // The Dutch texts with next-intl's own formatting, as the dashboard shows them.
-vi.mock("next-intl/server", async () => {
-  const { createFormatter: formatter, createTranslator: translator } = await import("next-intl");
-  const messages = (await import("@/lib/i18n/messages/nl.json")).default;
-  return {
-    getTranslations: async (namespace: string) => translator({ locale: "nl", messages, namespace: namespace as never }),
-    getFormatter: async () => formatter({ locale: "nl", timeZone: "Europe/Amsterdam" }),
-  };
-});
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { assignPeopleForm, assignPeopleToShift } = await import("@/lib/roster/actions");
 

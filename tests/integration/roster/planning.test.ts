@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/auth/guards";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, createRosterOrganisation, daysAhead, peopleOn, shiftIn, shiftRow, type RosterOrganisation } from "./roster-fixtures";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -37,13 +38,6 @@ async function asCoordinatorOf(org: RosterOrganisation) {
   signInAs(await actorOf(org.coordinator));
 }
 
-/** A form as the browser posts it. */
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
-
 const shiftFields = (org: RosterOrganisation) => ({
   activity: "  Maaltijd   koken ",
   locationId: org.location.id,
@@ -66,7 +60,7 @@ async function shiftsOfTenant(tenantId: string) {
 describe("creating shifts", () => {
   it("a coordinator creates a single shift; text is tidied and times are Amsterdam wall-clock times", async () => {
     await asCoordinatorOf(one);
-    const result = await createShift(form({ repeat: "once", date: "2027-03-29", ...shiftFields(one) }));
+    const result = await createShift(formOf({ repeat: "once", date: "2027-03-29", ...shiftFields(one) }));
     if (!result.ok || result.value.outcome !== "saved") throw new Error(JSON.stringify(result));
     const row = await shiftRow(database.db, result.value.shiftId);
     expect(row).toMatchObject({
@@ -86,7 +80,7 @@ describe("creating shifts", () => {
 
   it("a night shift may end the next day", async () => {
     await asCoordinatorOf(one);
-    const result = await createShift(form({ repeat: "once", date: "2027-03-27", ...shiftFields(one), startTime: "23:00", endTime: "07:00", endsNextDay: "on" }));
+    const result = await createShift(formOf({ repeat: "once", date: "2027-03-27", ...shiftFields(one), startTime: "23:00", endTime: "07:00", endsNextDay: "on" }));
     if (!result.ok || result.value.outcome !== "saved") throw new Error(JSON.stringify(result));
     const row = await shiftRow(database.db, result.value.shiftId);
     // The night the clocks go forward is an hour shorter.
@@ -105,7 +99,7 @@ describe("creating shifts", () => {
   ])("$label is refused next to its field and nothing is created", async ({ change, field, key }) => {
     await asCoordinatorOf(one);
     const before = (await shiftsOfTenant(one.organisation.id)).length;
-    const result = await createShift(form({ repeat: "once", date: "2027-04-12", ...shiftFields(one), ...change }));
+    const result = await createShift(formOf({ repeat: "once", date: "2027-04-12", ...shiftFields(one), ...change }));
     expect(result).toMatchObject({ ok: false, error: "invalid", fieldErrors: { [field]: [key] } });
     expect(await shiftsOfTenant(one.organisation.id)).toHaveLength(before);
   });
@@ -116,7 +110,7 @@ describe("creating shifts", () => {
   ])("$label is refused next to its field and nothing is created", async ({ change, field, key }) => {
     await asCoordinatorOf(one);
     const before = (await shiftsOfTenant(one.organisation.id)).length;
-    const result = await createShift(form({ repeat: "once", date: "2027-04-12", ...shiftFields(one), ...change }));
+    const result = await createShift(formOf({ repeat: "once", date: "2027-04-12", ...shiftFields(one), ...change }));
     expect(result).toEqual({ ok: true, value: { outcome: "invalid", fieldErrors: { [field]: [key] } } });
     expect(await shiftsOfTenant(one.organisation.id)).toHaveLength(before);
   });
@@ -125,7 +119,7 @@ describe("creating shifts", () => {
     await asCoordinatorOf(one);
     const before = (await shiftsOfTenant(one.organisation.id)).length;
     const result = await createShift(
-      form({ repeat: "once", date: "2027-04-12", ...shiftFields(one), locationId: two.location.id, groupId: two.group.id, coordinatorId: two.coordinator.person.id }),
+      formOf({ repeat: "once", date: "2027-04-12", ...shiftFields(one), locationId: two.location.id, groupId: two.group.id, coordinatorId: two.coordinator.person.id }),
     );
     expect(result).toEqual({ ok: false, error: "forbidden" });
     expect(await shiftsOfTenant(one.organisation.id)).toHaveLength(before);
@@ -133,7 +127,7 @@ describe("creating shifts", () => {
 
   it("a weekly series becomes one shift per week at the same wall-clock time across the DST change", async () => {
     await asCoordinatorOf(one);
-    const result = await createShift(form({ repeat: "weekly", weekday: "2", startsOn: "2027-03-15", endsOn: "2027-04-06", ...shiftFields(one) }));
+    const result = await createShift(formOf({ repeat: "weekly", weekday: "2", startsOn: "2027-03-15", endsOn: "2027-04-06", ...shiftFields(one) }));
     if (!result.ok || result.value.outcome !== "saved") throw new Error(JSON.stringify(result));
     expect(result.value.count).toBe(4);
     const first = await shiftRow(database.db, result.value.shiftId);
@@ -147,7 +141,7 @@ describe("creating shifts", () => {
   it("a series longer than a year is refused and nothing is created", async () => {
     await asCoordinatorOf(one);
     const before = (await shiftsOfTenant(one.organisation.id)).length;
-    const result = await createShift(form({ repeat: "weekly", weekday: "1", startsOn: "2027-01-04", endsOn: "2028-06-01", ...shiftFields(one) }));
+    const result = await createShift(formOf({ repeat: "weekly", weekday: "1", startsOn: "2027-01-04", endsOn: "2028-06-01", ...shiftFields(one) }));
     expect(result).toEqual({ ok: true, value: { outcome: "invalid", fieldErrors: { endsOn: ["tooManyOccurrences"] } } });
     expect(await shiftsOfTenant(one.organisation.id)).toHaveLength(before);
   });
@@ -156,7 +150,7 @@ describe("creating shifts", () => {
 describe("editing shifts and series", () => {
   async function createSeries(org: RosterOrganisation) {
     await asCoordinatorOf(org);
-    const result = await createShift(form({ repeat: "weekly", weekday: "4", startsOn: "2027-05-03", endsOn: "2027-05-31", ...shiftFields(org) }));
+    const result = await createShift(formOf({ repeat: "weekly", weekday: "4", startsOn: "2027-05-03", endsOn: "2027-05-31", ...shiftFields(org) }));
     if (!result.ok || result.value.outcome !== "saved") throw new Error(JSON.stringify(result));
     const first = await shiftRow(database.db, result.value.shiftId);
     return seriesShifts(first.seriesId ?? "");
@@ -165,7 +159,7 @@ describe("editing shifts and series", () => {
   it("editing one occurrence changes only that one, including its date", async () => {
     const series = await createSeries(one);
     const third = series[2];
-    const result = await editShift(form({ shiftId: third.id, scope: "one", date: "2027-05-21", ...shiftFields(one), activity: "Extra kookavond", startTime: "17:00", endTime: "20:00" }));
+    const result = await editShift(formOf({ shiftId: third.id, scope: "one", date: "2027-05-21", ...shiftFields(one), activity: "Extra kookavond", startTime: "17:00", endTime: "20:00" }));
     expect(result).toEqual({ ok: true, value: { outcome: "saved", shiftId: third.id, count: 1 } });
     const after = await seriesShifts(series[0].seriesId ?? "");
     expect(after.map((s) => [localDateKey(s.startsAt, TZ), localTimeKey(s.startsAt, TZ), s.activity])).toEqual([
@@ -180,7 +174,7 @@ describe("editing shifts and series", () => {
     const series = await createSeries(one);
     const seriesId = series[0].seriesId ?? "";
     const result = await editShift(
-      form({ shiftId: series[1].id, scope: "following", date: "2027-05-13", ...shiftFields(one), activity: "Soep koken", startTime: "15:00", endTime: "18:00", needed: "2" }),
+      formOf({ shiftId: series[1].id, scope: "following", date: "2027-05-13", ...shiftFields(one), activity: "Soep koken", startTime: "15:00", endTime: "18:00", needed: "2" }),
     );
     expect(result).toEqual({ ok: true, value: { outcome: "saved", shiftId: series[1].id, count: 3 } });
     const rows = await Promise.all(series.map((s) => shiftRow(database.db, s.id)));
@@ -203,7 +197,7 @@ describe("editing shifts and series", () => {
   it("editing from the first occurrence updates the series itself", async () => {
     const series = await createSeries(one);
     const seriesId = series[0].seriesId ?? "";
-    await editShift(form({ shiftId: series[0].id, scope: "following", date: localDateKey(series[0].startsAt, TZ), ...shiftFields(one), endTime: "20:00" }));
+    await editShift(formOf({ shiftId: series[0].id, scope: "following", date: localDateKey(series[0].startsAt, TZ), ...shiftFields(one), endTime: "20:00" }));
     const rows = await seriesShifts(seriesId);
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((s) => localTimeKey(s.endsAt, TZ)))).toEqual(new Set(["20:00"]));
@@ -213,7 +207,7 @@ describe("editing shifts and series", () => {
 
   it("a new date applies to one occurrence only; asking it for all following is refused", async () => {
     const series = await createSeries(one);
-    const result = await editShift(form({ shiftId: series[1].id, scope: "following", date: "2027-05-14", ...shiftFields(one) }));
+    const result = await editShift(formOf({ shiftId: series[1].id, scope: "following", date: "2027-05-14", ...shiftFields(one) }));
     expect(result).toEqual({ ok: true, value: { outcome: "invalid", fieldErrors: { date: ["dateOnlyForOne"] } } });
   });
 
@@ -222,7 +216,7 @@ describe("editing shifts and series", () => {
     for (const m of one.members.slice(0, 2)) {
       await createAssignment(database.db, { tenantId: one.organisation.id, shiftId: series[3].id, personId: m.person.id });
     }
-    const result = await editShift(form({ shiftId: series[1].id, scope: "following", date: localDateKey(series[1].startsAt, TZ), ...shiftFields(one), needed: "1" }));
+    const result = await editShift(formOf({ shiftId: series[1].id, scope: "following", date: localDateKey(series[1].startsAt, TZ), ...shiftFields(one), needed: "1" }));
     expect(result).toEqual({ ok: true, value: { outcome: "invalid", fieldErrors: { needed: ["neededBelowFilled"] } } });
     expect((await shiftRow(database.db, series[1].id)).needed).toBe(4);
   });
@@ -230,7 +224,7 @@ describe("editing shifts and series", () => {
   it("a coordinator cannot edit another organisation's shift", async () => {
     const theirs = await shiftIn(database.db, two, { startsAt: daysAhead(3, "09:00") });
     await asCoordinatorOf(one);
-    const result = await editShift(form({ shiftId: theirs.id, date: localDateKey(theirs.startsAt, TZ), ...shiftFields(one), activity: "Overgenomen" }));
+    const result = await editShift(formOf({ shiftId: theirs.id, date: localDateKey(theirs.startsAt, TZ), ...shiftFields(one), activity: "Overgenomen" }));
     expect(result).toEqual({ ok: false, error: "forbidden" });
     expect((await shiftRow(database.db, theirs.id)).activity).toBe("Koffieochtend");
   });
@@ -241,21 +235,21 @@ describe("cancelling", () => {
     const shift = await shiftIn(database.db, one, { startsAt: daysAhead(4, "09:00") });
     await createAssignment(database.db, { tenantId: one.organisation.id, shiftId: shift.id, personId: one.members[2].person.id });
     await asCoordinatorOf(one);
-    expect(await cancelShift(form({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "cancelled", count: 1, notified: 1 } });
+    expect(await cancelShift(formOf({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "cancelled", count: 1, notified: 1 } });
     expect((await shiftRow(database.db, shift.id)).cancelledAt).not.toBeNull();
     expect(await peopleOn(database.db, shift.id)).toEqual([one.members[2].person.id]);
-    expect(await cancelShift(form({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "refused", problem: "cancelled" } });
+    expect(await cancelShift(formOf({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "refused", problem: "cancelled" } });
   });
 
   it("cancelling this and all following occurrences leaves earlier ones alone", async () => {
     await asCoordinatorOf(one);
     const startsOn = localDateKey(daysAhead(1, "12:00"), TZ);
     const weekday = String(weekdayOfDateKey(startsOn));
-    const created = await createShift(form({ repeat: "weekly", weekday, startsOn, endsOn: addDaysToDateKey(startsOn, 21), ...shiftFields(one) }));
+    const created = await createShift(formOf({ repeat: "weekly", weekday, startsOn, endsOn: addDaysToDateKey(startsOn, 21), ...shiftFields(one) }));
     if (!created.ok || created.value.outcome !== "saved") throw new Error(JSON.stringify(created));
     const series = await seriesShifts((await shiftRow(database.db, created.value.shiftId)).seriesId ?? "");
     expect(series).toHaveLength(4);
-    expect(await cancelShift(form({ shiftId: series[2].id, scope: "following" }))).toEqual({ ok: true, value: { outcome: "cancelled", count: 2, notified: 0 } });
+    expect(await cancelShift(formOf({ shiftId: series[2].id, scope: "following" }))).toEqual({ ok: true, value: { outcome: "cancelled", count: 2, notified: 0 } });
     const rows = await seriesShifts(series[0].seriesId ?? "");
     expect(rows.map((s) => s.cancelledAt !== null)).toEqual([false, false, true, true]);
   });
@@ -263,7 +257,7 @@ describe("cancelling", () => {
   it("a shift that has started cannot be cancelled", async () => {
     const shift = await shiftIn(database.db, one, { startsAt: new Date(Date.now() - 60_000) });
     await asCoordinatorOf(one);
-    expect(await cancelShift(form({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "refused", problem: "started" } });
+    expect(await cancelShift(formOf({ shiftId: shift.id }))).toEqual({ ok: true, value: { outcome: "refused", problem: "started" } });
   });
 });
 
@@ -271,9 +265,9 @@ type AnyAction = (org: RosterOrganisation, shiftId: string) => Promise<ActionRes
 
 describe("every coordinator action refuses members and other organisations", () => {
   it.each<{ name: string; call: AnyAction }>([
-    { name: "createShift", call: (org: RosterOrganisation) => createShift(form({ repeat: "once", date: "2027-06-01", ...shiftFields(org) })) },
-    { name: "editShift", call: (org: RosterOrganisation, shiftId: string) => editShift(form({ shiftId, date: "2027-06-01", ...shiftFields(org) })) },
-    { name: "cancelShift", call: (_org: RosterOrganisation, shiftId: string) => cancelShift(form({ shiftId })) },
+    { name: "createShift", call: (org: RosterOrganisation) => createShift(formOf({ repeat: "once", date: "2027-06-01", ...shiftFields(org) })) },
+    { name: "editShift", call: (org: RosterOrganisation, shiftId: string) => editShift(formOf({ shiftId, date: "2027-06-01", ...shiftFields(org) })) },
+    { name: "cancelShift", call: (_org: RosterOrganisation, shiftId: string) => cancelShift(formOf({ shiftId })) },
     { name: "assignPeopleToShift", call: (org: RosterOrganisation, shiftId: string) => assignPeopleToShift({ shiftId, personIds: [org.members[2].person.id] }) },
     { name: "removePeopleFromShift", call: (org: RosterOrganisation, shiftId: string) => removePeopleFromShift({ shiftId, personIds: [org.members[3].person.id] }) },
   ])("$name: a member gets 'forbidden', so does a coordinator of another organisation, and nothing changes", async ({ call }) => {

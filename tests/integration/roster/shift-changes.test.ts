@@ -13,6 +13,7 @@ import { localTimeKey } from "@/lib/roster/rules";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, createRosterOrganisation, daysAhead, mailTo, shiftIn, type Member, type RosterOrganisation } from "./roster-fixtures";
+import { formOf } from "@/tests/setup/forms";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -34,15 +35,9 @@ beforeEach(async () => {
   signInAs(await actorOf(org.coordinator));
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
-
 /** The edit form as it opens for a shift, with the given fields changed. */
 function editForm(shift: Shift, changes: Record<string, string>): FormData {
-  return form({
+  return formOf({
     shiftId: shift.id,
     scope: "one",
     date: localDateKey(shift.startsAt, TZ),
@@ -171,7 +166,7 @@ describe("editing this and the following occurrences tells each shift's own peop
   it("everyone on a changed occurrence hears about their own date; people on earlier ones hear nothing", async () => {
     const [ans, bram, carla] = org.members;
     const created = await createShift(
-      form({
+      formOf({
         repeat: "weekly",
         weekday: "3",
         startsOn: "2027-06-01",
