@@ -5,6 +5,7 @@ import { accessTokens, authSessions, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { formatPersonName } from "@/lib/people/names";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { hashToken } from "@/lib/accounts/links/tokens";
 import { isSessionLive, isSessionTouchDue } from "@/lib/accounts/sign-in/session-rules";
 import { sessionKey, startSession, touchSession } from "@/lib/accounts/sign-in/sessions";
@@ -112,6 +113,8 @@ export type Actor = {
   displayName: string;
   organisationName: string;
   timeZone: string;
+  /** The language of their pages and emails: their own choice, else their organisation's. */
+  locale: Locale;
   mustChangePassword: boolean;
 };
 
@@ -140,6 +143,8 @@ export async function checkSession(claims: SessionClaims, now: Date = new Date()
       lastName: people.lastName,
       organisationName: organisations.name,
       timeZone: organisations.timeZone,
+      userLocale: users.locale,
+      organisationLocale: organisations.locale,
       mustChangePassword: users.mustChangePassword,
       status: users.status,
       sessionVersion: users.sessionVersion,
@@ -165,6 +170,7 @@ export async function checkSession(claims: SessionClaims, now: Date = new Date()
     displayName: formatPersonName(row),
     organisationName: row.organisationName,
     timeZone: row.timeZone,
+    locale: toLocale(row.userLocale ?? row.organisationLocale),
     mustChangePassword: row.mustChangePassword,
   };
   return { status: "ok", actor };

@@ -5,7 +5,7 @@ import { createTranslator } from "next-intl";
 import type { Actor } from "@/lib/accounts/queries";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
-import { localeCookie, toLocale } from "@/lib/i18n/request";
+import { localeCookie, toLocale } from "@/lib/i18n/locales";
 import { checkActor, runRefusable } from "./guards";
 import type { GuardLevel } from "./refusals";
 

@@ -1,20 +1,22 @@
-// next-intl without locale routing: Dutch by default, English when the member chose it (cookie).
+// next-intl without locale routing. A signed-in request speaks the member's language (their own choice,
+// else their organisation's), read with the actor in the request's one session statement; getActor is
+// React-cached per request, the same instance the pages' guards use, so this adds no query. Signed
+// out, the device's cookie decides, else Dutch.
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
 import { formats } from "./formats";
+import { localeCookie, toLocale, type Locale } from "./locales";
 
-export const locales = ["nl", "en"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "nl";
-export const localeCookie = "PLOEG_LOCALE";
-
-export function toLocale(value: string | undefined | null): Locale {
-  return value === "en" ? "en" : defaultLocale;
+async function requestLocale(): Promise<Locale> {
+  const actor = await getActor();
+  if (actor) return actor.locale;
+  const store = await cookies();
+  return toLocale(store.get(localeCookie)?.value);
 }
 
 export default getRequestConfig(async () => {
-  const store = await cookies();
-  const locale = toLocale(store.get(localeCookie)?.value);
+  const locale = await requestLocale();
   const messages = locale === "en" ? (await import("./messages/en.json")).default : (await import("./messages/nl.json")).default;
   return { locale, messages, timeZone: "Europe/Amsterdam", formats };
 });

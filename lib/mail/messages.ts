@@ -30,7 +30,7 @@ export type SendTemplateInput<T extends EmailTemplate> = {
   tenantId: string | null;
   template: T;
   to: MailRecipient;
-  /** Defaults to the organisation's locale. */
+  /** Defaults to the language the recipient chose, else the organisation's. */
   locale?: EmailLocale;
   /** Every placeholder of the template except {organisatie}, which comes from the organisation. */
   values: Omit<PlaceholderValues<T>, "organisatie">;
@@ -83,7 +83,7 @@ function buildDetails(locale: EmailLocale, details: Partial<Record<EmailDetailKe
 export async function sendTemplate<T extends EmailTemplate>(tx: DbOrTx, input: SendTemplateInput<T>): Promise<string> {
   const definition = emailTemplates[input.template];
   if (definition.hasButton && !input.buttonUrl) throw new Error(`Template ${input.template} needs a buttonUrl`);
-  const resolved = await resolveEmailTexts(tx, { tenantId: input.tenantId, template: input.template, locale: input.locale });
+  const resolved = await resolveEmailTexts(tx, { tenantId: input.tenantId, template: input.template, locale: input.locale, personId: input.to.personId });
   const organisationName = resolved.organisationName ?? "Ploeg";
   // Omit<…> plus the one omitted key is the full set; TypeScript cannot prove that for a generic T.
   const values = { ...input.values, organisatie: organisationName } as PlaceholderValues<T>;

@@ -1,7 +1,8 @@
 // Email texts: the registry of every template with its placeholders and platform default texts, the
 // resolver that layers provider and organisation overrides on top, and the placeholder renderer.
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { users } from "@/lib/db/schema/accounts";
 import { emailTexts } from "@/lib/db/schema/platform";
 import { organisations } from "@/lib/db/schema/tenancy";
 
@@ -782,11 +783,12 @@ export type ResolvedEmailTexts = {
 
 /**
  * The texts for one message: platform default → the organisation's provider → the organisation, in one
- * query. Without `locale`, the organisation's locale is used. Throws if the organisation does not exist.
+ * query. Without `locale`, the language the recipient (`personId`) chose for their login is used, else
+ * the organisation's. Throws if the organisation does not exist.
  */
 export async function resolveEmailTexts(
   db: DbOrTx,
-  options: { tenantId: string | null; template: EmailTemplate; locale?: EmailLocale },
+  options: { tenantId: string | null; template: EmailTemplate; locale?: EmailLocale; personId?: string | null },
 ): Promise<ResolvedEmailTexts> {
   const { tenantId, template } = options;
   if (tenantId === null) {
@@ -800,6 +802,8 @@ export async function resolveEmailTexts(
     .select({
       organisationName: organisations.name,
       organisationLocale: organisations.locale,
+      // The recipient's own choice, in the same statement; null for anyone without a login here.
+      recipientLocale: sql<string | null>`(select ${users.locale} from ${users} where ${users.personId} = ${options.personId ?? null} and ${users.tenantId} = ${organisations.id})`,
       overrideTenantId: emailTexts.tenantId,
       overrideLocale: emailTexts.locale,
       subject: emailTexts.subject,
@@ -820,7 +824,7 @@ export async function resolveEmailTexts(
     .where(eq(organisations.id, tenantId));
   const first = rows[0];
   if (!first) throw new Error(`Organisation ${tenantId} does not exist`);
-  const locale = options.locale ?? toEmailLocale(first.organisationLocale);
+  const locale = options.locale ?? toEmailLocale(first.recipientLocale ?? first.organisationLocale);
   const inLocale = rows.filter((row) => row.overrideLocale === locale);
   const providerRow = inLocale.find((row) => row.overrideTenantId === null);
   const organisationRow = inLocale.find((row) => row.overrideTenantId === tenantId);

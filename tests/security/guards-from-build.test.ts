@@ -112,6 +112,7 @@ function actorOf(login: Login, overrides: Partial<Actor> = {}): Actor {
     displayName: login.person.firstName,
     organisationName: login.organisation.name,
     timeZone: "Europe/Amsterdam",
+    locale: "nl",
     mustChangePassword: false,
     ...overrides,
   };

@@ -1,13 +1,17 @@
 "use server";
-// A signed-in member changes their own password and username.
+// A signed-in member changes their own password, username and language.
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { getClientKey } from "@/lib/auth/client";
 import { memberAction, ownPasswordAction } from "@/lib/auth/guards";
 import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsernameSchema } from "@/lib/accounts/own-account/own-account";
+import { chooseLanguageSchema, chooseOwnLanguage } from "@/lib/accounts/own-account/language";
+import { localeCookie } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
 
 export type AccountFormState = { error?: string; saved?: string; value?: string };
 
@@ -67,4 +71,22 @@ export async function changeMyUsername(_previous: AccountFormState, formData: Fo
   }
   revalidatePath("/my/account");
   return { saved: t("usernameSaved", { username: result.username }), value: result.username };
+}
+
+const chooseLanguageGuarded = memberAction("chooseMyLanguage", chooseLanguageSchema, (actor, input) =>
+  chooseOwnLanguage({ userId: actor.userId, tenantId: actor.tenantId }, input),
+);
+
+/** Answered in the language just chosen; every page re-renders in it. */
+export async function chooseMyLanguage(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const guarded = await chooseLanguageGuarded(formData);
+  if (!guarded.ok) {
+    if (guarded.error === "unauthorised" || guarded.error === "forbidden") redirect("/sign-in");
+    return { error: (await getTranslations("account"))("languageInvalid") };
+  }
+  const { locale } = guarded.value;
+  // Signed-out pages on this device (sign-in, login requests) follow the last choice made on it.
+  (await cookies()).set(localeCookie, locale, { path: "/", sameSite: "lax", httpOnly: true, secure: env().secureCookies, maxAge: 400 * 24 * 60 * 60 });
+  revalidatePath("/", "layout");
+  return { saved: (await getTranslations({ locale, namespace: "account" }))("languageSaved"), value: locale };
 }

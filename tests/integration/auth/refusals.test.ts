@@ -48,6 +48,7 @@ function actorOf(who: Member, overrides: Partial<Actor> = {}): Actor {
     displayName: who.person.firstName,
     organisationName: who.organisation.name,
     timeZone: "Europe/Amsterdam",
+    locale: "nl",
     mustChangePassword: false,
     ...overrides,
   };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { ChangeUsernameForm } from "@/components/member/change-username-form";
+import { ChooseLanguageForm } from "@/components/member/choose-language-form";
 import { signOutEverywhere } from "@/lib/accounts/sign-in/actions";
 import { getOwnAccount } from "@/lib/accounts/own-account/own-account";
 import { requireMember } from "@/lib/auth/session";
@@ -57,6 +58,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Link href="/my/account/two-factor" className={linkButton}>
           {t("appManage")}
         </Link>
+      </section>
+
+      <section aria-labelledby="language-heading" className="mt-6 rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {t("languageHeading")}
+        </h2>
+        <p className="mt-2 text-stone-700">{t("languageIntro")}</p>
+        <ChooseLanguageForm locale={actor.locale} />
       </section>
 
       <section aria-labelledby="sessions-heading" className="mt-6 rounded-xl border border-stone-200 bg-white p-4">
