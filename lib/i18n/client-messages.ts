@@ -21,6 +21,7 @@ export const clientMessageAreas = {
   "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
   "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
+  "app/(coordinator)/dashboard/settings/organisation": ["organisationSettings"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

@@ -17,6 +17,7 @@ export type AuditAction =
   | "logins.exported"
   | "people.merged"
   | "settings.security-changed"
+  | "settings.organisation-changed"
   /** A refused request (lib/auth/refusals.ts); shown to admins only. */
   | "security.refused"
   | "security.refusals-suppressed";

@@ -9,6 +9,7 @@ const dashboardPages = [
   "/dashboard/roster/new",
   "/dashboard/people",
   "/dashboard/settings",
+  "/dashboard/settings/organisation",
   "/dashboard/settings/security",
   "/dashboard/settings/profile-fields",
   "/dashboard/audit",

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
 
@@ -58,6 +59,28 @@ describe("Field", () => {
     expect(inputId).toBeTruthy();
     expect(html).toContain(`for="${inputId}"`);
     expect(attributeOf(html, inputId!, "aria-describedby")).toBe(`${inputId}-hint`);
+  });
+});
+
+describe("SelectField", () => {
+  const days = [
+    { value: "1", label: "maandag" },
+    { value: "2", label: "dinsdag" },
+  ];
+
+  test("the label names the select, and every choice is an option", () => {
+    const html = renderToStaticMarkup(<SelectField id="weekday" name="weekday" label="Dag" options={days} defaultValue="2" />);
+    expect(html).toContain('<label for="weekday"');
+    expect(html).toMatch(/<select[^>]*id="weekday"/);
+    expect(html).toMatch(/<option value="2" selected="">dinsdag<\/option>/);
+    expect(attributeOf(html, "weekday", "aria-invalid")).toBeNull();
+  });
+
+  test("a hint and an error are read out with the select, which is marked invalid", () => {
+    const html = renderToStaticMarkup(<SelectField id="zone" label="Tijdzone" hint="Bepaalt vandaag" error="Kies een tijdzone" options={days} />);
+    expect(attributeOf(html, "zone", "aria-invalid")).toBe("true");
+    expect(attributeOf(html, "zone", "aria-describedby")).toBe("zone-hint zone-error");
+    expect(html).toMatch(/<p id="zone-error" role="alert"[^>]*>Kies een tijdzone<\/p>/);
   });
 });
 

@@ -31,6 +31,7 @@ const actionLabels: Record<AuditAction, string> = {
   "people.merged": "peopleMerged",
   "account.authenticator-reset": "accountAuthenticatorReset",
   "settings.security-changed": "securityChanged",
+  "settings.organisation-changed": "organisationChanged",
   "security.refused": "securityRefused",
   "security.refusals-suppressed": "securityRefusalsSuppressed",
 };
@@ -47,6 +48,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const actor = await requireCoordinator();
   const t = await getTranslations("audit");
   const tTable = await getTranslations("accounts.table");
+  const tOrganisation = await getTranslations("organisationSettings");
   const format = await getFormatter();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
@@ -72,6 +74,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       parts.push(t("scheduledFor", { date: label }));
     }
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
+    if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
     if (entry.action === "security.refused" || entry.action === "security.refusals-suppressed") parts.push(refusal(entry));
     return parts.join(". ");
   }
@@ -93,6 +96,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     return (["twoFactorForMembers", "twoFactorForCoordinators", "lockoutThreshold"] as const)
       .filter((key) => before[key] !== after[key] && after[key] !== undefined)
       .map((key) => t("security.change", { setting: t(`security.${key}`), from: value(key, before[key]), to: value(key, after[key]) }));
+  }
+
+  /** "Tijdzone: Europe/Amsterdam → Europe/London"; the entry holds only the settings that changed. */
+  function organisationChanges(details: Record<string, unknown>): string[] {
+    const before = details.before as Record<string, unknown> | undefined;
+    const after = details.after as Record<string, unknown> | undefined;
+    if (!before || !after) return [];
+    const value = (key: string, raw: unknown): string => {
+      if (raw === null || raw === undefined || raw === "") return t("organisationSettings.none");
+      if (key === "locale" && (raw === "nl" || raw === "en")) return tOrganisation(`locales.${raw}`);
+      if (key === "hoursDeadline" && typeof raw === "object") {
+        const { weekday, time } = raw as { weekday?: unknown; time?: unknown };
+        const day = typeof weekday === "number" && weekday >= 1 && weekday <= 7 ? tOrganisation(`weekdays.${weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7}`) : "?";
+        return `${day} ${typeof time === "string" ? time : "?"}`;
+      }
+      return String(raw);
+    };
+    return (["name", "email", "timeZone", "locale", "hoursDeadline"] as const)
+      .filter((key) => Object.hasOwn(after, key))
+      .map((key) => t("security.change", { setting: t(`organisationSettings.${key}`), from: value(key, before[key]), to: value(key, after[key]) }));
   }
 
   const rows: AuditRowView[] = page.entries.map((entry) => ({

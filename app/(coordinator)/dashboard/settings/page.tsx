@@ -14,8 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requireCoordinator();
   if (!canChangeSettings(actor.role)) redirect("/dashboard");
-  const [t, tProfile, tSecurity] = await Promise.all([getTranslations("dashboardNav"), getTranslations("profileFieldSettings"), getTranslations("securitySettings")]);
+  const [t, tOrganisation, tProfile, tSecurity] = await Promise.all([
+    getTranslations("dashboardNav"),
+    getTranslations("organisationSettings"),
+    getTranslations("profileFieldSettings"),
+    getTranslations("securitySettings"),
+  ]);
   const pages = [
+    { href: "/dashboard/settings/organisation", title: tOrganisation("title"), intro: tOrganisation("intro") },
     { href: "/dashboard/settings/profile-fields", title: tProfile("title"), intro: tProfile("intro") },
     { href: "/dashboard/settings/security", title: tSecurity("title"), intro: tSecurity("intro") },
   ];
