@@ -28,6 +28,7 @@ import {
   type User,
 } from "@/lib/demo/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { selectRows } from "@/tests/setup/raw-rows";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
@@ -154,7 +155,7 @@ afterAll(async () => {
 
 /** Rows of a raw query; every driver's result carries them as `rows`. */
 async function rowsOf<T>(query: SQL): Promise<T[]> {
-  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  return selectRows<T>(database.db, query);
 }
 
 /**

@@ -1,11 +1,12 @@
 // The three database drivers (PGlite, node-postgres, Neon over WebSocket) behave the same for what the
 // app relies on: rollback, interactive transactions with row locks, extensions and tenant rows.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { assertDatabaseReachable } from "@/lib/db/health";
 import { defaultOrganisationSettings, groups, organisations, people, providers } from "@/lib/db/schema/all";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { selectRows } from "@/tests/setup/raw-rows";
 
 let database: TestDatabase;
 let db: Db;
@@ -20,14 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
-
-/** Raw SQL results differ per driver in type only: all three return `{ rows }`. */
-async function selectRows<Row>(run: Db | Tx, query: SQL): Promise<Row[]> {
-  const result: unknown = await run.execute(query);
-  const rows = (result as { rows?: unknown }).rows;
-  if (!Array.isArray(rows)) throw new Error("The driver returned no rows array");
-  return rows as Row[];
-}
 
 async function createOrganisation(slug: string): Promise<{ providerId: string; organisationId: string }> {
   const [provider] = await db.insert(providers).values({ name: `Provider ${slug}`, slug: `provider-${slug}` }).returning({ id: providers.id });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/lib/db/schema/people";
 import { createOrganisation, createPerson, type Organisation } from "@/lib/demo/factories";
 import { DatabaseQueryError } from "@/lib/db/query-errors";
+import type { ProfileField } from "@/lib/db/schema/tenancy";
 import { searchPeople } from "@/lib/people/queries";
+import type { ProfileFieldSettings } from "@/lib/people/rules";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
 let database: TestDatabase;
@@ -67,7 +69,7 @@ describe("a failing query's error", () => {
   });
 
   it("ordinary queries are not touched by the redaction: a search for a name still finds it", async () => {
-    const settings = { editable: new Set(), visible: new Set(["firstName", "infix", "lastName"]) } as unknown as Parameters<typeof searchPeople>[2];
+    const settings: ProfileFieldSettings = { editable: new Set(), visible: new Set<ProfileField>(["firstName", "infix", "lastName"]) };
     const found = await searchPeople(organisation.id, "Sanne", settings, "2026-01-01");
     expect(found.length).toBe(1);
   });

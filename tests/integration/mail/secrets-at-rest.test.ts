@@ -11,6 +11,7 @@ import { sendSignInLink } from "@/lib/mail/messages";
 import { deliverPendingMail, maxDeliveryAttempts } from "@/lib/mail/outbox";
 import { getMailboxMessage, listMailboxMessagesWithBodies, listMailForPerson } from "@/lib/mail/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { selectRows } from "@/tests/setup/raw-rows";
 import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
 
 let database: TestDatabase;
@@ -88,9 +89,7 @@ async function secretsInTheMailbox(address: string): Promise<string[]> {
 }
 
 async function selectTexts(query: SQL): Promise<string[]> {
-  const result: unknown = await database.db.execute(query);
-  const rows = (result as { rows?: Array<{ text: string | null }> }).rows;
-  if (!Array.isArray(rows)) throw new Error("The driver returned no rows array");
+  const rows = await selectRows<{ text: string | null }>(database.db, query);
   return rows.map((row) => row.text ?? "");
 }
 
