@@ -26,15 +26,8 @@ vi.mock("@/lib/auth/config", () => ({ signIn: async () => {}, signOut: async () 
 // next-auth's package cannot load outside Next (it imports "next/server" without an extension).
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("@/lib/auth/client", () => ({ getClientKey: async () => request.client }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (path: string) => {
-    throw new Error(`NEXT_REDIRECT ${path}`);
-  },
-}));
+vi.mock("next/headers", () => import("@/tests/setup/next-request").then((m) => m.emptyHeaders));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 vi.mock("next/server", () => ({ after: (task: unknown) => void request.deferred.push(task) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));

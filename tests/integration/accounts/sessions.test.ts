@@ -28,10 +28,7 @@ vi.mock("@/lib/auth/config", () => ({
 }));
 // next-auth's package cannot load outside Next (it imports "next/server" without an extension).
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next/headers", () => import("@/tests/setup/next-request").then((m) => m.emptyHeaders));
 
 const { signOutMember, signOutEverywhere } = await import("@/lib/accounts/sign-in/actions");
 
