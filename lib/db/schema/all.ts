@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./roster";
 export * from "./hours";
 export * from "./platform";
+export * from "./member-imports";
