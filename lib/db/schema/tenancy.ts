@@ -1,7 +1,7 @@
 // Providers host organisations (tenants); organisations hold groups, locations and their settings.
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { id, timestamps } from "./columns";
+import { at, id, timestamps } from "./columns";
 import { people } from "./people";
 
 export const providers = pgTable("providers", {
@@ -56,6 +56,8 @@ export const groups = pgTable(
     name: text("name").notNull(),
     /** Second stop of the "tell the coordinator" fallback chain. */
     email: text("email"),
+    /** No longer offered for new shifts and filters; members and existing shifts keep it. */
+    archivedAt: at("archived_at"),
     ...timestamps,
   },
   (t) => [uniqueIndex("groups_tenant_name_idx").on(t.tenantId, sql`lower(${t.name})`)],
@@ -81,6 +83,8 @@ export const locations = pgTable(
     /** A location is a place; a client is a person cared for. Hours are broken down by either. */
     isClient: boolean("is_client").notNull().default(false),
     address: text("address"),
+    /** No longer offered for new shifts; shifts and series that have it keep it. */
+    archivedAt: at("archived_at"),
     ...timestamps,
   },
   (t) => [index("locations_tenant_idx").on(t.tenantId)],
