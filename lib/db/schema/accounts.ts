@@ -135,6 +135,11 @@ export const authSessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     /** Refreshed at most every few minutes; the idle timeout counts from here. */
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /**
+     * The organisation a provider admin is visiting in this session: they act there as its admin until
+     * they go back. Set only on the server, after checking the organisation is their provider's.
+     */
+    visitingTenantId: uuid("visiting_tenant_id").references(() => organisations.id, { onDelete: "set null" }),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "auth_sessions" ADD COLUMN "visiting_tenant_id" uuid;--> statement-breakpoint
+ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_visiting_tenant_id_organisations_id_fk" FOREIGN KEY ("visiting_tenant_id") REFERENCES "public"."organisations"("id") ON DELETE set null ON UPDATE no action;
