@@ -3,7 +3,7 @@
 // refusal, including a handler's `refuse()` and an input naming another organisation's records, is
 // recorded in one place (lib/auth/refusals.ts).
 import type { z } from "zod";
-import type { Actor } from "@/lib/accounts/queries";
+import { isMemberActor, type Actor, type MemberActor } from "@/lib/accounts/queries";
 import { CONTROL_CHARACTERS, findControlCharacterField } from "@/lib/plain-text";
 import { canAdminister, canCoordinate } from "./permissions";
 import { getActor } from "./session";
@@ -12,15 +12,34 @@ import { RefusedError, recordGuardPassed, recordRefusal, type GuardLevel, type R
 
 export { refuse, RefusedError } from "./refusals";
 
+/**
+ * "notFound" is the one answer for a record that does not exist in the actor's organisation: a
+ * deleted one, a made-up id, and another organisation's record (the last is also logged as a
+ * refusal), so an answer never tells which ids exist elsewhere.
+ */
 export type ActionResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: "unauthorised" | "forbidden" | "invalid"; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: "unauthorised" | "forbidden" | "invalid" | "notFound"; fieldErrors?: Record<string, string[]> };
+
+/** A handler's way to say "no such record here": answered as `notFound`, not logged (nothing was refused). */
+export class RecordNotFoundError extends Error {
+  constructor() {
+    super("record not found");
+    this.name = "RecordNotFoundError";
+  }
+}
+
+export function recordNotFound(): never {
+  throw new RecordNotFoundError();
+}
 
 type Handler<S extends z.ZodType, T> = (actor: Actor, input: z.output<S>) => Promise<T>;
+type MemberHandler<S extends z.ZodType, T> = (actor: MemberActor, input: z.output<S>) => Promise<T>;
 
+// Member levels need a person record: a visiting provider admin has none and is refused there.
 const allowedRoles: Record<GuardLevel, (actor: Actor) => boolean> = {
-  member: () => true,
-  ownPassword: () => true,
+  member: isMemberActor,
+  ownPassword: isMemberActor,
   coordinator: (actor) => canCoordinate(actor.role),
   admin: (actor) => canAdminister(actor.role),
 };
@@ -56,19 +75,20 @@ export async function runRefusable<T>(
   actor: Actor,
   input: unknown,
   handler: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false }> {
+): Promise<{ ok: true; value: T } | { ok: false; notFound: boolean }> {
   const foreign = await findOtherOrganisationReference(actor.tenantId, input);
   if (foreign) {
     await recordRefusal({ actor, action: name, level, reason: "otherOrganisation", details: { field: foreign } });
-    return { ok: false };
+    return { ok: false, notFound: true };
   }
   recordGuardPassed({ action: name, level });
   try {
     return { ok: true, value: await handler() };
   } catch (error) {
+    if (error instanceof RecordNotFoundError) return { ok: false, notFound: true };
     if (!(error instanceof RefusedError)) throw error;
     await recordRefusal({ actor, action: name, level, reason: error.reason });
-    return { ok: false };
+    return { ok: false, notFound: false };
   }
 }
 
@@ -91,27 +111,40 @@ function buildAction<S extends z.ZodType, T>(level: GuardLevel, name: string, sc
       return { ok: false, error: "invalid", fieldErrors };
     }
     const result = await runRefusable(name, level, actor, parsed.data, () => handler(actor, parsed.data));
-    return result.ok ? result : { ok: false, error: "forbidden" };
+    if (result.ok) return result;
+    return { ok: false, error: result.notFound ? "notFound" : "forbidden" };
   };
 }
 
 /**
- * An action any active member of an organisation may call; the handler gets the actor and typed input.
- * `name` is what the security log shows when the action is refused.
+ * The actor of a member-level handler. checkActor already refused an actor without a person record at
+ * these levels; this keeps the type honest without an assertion.
  */
-export function memberAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
-  return buildAction("member", name, schema, handler);
+export function asMemberActor(actor: Actor): MemberActor {
+  if (!isMemberActor(actor)) refuse("role");
+  return actor;
+}
+
+/**
+ * An action any active member of an organisation may call; the handler gets the actor (with their
+ * person record) and typed input. `name` is what the security log shows when the action is refused.
+ */
+export function memberAction<S extends z.ZodType, T>(name: string, schema: S, handler: MemberHandler<S, T>) {
+  return buildAction("member", name, schema, (actor, input) => handler(asMemberActor(actor), input));
 }
 
 /**
  * The one kind of action a member may call while a coordinator-set password must still be replaced:
  * replacing it. Same session checks as memberAction otherwise.
  */
-export function ownPasswordAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
-  return buildAction("ownPassword", name, schema, handler);
+export function ownPasswordAction<S extends z.ZodType, T>(name: string, schema: S, handler: MemberHandler<S, T>) {
+  return buildAction("ownPassword", name, schema, (actor, input) => handler(asMemberActor(actor), input));
 }
 
-/** An action for coordinators and admins of the actor's own organisation. */
+/**
+ * An action for coordinators and admins of the actor's own organisation, including a provider admin
+ * visiting it as admin: `actor.personId` is null then.
+ */
 export function coordinatorAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
   return buildAction("coordinator", name, schema, handler);
 }

@@ -114,11 +114,11 @@ async function formatSpan(span: TimeSpan): Promise<string> {
   });
 }
 
-/** Session gone: back to sign in. Wrong role: a sentence. Malformed input: a sentence. */
+/** Session gone: back to sign in. Wrong role, no such record, malformed input: a sentence each. */
 async function failure(result: Extract<ActionResult<unknown>, { ok: false }>): Promise<RosterFormState> {
   if (result.error === "unauthorised") redirect("/sign-in");
   const t = await getTranslations("shifts.errors");
-  return { tone: "error", message: t(result.error === "forbidden" ? "forbidden" : "invalid") };
+  return { tone: "error", message: t(result.error) };
 }
 
 export async function signUpForShiftForm(_previous: RosterFormState, formData: FormData): Promise<RosterFormState> {
@@ -177,7 +177,7 @@ export async function saveShiftForm(previous: ShiftEditorState, formData: FormDa
   const t = await getTranslations("shiftEditor");
   if (!result.ok) {
     if (result.error === "unauthorised") redirect("/sign-in");
-    if (result.error === "forbidden") return { formError: t("errors.forbidden"), values, attempt };
+    if (result.error === "forbidden" || result.error === "notFound") return { formError: t(`errors.${result.error}`), values, attempt };
     return { fieldErrors: await translateFieldErrors(result.fieldErrors ?? {}), formError: t("errors.checkFields"), values, attempt };
   }
   const outcome = result.value;

@@ -60,7 +60,7 @@ async function failure(result: Extract<ActionResult<unknown>, { ok: false }>): P
   if (result.error === "unauthorised") redirect("/sign-in");
   const t = await getTranslations("handover.errors");
   if (result.fieldErrors?.message) return { message: t("messageTooLong") };
-  return { message: t(result.error === "forbidden" ? "forbidden" : "invalid") };
+  return { message: t(result.error) };
 }
 
 export async function askForHandoverForm(_previous: HandoverFormState, formData: FormData): Promise<HandoverFormState> {

@@ -88,7 +88,7 @@ describe("a coordinator removes a lost authenticator app", () => {
     signOut();
     expect(await resetPersonAuthenticator({ personId: member.person.id })).toEqual({ ok: false, error: "unauthorised" });
     signInAs(await actorOf(other.coordinator));
-    expect(await resetPersonAuthenticator({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await resetPersonAuthenticator({ personId: member.person.id })).toEqual({ ok: false, error: "notFound" });
     expect(await resetPersonAuthenticator({ personId: "not-an-id" })).toMatchObject({ ok: false, error: "invalid" });
     expect((await loginOf(database.db, member)).totpEnabledAt).not.toBeNull();
   });

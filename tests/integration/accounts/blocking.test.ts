@@ -319,12 +319,12 @@ describe("who may block", () => {
       { kind: "selection", personIds: [two.members[0].person.id, one.members[1].person.id] },
     ] as const;
     for (const target of forged) {
-      expect(await blockPeople({ target, expectedCount: 1 })).toEqual({ ok: false, error: "forbidden" });
-      expect(await countAccessChange({ change: "block", target })).toEqual({ ok: false, error: "forbidden" });
+      expect(await blockPeople({ target, expectedCount: 1 })).toEqual({ ok: false, error: "notFound" });
+      expect(await countAccessChange({ change: "block", target })).toEqual({ ok: false, error: "notFound" });
     }
     const groupTarget = { kind: "group", groupId: one.group.id } as const;
-    expect(await blockPeople({ target: groupTarget, expectedCount: 2 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await countAccessChange({ change: "block", target: groupTarget })).toEqual({ ok: false, error: "forbidden" });
+    expect(await blockPeople({ target: groupTarget, expectedCount: 2 })).toEqual({ ok: false, error: "notFound" });
+    expect(await countAccessChange({ change: "block", target: groupTarget })).toEqual({ ok: false, error: "notFound" });
     expect(await statusesOf(database.db, everyoneIn(one))).toEqual(Array(7).fill("active"));
     expect(await statusesOf(database.db, everyoneIn(two))).toEqual(Array(7).fill("active"));
     expect(await database.db.select().from(auditLog).where(eq(auditLog.tenantId, one.organisation.id))).toHaveLength(0);
@@ -337,7 +337,7 @@ describe("who may block", () => {
     await blockPeople({ target: { kind: "person", personId: one.members[0].person.id }, expectedCount: 1 });
     await asCoordinatorOf(two);
     const unblock = await unblockPeople({ target: { kind: "person", personId: one.members[0].person.id }, expectedCount: 1 });
-    expect(unblock).toEqual({ ok: false, error: "forbidden" });
+    expect(unblock).toEqual({ ok: false, error: "notFound" });
     expect((await loginOf(database.db, one.members[0])).status).toBe("blocked");
   });
 });

@@ -186,8 +186,8 @@ describe("bad dates and wrong people are refused and change nothing", () => {
     expect(await cancelPersonScheduledBlock({ personId: target.personId })).toEqual({ ok: false, error: "forbidden" });
 
     signInAs(await actorOf(two.coordinator));
-    expect(await schedulePeopleBlock({ target, date })).toEqual({ ok: false, error: "forbidden" });
-    expect(await cancelPersonScheduledBlock({ personId: target.personId })).toEqual({ ok: false, error: "forbidden" });
+    expect(await schedulePeopleBlock({ target, date })).toEqual({ ok: false, error: "notFound" });
+    expect(await cancelPersonScheduledBlock({ personId: target.personId })).toEqual({ ok: false, error: "notFound" });
 
     signOut();
     expect(await schedulePeopleBlock({ target, date })).toEqual({ ok: false, error: "unauthorised" });

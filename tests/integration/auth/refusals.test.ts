@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/lib/accounts/queries";
-import { coordinatorAction, memberAction, refuse } from "@/lib/auth/guards";
+import { coordinatorAction, memberAction, recordNotFound, refuse } from "@/lib/auth/guards";
 import { coordinatorRoute } from "@/lib/auth/route-guards";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
 import { people, type Role } from "@/lib/db/schema/people";
@@ -157,6 +157,7 @@ describe("the security log", () => {
   const planShift = coordinatorAction("planShift", z.object({ shiftName: z.string() }), async () => "planned");
   const greetColleague = memberAction("greetColleague", z.object({ personId: z.uuid() }), async () => "greeted");
   const openLocker = memberAction("openLocker", z.object({}), async () => refuse());
+  const findLocker = memberAction("findLocker", z.object({ lockerId: z.uuid() }), async () => recordNotFound());
 
   it("a member calling a coordinator action is refused, and the log says who, which action, which organisation and when", async () => {
     signInAs(actorOf(member));
@@ -172,14 +173,20 @@ describe("the security log", () => {
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
-  it("a coordinator naming another organisation's member is refused before the handler runs and logged in their own organisation", async () => {
+  it("a coordinator naming another organisation's member is answered 'not found' before the handler runs and logged in their own organisation", async () => {
     signInAs(actorOf(outsideCoordinator));
-    expect(await greetColleague({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await greetColleague({ personId: member.person.id })).toEqual({ ok: false, error: "notFound" });
     expect(await securityRows(elsewhere.id)).toMatchObject([{ details: { action: "greetColleague", reason: "otherOrganisation", field: "personId" } }]);
     // The organisation's own member, and an id that exists nowhere, are not refusals.
     expect(await greetColleague({ personId: outsideCoordinator.person.id })).toEqual({ ok: true, value: "greeted" });
     expect(await greetColleague({ personId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: true, value: "greeted" });
     expect(await securityRows(elsewhere.id)).toHaveLength(1);
+  });
+
+  it("a record the handler cannot find is answered 'not found' like another organisation's, and nothing is logged", async () => {
+    signInAs(actorOf(member));
+    expect(await findLocker({ lockerId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, error: "notFound" });
+    expect(await securityRows(home.id)).toEqual([]);
   });
 
   it("a handler's own refusal is answered 'forbidden' and logged", async () => {

@@ -334,7 +334,7 @@ describe("through the actions, with the signed-in member as the only actor", () 
     const theirs = await createGroup(database.db, { tenantId: two.organisation.id, name: "Hun groep" });
     await addPersonToGroup(database.db, { tenantId: two.organisation.id, groupId: theirs.id, personId: two.members[0].person.id });
     signInAs(await actorOf(a));
-    expect(await askForHandover({ shiftId: shift.id, personIds: [], groupId: theirs.id, message: null })).toEqual({ ok: false, error: "forbidden" });
+    expect(await askForHandover({ shiftId: shift.id, personIds: [], groupId: theirs.id, message: null })).toEqual({ ok: false, error: "notFound" });
     expect(await database.db.select().from(handoverRequests).where(eq(handoverRequests.shiftId, shift.id))).toHaveLength(0);
   });
 });

@@ -121,7 +121,7 @@ describe("creating shifts", () => {
     const result = await createShift(
       formOf({ repeat: "once", date: "2027-04-12", ...shiftFields(one), locationId: two.location.id, groupId: two.group.id, coordinatorId: two.coordinator.person.id }),
     );
-    expect(result).toEqual({ ok: false, error: "forbidden" });
+    expect(result).toEqual({ ok: false, error: "notFound" });
     expect(await shiftsOfTenant(one.organisation.id)).toHaveLength(before);
   });
 
@@ -225,7 +225,7 @@ describe("editing shifts and series", () => {
     const theirs = await shiftIn(database.db, two, { startsAt: daysAhead(3, "09:00") });
     await asCoordinatorOf(one);
     const result = await editShift(formOf({ shiftId: theirs.id, date: localDateKey(theirs.startsAt, TZ), ...shiftFields(one), activity: "Overgenomen" }));
-    expect(result).toEqual({ ok: false, error: "forbidden" });
+    expect(result).toEqual({ ok: false, error: "notFound" });
     expect((await shiftRow(database.db, theirs.id)).activity).toBe("Koffieochtend");
   });
 });
@@ -270,7 +270,7 @@ describe("every coordinator action refuses members and other organisations", () 
     { name: "cancelShift", call: (_org: RosterOrganisation, shiftId: string) => cancelShift(formOf({ shiftId })) },
     { name: "assignPeopleToShift", call: (org: RosterOrganisation, shiftId: string) => assignPeopleToShift({ shiftId, personIds: [org.members[2].person.id] }) },
     { name: "removePeopleFromShift", call: (org: RosterOrganisation, shiftId: string) => removePeopleFromShift({ shiftId, personIds: [org.members[3].person.id] }) },
-  ])("$name: a member gets 'forbidden', so does a coordinator of another organisation, and nothing changes", async ({ call }) => {
+  ])("$name: a member gets 'forbidden', a coordinator of another organisation 'notFound', and nothing changes", async ({ call }) => {
     const shift = await shiftIn(database.db, one, { startsAt: daysAhead(6, "09:00") });
     await createAssignment(database.db, { tenantId: one.organisation.id, shiftId: shift.id, personId: one.members[3].person.id });
     const before = { row: await shiftRow(database.db, shift.id), people: await peopleOn(database.db, shift.id), count: (await shiftsOfTenant(one.organisation.id)).length };
@@ -280,7 +280,7 @@ describe("every coordinator action refuses members and other organisations", () 
 
     await asCoordinatorOf(two);
     // Another organisation's coordinator cannot use this organisation's ids (shift, location, people).
-    expect(await call(one, shift.id)).toEqual({ ok: false, error: "forbidden" });
+    expect(await call(one, shift.id)).toEqual({ ok: false, error: "notFound" });
 
     signOut();
     expect(await call(one, shift.id)).toEqual({ ok: false, error: "unauthorised" });

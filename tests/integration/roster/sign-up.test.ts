@@ -114,8 +114,8 @@ describe("who may sign up", () => {
   it("a member of another organisation cannot take a shift, and it stays empty", async () => {
     const shift = await shiftIn(database.db, one, { startsAt: daysAhead(11, "09:00") });
     signInAs(await actorOf(two.members[0]));
-    expect(await signUpForShift({ shiftId: shift.id })).toEqual({ ok: false, error: "forbidden" });
-    expect(await signOffFromShift({ shiftId: shift.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await signUpForShift({ shiftId: shift.id })).toEqual({ ok: false, error: "notFound" });
+    expect(await signOffFromShift({ shiftId: shift.id })).toEqual({ ok: false, error: "notFound" });
     expect(await peopleOn(database.db, shift.id)).toEqual([]);
   });
 
