@@ -7,6 +7,7 @@ import { HANDOVER_MESSAGE_MAX } from "@/lib/roster/handover-schemas";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 type HandoverFormProps = {
   shiftId: string;
@@ -61,11 +62,7 @@ export function HandoverForm({ shiftId, people, groups }: HandoverFormProps) {
         />
       </fieldset>
 
-      <label className="block">
-        <span className="text-lg font-semibold">{t("message")}</span>
-        <span className="block text-sm text-stone-600">{t("messageHint")}</span>
-        <textarea name="message" rows={3} maxLength={HANDOVER_MESSAGE_MAX} className="mt-2 w-full rounded-lg border border-stone-300 bg-white px-3 py-3 text-base" />
-      </label>
+      <TextAreaField name="message" label={t("message")} hint={t("messageHint")} maxLength={HANDOVER_MESSAGE_MAX} />
 
       <Button variant="primary" type="submit" pending={pending} pendingLabel={t("sending")}>
         {t("send")}

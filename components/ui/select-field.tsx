@@ -12,7 +12,8 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "children"
   hint?: ReactNode;
   /** Shown under the box, marks it invalid (with a red border) and is read out with it. */
   error?: ReactNode;
-  options: readonly { value: string; label: string }[];
+  /** A disabled option is a placeholder ("—") a required choice cannot be left on. */
+  options: readonly { value: string; label: string; disabled?: boolean }[];
   width?: keyof typeof widths;
   className?: string;
 };
@@ -42,7 +43,7 @@ export function SelectField({ label, hint, error, options, width = "full", class
         className={`mt-1 block rounded-lg border bg-white px-3 py-2.5 text-base ${widths[width]} ${error ? "border-red-600" : "border-stone-300"}`}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}

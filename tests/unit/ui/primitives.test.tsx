@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 /** The value of one attribute on the first element that has the given id. */
 function attributeOf(html: string, id: string, attribute: string): string | null {
@@ -81,6 +82,24 @@ describe("SelectField", () => {
     expect(attributeOf(html, "zone", "aria-invalid")).toBe("true");
     expect(attributeOf(html, "zone", "aria-describedby")).toBe("zone-hint zone-error");
     expect(html).toMatch(/<p id="zone-error" role="alert"[^>]*>Kies een tijdzone<\/p>/);
+  });
+
+  test("a placeholder choice can be disabled so a required select cannot stay on it", () => {
+    const html = renderToStaticMarkup(<SelectField id="day" name="day" label="Dag" options={[{ value: "", label: "—", disabled: true }, ...days]} defaultValue="" />);
+    expect(html).toMatch(/<option value="" disabled="" selected="">—<\/option>/);
+  });
+});
+
+describe("TextAreaField", () => {
+  test("the label names the box; its hint and error are read out with it and the error marks it invalid", () => {
+    const quiet = renderToStaticMarkup(<TextAreaField id="notes" name="notes" label="Opmerkingen" />);
+    expect(quiet).toContain('<label for="notes"');
+    expect(attributeOf(quiet, "notes", "aria-invalid")).toBeNull();
+    const html = renderToStaticMarkup(<TextAreaField id="notes" name="notes" label="Opmerkingen" hint="Voor iedereen zichtbaar" error="Te lang" />);
+    expect(html).toMatch(/<textarea[^>]*id="notes"/);
+    expect(attributeOf(html, "notes", "aria-invalid")).toBe("true");
+    expect(attributeOf(html, "notes", "aria-describedby")).toBe("notes-hint notes-error");
+    expect(html).toContain("Te lang");
   });
 });
 
