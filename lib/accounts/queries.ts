@@ -1,9 +1,9 @@
 // Login accounts: the lookups and writes for signing in that several use-case folders share.
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { accessTokens, authSessions, users } from "@/lib/db/schema/accounts";
+import { accessTokens, authSessions, providerAdmins, users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
-import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
+import { defaultOrganisationSettings, organisations, providers } from "@/lib/db/schema/tenancy";
 import { formatPersonName } from "@/lib/people/names";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { hashToken } from "@/lib/accounts/links/tokens";
@@ -104,9 +104,15 @@ export async function redeemLoginTicket(ticket: string, now = new Date()): Promi
   });
 }
 
+/**
+ * Who acts in an organisation: a member with their person record, or a provider admin visiting the
+ * organisation as its admin, who has no person record there (`personId` null, `providerVisit` set).
+ * Coordinator and admin code takes this type and must handle a null `personId`; member pages and
+ * actions get a `MemberActor` (see lib/auth/session.ts and guards.ts).
+ */
 export type Actor = {
   userId: string;
-  personId: string;
+  personId: string | null;
   tenantId: string;
   role: Role;
   firstName: string;
@@ -116,31 +122,66 @@ export type Actor = {
   /** The language of their pages and emails: their own choice, else their organisation's. */
   locale: Locale;
   mustChangePassword: boolean;
+  /** Set while a provider admin visits this organisation (lib/tenancy/provider-visits.ts). */
+  providerVisit: { providerId: string; providerName: string } | null;
+};
+
+/** A member of the organisation with a person record: the actor of every member page and action. */
+export type MemberActor = Actor & { personId: string };
+
+/** Whether the actor has a person record here (false for a visiting provider admin). */
+export function isMemberActor(actor: Actor): actor is MemberActor {
+  return actor.personId !== null;
+}
+
+/** A provider admin's own standing: their provider, not an organisation. */
+export type ProviderAdminActor = {
+  userId: string;
+  providerId: string;
+  providerName: string;
+  displayName: string;
+  locale: Locale;
+  mustChangePassword: boolean;
+  /** The organisation they are visiting in this session, if any. */
+  visitingTenantId: string | null;
 };
 
 /**
  * A session cookie's standing: the acting member, or why it no longer signs in. "blocked" (the
  * account was blocked; its organisation is named so the page can say whom to contact) is told apart
  * from every other end (signed out, logged out on all devices, password changed, expired, idle).
+ * "provider" is a provider admin who is not visiting an organisation; one who is visiting is "ok" as
+ * that organisation's admin and also carries `providerAdmin`.
  */
-export type SessionCheck = { status: "ok"; actor: Actor } | { status: "blocked"; tenantId: string } | { status: "ended" };
+export type SessionCheck =
+  | { status: "ok"; actor: Actor; providerAdmin: ProviderAdminActor | null }
+  | { status: "provider"; providerAdmin: ProviderAdminActor }
+  | { status: "blocked"; tenantId: string }
+  | { status: "ended" };
 
 /**
  * Resolves a session's claims from the database on every request, in one statement: the account, its
- * person and organisation, and the server-side session row. Role and tenant come from here, never from
- * the token. Last-seen is written only when it is older than a few minutes.
+ * person (or provider admin record) and organisation, and the server-side session row. Role and tenant
+ * come from here, never from the token. A provider admin's organisation is the one stored on the
+ * session row, and only while it belongs to their provider. Last-seen is written only when it is older
+ * than a few minutes.
  */
 export async function checkSession(claims: SessionClaims, now: Date = new Date()): Promise<SessionCheck> {
   const db = await getDb();
   const [row] = await db
     .select({
       userId: users.id,
+      username: users.username,
+      accountName: users.name,
       personId: people.id,
-      tenantId: people.tenantId,
       role: people.role,
       firstName: people.firstName,
       infix: people.infix,
       lastName: people.lastName,
+      providerId: providerAdmins.providerId,
+      providerName: providers.name,
+      visitingTenantId: authSessions.visitingTenantId,
+      tenantId: organisations.id,
       organisationName: organisations.name,
       timeZone: organisations.timeZone,
       userLocale: users.locale,
@@ -152,28 +193,56 @@ export async function checkSession(claims: SessionClaims, now: Date = new Date()
       lastSeenAt: authSessions.lastSeenAt,
     })
     .from(users)
-    .innerJoin(people, eq(people.id, users.personId))
-    .innerJoin(organisations, eq(organisations.id, people.tenantId))
     .innerJoin(authSessions, and(eq(authSessions.sessionToken, sessionKey(claims.sessionId)), eq(authSessions.userId, users.id)))
-    .where(and(eq(users.id, claims.userId), eq(users.tenantId, people.tenantId)))
+    .leftJoin(people, and(eq(people.id, users.personId), eq(people.tenantId, users.tenantId)))
+    // A provider admin is an account of no organisation and no person, with a provider_admins row.
+    .leftJoin(providerAdmins, and(eq(providerAdmins.userId, users.id), isNull(users.personId), isNull(users.tenantId)))
+    .leftJoin(providers, eq(providers.id, providerAdmins.providerId))
+    .leftJoin(
+      organisations,
+      or(
+        eq(organisations.id, people.tenantId),
+        and(eq(organisations.id, authSessions.visitingTenantId), eq(organisations.providerId, providerAdmins.providerId)),
+      ),
+    )
+    .where(eq(users.id, claims.userId))
     .limit(1);
-  if (!row) return { status: "ended" };
-  if (row.status === "blocked") return { status: "blocked", tenantId: row.tenantId };
+  if (!row || (row.personId === null && row.providerId === null)) return { status: "ended" };
+  if (row.status === "blocked") return row.tenantId && row.personId ? { status: "blocked", tenantId: row.tenantId } : { status: "ended" };
   if (row.status !== "active" || row.sessionVersion !== claims.sessionVersion || !isSessionLive(row, now)) return { status: "ended" };
   if (isSessionTouchDue(row, now)) await touchSession(claims.sessionId, now);
+  const accountName = row.accountName ?? row.username;
+  const providerAdmin: ProviderAdminActor | null =
+    row.providerId !== null && row.providerName !== null
+      ? {
+          userId: row.userId,
+          providerId: row.providerId,
+          providerName: row.providerName,
+          displayName: accountName,
+          locale: toLocale(row.userLocale),
+          mustChangePassword: row.mustChangePassword,
+          visitingTenantId: row.tenantId,
+        }
+      : null;
+  if (row.tenantId === null || row.organisationName === null || row.timeZone === null) {
+    return providerAdmin ? { status: "provider", providerAdmin } : { status: "ended" };
+  }
+  const person = row.personId !== null && row.role !== null && row.firstName !== null && row.lastName !== null;
   const actor: Actor = {
     userId: row.userId,
     personId: row.personId,
     tenantId: row.tenantId,
-    role: row.role,
-    firstName: row.firstName,
-    displayName: formatPersonName(row),
+    // A visiting provider admin acts as the organisation's admin.
+    role: person && row.role ? row.role : "admin",
+    firstName: person && row.firstName ? row.firstName : accountName,
+    displayName: person && row.firstName !== null && row.lastName !== null ? formatPersonName({ firstName: row.firstName, infix: row.infix, lastName: row.lastName }) : accountName,
     organisationName: row.organisationName,
     timeZone: row.timeZone,
     locale: toLocale(row.userLocale ?? row.organisationLocale),
     mustChangePassword: row.mustChangePassword,
+    providerVisit: providerAdmin ? { providerId: providerAdmin.providerId, providerName: providerAdmin.providerName } : null,
   };
-  return { status: "ok", actor };
+  return { status: "ok", actor, providerAdmin };
 }
 
 /** The acting member of a session, or null when it no longer signs in (see checkSession). */

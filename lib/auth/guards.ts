@@ -8,7 +8,7 @@ import { CONTROL_CHARACTERS, findControlCharacterField } from "@/lib/plain-text"
 import { canAdminister, canCoordinate } from "./permissions";
 import { getActor } from "./session";
 import { findOtherOrganisationReference } from "./tenant-references";
-import { RefusedError, recordGuardPassed, recordRefusal, type GuardLevel, type RefusalReason } from "./refusals";
+import { RefusedError, recordGuardPassed, recordRefusal, refuse, type GuardLevel, type RefusalReason } from "./refusals";
 
 export { refuse, RefusedError } from "./refusals";
 

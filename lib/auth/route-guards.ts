@@ -2,15 +2,15 @@
 // role checks as the action guards (lib/auth/guards.ts), with refusals recorded the same way. Every
 // app/**/route.ts is either built with these or declared public in lib/auth/public-entry-points.ts.
 import { createTranslator } from "next-intl";
-import type { Actor } from "@/lib/accounts/queries";
+import type { Actor, MemberActor } from "@/lib/accounts/queries";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { localeCookie, toLocale } from "@/lib/i18n/locales";
-import { checkActor, runRefusable } from "./guards";
+import { asMemberActor, checkActor, runRefusable } from "./guards";
 import type { GuardLevel } from "./refusals";
 
 type RouteContext<P> = { params: Promise<P> };
-type RouteHandler<P> = (actor: Actor, request: Request, params: P) => Promise<Response>;
+type RouteHandler<P, A extends Actor = Actor> = (actor: A, request: Request, params: P) => Promise<Response>;
 
 type RouteOptions<P> = {
   /** The tenant-owned records the address names, e.g. `({ id }) => ({ personId: id })`. */
@@ -47,9 +47,9 @@ function buildRoute<P>(level: GuardLevel, name: string, handler: RouteHandler<P>
   };
 }
 
-/** A route any active member of an organisation may open. */
-export function memberRoute<P>(name: string, handler: RouteHandler<P>, options: RouteOptions<P> = {}) {
-  return buildRoute("member", name, handler, options);
+/** A route any active member of an organisation may open; the handler gets the member with their person record. */
+export function memberRoute<P>(name: string, handler: RouteHandler<P, MemberActor>, options: RouteOptions<P> = {}) {
+  return buildRoute<P>("member", name, (actor, request, params) => handler(asMemberActor(actor), request, params), options);
 }
 
 /** A route for coordinators and admins of the actor's own organisation. */

@@ -8,7 +8,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import type { Actor } from "@/lib/accounts/queries";
+import type { Actor, MemberActor } from "@/lib/accounts/queries";
 import { coordinatorAction, memberAction, type ActionResult } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
@@ -17,8 +17,13 @@ import { cancelShiftSchema, createShiftSchema, editShiftSchema, isShiftErrorKey,
 import type { TimeSpan } from "./rules";
 import { signOff, signUp, type RosterMember } from "./sign-ups";
 
-function rosterActorOf(actor: Actor): RosterMember & Planner {
+function rosterMemberOf(actor: MemberActor): RosterMember {
   return { tenantId: actor.tenantId, personId: actor.personId, timeZone: actor.timeZone };
+}
+
+/** A planner needs no person record: a visiting provider admin plans too. */
+function plannerOf(actor: Actor): Planner {
+  return { tenantId: actor.tenantId, timeZone: actor.timeZone };
 }
 
 function refreshMemberPages(): void {
@@ -39,13 +44,13 @@ function deliver<R>(change: PlanningChange<R>): R {
 // ── Member actions ───────────────────────────────────────────────────────────────────────────────
 
 export const signUpForShift = memberAction("signUpForShift", shiftRefSchema, async (actor, input) => {
-  const result = await signUp(rosterActorOf(actor), input.shiftId);
+  const result = await signUp(rosterMemberOf(actor), input.shiftId);
   if (result.outcome === "signedUp") refreshMemberPages();
   return result;
 });
 
 export const signOffFromShift = memberAction("signOffFromShift", shiftRefSchema, async (actor, input) => {
-  const result = await signOff(rosterActorOf(actor), input.shiftId);
+  const result = await signOff(rosterMemberOf(actor), input.shiftId);
   if (result.outcome === "signedOff") refreshMemberPages();
   return result;
 });
@@ -53,31 +58,31 @@ export const signOffFromShift = memberAction("signOffFromShift", shiftRefSchema,
 // ── Coordinator actions ──────────────────────────────────────────────────────────────────────────
 
 export const createShift = coordinatorAction("createShift", createShiftSchema, async (actor, input) => {
-  const result = await createShifts(rosterActorOf(actor), input);
+  const result = await createShifts(plannerOf(actor), input);
   if (result.outcome === "saved") refreshRoster();
   return result;
 });
 
 export const editShift = coordinatorAction("editShift", editShiftSchema, async (actor, input) => {
-  const result = deliver(await editShifts(rosterActorOf(actor), input));
+  const result = deliver(await editShifts(plannerOf(actor), input));
   if (result.outcome === "saved") refreshRoster();
   return result;
 });
 
 export const cancelShift = coordinatorAction("cancelShift", cancelShiftSchema, async (actor, input) => {
-  const result = deliver(await cancelShifts(rosterActorOf(actor), input));
+  const result = deliver(await cancelShifts(plannerOf(actor), input));
   if (result.outcome === "cancelled") refreshRoster();
   return result;
 });
 
 export const assignPeopleToShift = coordinatorAction("assignPeopleToShift", shiftPeopleSchema, async (actor, input) => {
-  const result = deliver(await assignPeople(rosterActorOf(actor), input));
+  const result = deliver(await assignPeople(plannerOf(actor), input));
   if (result.outcome === "assigned") refreshRoster();
   return result;
 });
 
 export const removePeopleFromShift = coordinatorAction("removePeopleFromShift", shiftPeopleSchema, async (actor, input) => {
-  const result = deliver(await removePeople(rosterActorOf(actor), input));
+  const result = deliver(await removePeople(plannerOf(actor), input));
   if (result.outcome === "removed") refreshRoster();
   return result;
 });

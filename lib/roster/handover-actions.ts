@@ -7,14 +7,14 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import type { Actor } from "@/lib/accounts/queries";
+import type { MemberActor } from "@/lib/accounts/queries";
 import { memberAction, type ActionResult } from "@/lib/auth/guards";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { acceptHandover, cancelHandover, requestHandover, type HandoverChange } from "./handover";
 import { handoverRefSchema, requestHandoverSchema } from "./handover-schemas";
 import type { RosterMember } from "./sign-ups";
 
-function memberOf(actor: Actor): RosterMember {
+function memberOf(actor: MemberActor): RosterMember {
   return { tenantId: actor.tenantId, personId: actor.personId, timeZone: actor.timeZone };
 }
 

@@ -23,7 +23,7 @@ import type { CancelShiftInput, CreateShiftInput, EditShiftInput, ShiftErrorKey,
 import { endOpenHandovers, lockPeople, lockShift, readCandidates } from "./sign-ups";
 
 /** The coordinator acting, in the organisation's time zone. */
-export type Planner = { tenantId: string; personId: string; timeZone: string };
+export type Planner = { tenantId: string; timeZone: string };
 
 export type FieldErrors = Partial<Record<string, ShiftErrorKey[]>>;
 
@@ -32,15 +32,22 @@ export type PlanningChange<R> = { result: R; mailIds: string[] };
 
 type ShiftFieldsInput = Pick<CreateShiftInput, "activity" | "locationId" | "groupId" | "coordinatorId" | "needed" | "notes">;
 
-/** Location, group and coordinator must be of the planner's own organisation; checked in one statement. */
-async function checkReferences(tenantId: string, input: ShiftFieldsInput): Promise<FieldErrors> {
+/**
+ * Location, group and coordinator must be of the planner's own organisation; checked in one statement.
+ * An archived location or group is refused too, unless the edited shift (`shiftId`) already has it.
+ */
+async function checkReferences(tenantId: string, input: ShiftFieldsInput, shiftId: string | null = null): Promise<FieldErrors> {
   const db = await getDb();
+  const kept = (column: "location_id" | "group_id", id: string) =>
+    shiftId ? sql`or exists (select 1 from ${shifts} s where s.id = ${shiftId} and s.tenant_id = ${tenantId} and s.${sql.raw(column)} = ${id})` : sql``;
   const [row] = await db
     .select({
       location: input.locationId
-        ? sql<boolean>`exists (select 1 from ${locations} l where l.id = ${input.locationId} and l.tenant_id = ${tenantId})`
+        ? sql<boolean>`exists (select 1 from ${locations} l where l.id = ${input.locationId} and l.tenant_id = ${tenantId} and (l.archived_at is null ${kept("location_id", input.locationId)}))`
         : sql<boolean>`true`,
-      group: input.groupId ? sql<boolean>`exists (select 1 from ${groups} g where g.id = ${input.groupId} and g.tenant_id = ${tenantId})` : sql<boolean>`true`,
+      group: input.groupId
+        ? sql<boolean>`exists (select 1 from ${groups} g where g.id = ${input.groupId} and g.tenant_id = ${tenantId} and (g.archived_at is null ${kept("group_id", input.groupId)}))`
+        : sql<boolean>`true`,
       coordinator: input.coordinatorId
         ? sql<boolean>`exists (select 1 from ${people} c where c.id = ${input.coordinatorId} and c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`
         : sql<boolean>`true`,
@@ -143,7 +150,7 @@ export async function createShifts(planner: Planner, input: CreateShiftInput, no
  * date, time or place changed are mailed (not for other details, nor for a shift that is over).
  */
 export async function editShifts(planner: Planner, input: EditShiftInput, now: Date = new Date()): Promise<PlanningChange<SaveShiftResult>> {
-  const errors = await checkReferences(planner.tenantId, input);
+  const errors = await checkReferences(planner.tenantId, input, input.shiftId);
   const db = await getDb();
   return db.transaction(async (tx): Promise<PlanningChange<SaveShiftResult>> => {
     const unchanged = (result: SaveShiftResult) => ({ result, mailIds: [] });

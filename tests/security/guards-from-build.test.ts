@@ -115,6 +115,7 @@ function actorOf(login: Login, overrides: Partial<Actor> = {}): Actor {
     timeZone: "Europe/Amsterdam",
     locale: "nl",
     mustChangePassword: false,
+    providerVisit: null,
     ...overrides,
   };
 }

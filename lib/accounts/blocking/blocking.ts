@@ -26,7 +26,7 @@ import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/sch
 import { issueSignInLink, revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
 
 /** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
-export type AccessActorRef = { userId: string; personId: string; tenantId: string; role: Role };
+export type AccessActorRef = { userId: string; personId: string | null; tenantId: string; role: Role };
 
 /** Why nothing happened, as a key of the "accounts.errors" texts. */
 export type AccessRefusal =

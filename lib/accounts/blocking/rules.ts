@@ -23,7 +23,8 @@ export type AccessSubject = {
   } | null;
 };
 
-export type AccessActor = { personId: string; role: Role };
+/** `personId` is null for a visiting provider admin, who is nobody's "self". */
+export type AccessActor = { personId: string | null; role: Role };
 
 /** The status filter of the people & logins page. */
 export const accessStatusFilters = [

@@ -50,6 +50,7 @@ function actorOf(who: Member, overrides: Partial<Actor> = {}): Actor {
     timeZone: "Europe/Amsterdam",
     locale: "nl",
     mustChangePassword: false,
+    providerVisit: null,
     ...overrides,
   };
 }
