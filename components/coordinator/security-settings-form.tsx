@@ -5,6 +5,7 @@ import { saveSecuritySettingsForm, type SecuritySettingsFormState } from "@/lib/
 import { LOCKOUT_MAX, LOCKOUT_MIN, turnsTwoFactorOff, type SecuritySettings } from "@/lib/accounts/security-settings/rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 type TwoFactorChoice = SecuritySettings["twoFactorForMembers"];
 
@@ -62,46 +63,37 @@ export function SecuritySettingsForm({
       ))}
       {askPassword ? (
         <div className="rounded-xl border border-orange-300 bg-orange-50 p-4">
-          <label htmlFor="currentPassword" className="block font-semibold">
-            {t("currentPassword")}
-          </label>
-          <p id="currentPassword-hint" className="mt-1 text-sm text-stone-700">
-            {t("currentPasswordHint")}
-          </p>
-          <input
+          <Field
             id="currentPassword"
             name="currentPassword"
             type="password"
+            label={t("currentPassword")}
+            hint={t("currentPasswordHint")}
+            error={state.fieldErrors?.currentPassword}
             autoComplete="current-password"
             maxLength={200}
             required
-            aria-invalid={state.fieldErrors?.currentPassword ? true : undefined}
-            aria-describedby={state.fieldErrors?.currentPassword ? "currentPassword-hint currentPassword-error" : "currentPassword-hint"}
-            className="mt-2 w-full max-w-sm rounded-lg border border-stone-300 bg-white px-3 py-2"
+            size="compact"
+            inputClassName="sm:max-w-sm"
           />
-          {error("currentPassword")}
         </div>
       ) : null}
       <div className="rounded-xl border border-stone-200 bg-white p-4">
-        <label htmlFor="lockoutThreshold" className="block font-semibold">
-          {t("lockoutThreshold")}
-        </label>
-        <input
+        <Field
           id="lockoutThreshold"
           name="lockoutThreshold"
           type="number"
+          label={t("lockoutThreshold")}
+          hint={t("lockoutHint")}
+          hintBelow
+          error={state.fieldErrors?.lockoutThreshold}
           min={LOCKOUT_MIN}
           max={LOCKOUT_MAX}
           defaultValue={current.lockoutThreshold}
           required
-          aria-invalid={state.fieldErrors?.lockoutThreshold ? true : undefined}
-          aria-describedby="lockout-hint"
-          className="mt-2 w-28 rounded-lg border border-stone-300 px-3 py-2"
+          size="compact"
+          width="short"
         />
-        <p id="lockout-hint" className="mt-1 text-sm text-stone-600">
-          {t("lockoutHint")}
-        </p>
-        {error("lockoutThreshold")}
       </div>
       {state.message ? (
         <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>
