@@ -65,9 +65,9 @@ async function mustRun(command: string, args: string[], env?: NodeJS.ProcessEnv)
   if (code !== 0) throw new StageFailure(`\`${[command, ...args].join(" ")}\` exited with ${code}`);
 }
 
-function capture(command: string, args: string[]): Promise<string> {
+function capture(command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv()): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: baseEnv(), stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
@@ -169,6 +169,21 @@ function tail(file: string, lines = 40): string {
   }
 }
 
+/**
+ * An organisation made the way an operator makes one, with the CLI, beside the demo: a journey sets it
+ * up from nothing, signing in with the temporary password the CLI printed (passed on in the env).
+ */
+async function createNewOrganisation(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const username = "beheer.nieuwestart";
+  const args = ["run", "--silent", "ploeg", "--", "create-organisation", "--name", "Stichting Nieuwe Start", "--slug", "nieuwe-start"];
+  args.push("--admin-username", username, "--admin-email", "beheer@nieuwestart.example", "--admin-name", "Sanne Visser");
+  console.log(`$ npm ${args.join(" ")}`);
+  const printed = await capture("npm", args, env);
+  const password = printed.match(/^Temporary password:\s*(\S+)$/m)?.[1];
+  if (!password) throw new StageFailure("create-organisation printed no temporary password");
+  return { E2E_NEW_ORGANISATION_ADMIN: username, E2E_NEW_ORGANISATION_PASSWORD: password };
+}
+
 async function endToEnd(): Promise<void> {
   if (!existsSync(chromium)) {
     console.log("Chromium is missing; installing Debian's chromium package");
@@ -203,6 +218,7 @@ async function endToEnd(): Promise<void> {
 
   await mustRun("npm", ["run", "ploeg", "--", "migrate"], baseEnv(appEnv));
   await mustRun("npm", ["run", "ploeg", "--", "seed"], baseEnv(appEnv));
+  const newOrganisation = await createNewOrganisation(baseEnv(appEnv));
 
   const logFile = path.join(resultsDir, `e2e-server-${id}.log`);
   const log = createWriteStream(logFile);
@@ -235,7 +251,7 @@ async function endToEnd(): Promise<void> {
   const code = await run(
     "playwright",
     ["test", "--reporter=list,json"],
-    baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_APP_URL: serverUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report }),
+    baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_APP_URL: serverUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ...newOrganisation }),
   );
   if (code !== 0) {
     console.log(`--- last lines of the server log ---\n${tail(logFile)}`);
