@@ -32,9 +32,9 @@ export function ShiftCard({ tools, shift, timeZone, href, showDay = true, markMi
   const left = placesLeft(shift.needed, shift.filled);
   const mine = markMine && shift.isMine;
   const over = now !== undefined && shift.endsAt.getTime() <= now.getTime();
-  const day = format.dateTime(shift.startsAt, { weekday: "long", day: "numeric", month: "long", timeZone });
-  const from = format.dateTime(shift.startsAt, { hour: "2-digit", minute: "2-digit", timeZone });
-  const to = format.dateTime(shift.endsAt, { hour: "2-digit", minute: "2-digit", timeZone });
+  const day = format.dateTime(shift.startsAt, "weekdayDayMonth", { timeZone });
+  const from = format.dateTime(shift.startsAt, "time", { timeZone });
+  const to = format.dateTime(shift.endsAt, "time", { timeZone });
   const names = shift.people.map((person) => person.name);
   const body = (
     <>

@@ -33,7 +33,7 @@ export function RosterDayStrip({ days, counts, shownDay, today, timeZone, hrefOf
               <Link
                 href={hrefOf(day)}
                 aria-current={active ? "page" : undefined}
-                aria-label={t("dayLabel", { day: format.dateTime(noon, { weekday: "long", day: "numeric", month: "long", timeZone }), count })}
+                aria-label={t("dayLabel", { day: format.dateTime(noon, "weekdayDayMonth", { timeZone }), count })}
                 className={`${base} ${
                   active
                     ? "bg-brand-700 font-semibold text-white"
@@ -42,8 +42,8 @@ export function RosterDayStrip({ days, counts, shownDay, today, timeZone, hrefOf
                       : "border border-transparent text-stone-500"
                 } ${day === today && !active ? "ring-2 ring-brand-600" : ""}`}
               >
-                <span>{format.dateTime(noon, { weekday: "short", timeZone })}</span>
-                <span className="font-semibold tabular-nums">{format.dateTime(noon, { day: "numeric", timeZone })}</span>
+                <span>{format.dateTime(noon, "weekdayName", { timeZone })}</span>
+                <span className="font-semibold tabular-nums">{format.dateTime(noon, "dayOfMonth", { timeZone })}</span>
                 <span className={`tabular-nums ${active ? "text-white" : "text-stone-600"}`}>{count}</span>
               </Link>
             </li>

@@ -16,6 +16,22 @@ export const formats = {
     dayMonth: { day: "numeric", month: "long" },
     /** "09:30": a time of day. */
     time: { hour: "2-digit", minute: "2-digit" },
+    /** "zondag 29 maart": a shift's day on its card. */
+    weekdayDayMonth: { weekday: "long", day: "numeric", month: "long" },
+    /** "zondag 29 maart 2026": a shift's day on its own page. */
+    weekdayDay: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+    /** "zondag 29 maart, 23:59": a deadline in the coming days. */
+    weekdayMoment: { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" },
+    /** "zo": a day in the week's strip. */
+    weekdayName: { weekday: "short" },
+    /** "zondag": the weekday alone, where the date follows apart. */
+    weekdayLong: { weekday: "long" },
+    /** "29": the day of the month in the week's strip. */
+    dayOfMonth: { day: "numeric" },
+    /** "zondag 29 maart 2026 om 09:30:12": a full moment, for the development mailbox. */
+    fullMoment: { dateStyle: "full", timeStyle: "medium" },
+    /** "29-03-2026 09:30:12": a short full moment, for the development mailbox's list. */
+    shortMoment: { dateStyle: "short", timeStyle: "medium" },
     /** "zondag 29 maart 2026, 09:30–13:05": a shift's whole span on its own page. */
     shiftSpan: { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
   },

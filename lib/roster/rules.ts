@@ -3,6 +3,7 @@
 // it holds across DST; nothing here adds hours by hand. No db, auth or next imports.
 import { TZDate } from "@date-fns/tz";
 import { localDateKey } from "@/lib/dates";
+import { formats } from "@/lib/i18n/formats";
 import { addDays, addWeeks, getISODay, getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeek, startOfWeek } from "date-fns";
 
 export function placesLeft(needed: number, filled: number): number {
@@ -407,9 +408,9 @@ export function describeShift(
 ): string {
   const tag = locale === "en" ? "en-GB" : "nl-NL";
   // Weekday and date apart: English ICU puts a comma after the weekday, and the text has enough commas.
-  const weekday = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone }).format(shift.startsAt);
-  const date = new Intl.DateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone }).format(shift.startsAt);
-  const time = new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  const weekday = new Intl.DateTimeFormat(tag, { ...formats.dateTime.weekdayLong, timeZone }).format(shift.startsAt);
+  const date = new Intl.DateTimeFormat(tag, { ...formats.dateTime.day, timeZone }).format(shift.startsAt);
+  const time = new Intl.DateTimeFormat(tag, { ...formats.dateTime.time, hourCycle: "h23", timeZone });
   const what = shift.locationName ? `${shift.activity} (${shift.locationName})` : shift.activity;
   return `${what}, ${weekday} ${date}, ${time.format(shift.startsAt)}–${time.format(shift.endsAt)}`;
 }

@@ -5,12 +5,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
+import { formats } from "@/lib/i18n/formats";
 import { listMailboxMessages } from "@/lib/mail/queries";
 import { MailStatusBadge } from "./mail-status-badge";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false, follow: false } };
 
-const timeFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Amsterdam" });
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { ...formats.dateTime.shortMoment, timeZone: "Europe/Amsterdam" });
 
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Request time only: the build must never query the database or decide about the mailbox.

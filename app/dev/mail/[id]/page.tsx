@@ -5,13 +5,14 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { formats } from "@/lib/i18n/formats";
 import { extractLinks, htmlForPreviewFrame } from "@/lib/mail/preview";
 import { getMailboxMessage } from "@/lib/mail/queries";
 import { MailStatusBadge } from "../mail-status-badge";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false, follow: false } };
 
-const timeFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "full", timeStyle: "medium", timeZone: "Europe/Amsterdam" });
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { ...formats.dateTime.fullMoment, timeZone: "Europe/Amsterdam" });
 
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -45,7 +45,7 @@ export default async function AuthenticatorPage() {
       {status.enabledAt ? (
         <>
           <p className="mt-5 rounded-lg border border-brand-100 bg-brand-50 p-3 text-brand-800">
-            {t("statusOn", { date: format.dateTime(status.enabledAt, { dateStyle: "long", timeZone: actor.timeZone }) })}
+            {t("statusOn", { date: format.dateTime(status.enabledAt, "day", { timeZone: actor.timeZone }) })}
           </p>
           <section aria-labelledby="disable-title" className="mt-8">
             <h2 id="disable-title" className="text-lg font-semibold">

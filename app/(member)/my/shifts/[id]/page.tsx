@@ -53,8 +53,8 @@ export default async function ShiftPage({ params, searchParams }: PageProps) {
   const timeZone = actor.timeZone;
   const now = new Date();
 
-  const day = format.dateTime(shift.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
-  const time = format.dateTimeRange(shift.startsAt, shift.endsAt, { hour: "2-digit", minute: "2-digit", timeZone });
+  const day = format.dateTime(shift.startsAt, "weekdayDay", { timeZone });
+  const time = format.dateTimeRange(shift.startsAt, shift.endsAt, "time", { timeZone });
   const left = placesLeft(shift.needed, shift.filled);
   const place = shift.myPlace;
   const names = shift.people.map((person) => (person.id === actor.personId ? `${person.name} (${t("you")})` : person.name));
@@ -165,7 +165,7 @@ async function MyPlace({ shift, place, timeZone, now }: { shift: ShiftForMember;
     const deadline = signOffDeadline(place.signedUpAt, shift.startsAt, timeZone);
     // "until 23:59 today": the last minute of the day reads better than "until 00:00 tomorrow".
     const until = deadline.by === "endOfDay" ? new Date(deadline.until.getTime() - 60_000) : deadline.until;
-    const when = format.dateTime(until, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone });
+    const when = format.dateTime(until, "weekdayMoment", { timeZone });
     return (
       <>
         <p className="font-medium">{t("youAreOn")}</p>
