@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 // Anything unexpected lands here: a friendly message, never a stack trace.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -8,9 +9,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <main className="mx-auto max-w-md p-6" role="alert">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-stone-700">{t("body")}</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-lg bg-brand-600 px-4 py-3 font-medium text-white">
+      <Button variant="save" onClick={reset} className="mt-6">
         {t("retry")}
-      </button>
+      </Button>
     </main>
   );
 }

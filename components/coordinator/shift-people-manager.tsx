@@ -5,6 +5,7 @@ import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { PeopleChecklist } from "@/components/people-checklist";
 import { assignPeopleForm, cancelShiftForm as cancelShiftFormAction, removePeopleForm, type RosterFormState } from "@/lib/roster/actions";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 type OnShift = { id: string; name: string; source: "self" | "coordinator" | "handover" };
 type Eligible = { id: string; name: string; groupNames: string[] };
@@ -143,9 +144,9 @@ function AssignForm({
         name="personIds"
         labels={{ filter: t("assignFilter"), noMatch: t("noMatch"), chosen: (count) => t("chosen", { count }) }}
       />
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-70">
-        {pending ? t("assigning") : t("assignSelected")}
-      </button>
+      <Button variant="confirm" type="submit" pending={pending} pendingLabel={t("assigning")}>
+        {t("assignSelected")}
+      </Button>
     </form>
   );
 }

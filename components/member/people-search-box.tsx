@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useTransition } from "react";
+import { Button } from "@/components/ui/button";
 
 const DEBOUNCE_MS = 250;
 
@@ -60,9 +61,9 @@ export function PeopleSearchBox({ defaultValue }: { defaultValue: string }) {
             timer.current = setTimeout(() => show(value), DEBOUNCE_MS);
           }}
         />
-        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700">
+        <Button variant="save" type="submit">
           {t("submit")}
-        </button>
+        </Button>
       </div>
       <p id="people-q-hint" className="mt-1 flex min-h-6 items-center gap-2 text-sm text-stone-600">
         {pending ? (

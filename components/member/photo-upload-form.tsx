@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ConfirmSubmitButton } from "@/components/confirm-submit-button";
 import { removeMyPhoto, uploadMyPhoto, type PhotoFormState } from "@/lib/people/actions";
+import { Button } from "@/components/ui/button";
 
 /** Same limit as the server (lib/people/photo-processing.ts): checked here first to spare a slow upload. */
 const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
@@ -107,9 +108,9 @@ export function PhotoUploadForm({
             </label>
           </div>
           {enhanced ? null : (
-            <button type="submit" className="rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white">
+            <Button variant="save" type="submit">
               {t("upload")}
-            </button>
+            </Button>
           )}
         </fieldset>
         <p id="photo-rules" className="mt-2 text-sm text-stone-600">

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { formats } from "@/lib/i18n/formats";
 import { listMailboxMessages } from "@/lib/mail/queries";
 import { MailStatusBadge } from "./mail-status-badge";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false, follow: false } };
 
@@ -47,9 +48,9 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           placeholder="Filter op e-mailadres"
           className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
         />
-        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <Button variant="confirm" type="submit">
           Filter
-        </button>
+        </Button>
         {to ? (
           <Link href="/dev/mail" className="self-center px-2 text-sm text-stone-600 underline">
             Alles tonen
