@@ -14,7 +14,7 @@ const weekdays = ["1", "2", "3", "4", "5", "6", "7"] as const;
 export function OrganisationSettingsForm({ current, timeZones }: { current: OrganisationGeneralSettings; timeZones: string[] }) {
   const t = useTranslations("organisationSettings");
   const [state, action, pending] = useActionState(saveOrganisationSettingsForm, { status: "idle" } satisfies OrganisationSettingsFormState);
-  const error = (field: string) => state.fieldErrors?.[field];
+  const error = (field: string) => state.fieldErrors?.[field]?.join(" ");
   return (
     <form action={action} className="mt-6 max-w-2xl space-y-6">
       <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">

@@ -31,7 +31,7 @@ export function SecuritySettingsForm({
   const error = (field: string) =>
     state.fieldErrors?.[field] ? (
       <p id={`${field}-error`} className="mt-1 text-sm font-medium text-red-700">
-        {state.fieldErrors[field]}
+        {state.fieldErrors[field]?.join(" ")}
       </p>
     ) : null;
   return (
@@ -69,7 +69,7 @@ export function SecuritySettingsForm({
             type="password"
             label={t("currentPassword")}
             hint={t("currentPasswordHint")}
-            error={state.fieldErrors?.currentPassword}
+            error={state.fieldErrors?.currentPassword?.join(" ")}
             autoComplete="current-password"
             maxLength={200}
             required
@@ -86,7 +86,7 @@ export function SecuritySettingsForm({
           label={t("lockoutThreshold")}
           hint={t("lockoutHint")}
           hintBelow
-          error={state.fieldErrors?.lockoutThreshold}
+          error={state.fieldErrors?.lockoutThreshold?.join(" ")}
           min={LOCKOUT_MIN}
           max={LOCKOUT_MAX}
           defaultValue={current.lockoutThreshold}

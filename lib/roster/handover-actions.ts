@@ -13,6 +13,7 @@ import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { acceptHandover, cancelHandover, requestHandover, type HandoverChange } from "./handover";
 import { handoverRefSchema, requestHandoverSchema } from "./handover-schemas";
 import type { RosterMember } from "./sign-ups";
+import type { FormState } from "@/components/ui/form-state";
 
 function memberOf(actor: MemberActor): RosterMember {
   return { tenantId: actor.tenantId, personId: actor.personId, timeZone: actor.timeZone };
@@ -49,7 +50,7 @@ export const withdrawHandover = memberAction("withdrawHandover", handoverRefSche
 
 // ── Form adapters ────────────────────────────────────────────────────────────────────────────────
 
-export type HandoverFormState = { message?: string };
+export type HandoverFormState = FormState;
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);

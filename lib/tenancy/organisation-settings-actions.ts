@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { adminAction } from "@/lib/auth/guards";
 import { saveOrganisationSettings } from "@/lib/tenancy/organisation-settings";
 import { organisationSettingsSchema } from "@/lib/tenancy/organisation-settings-schemas";
+import type { FormState } from "@/components/ui/form-state";
 
 export const updateOrganisationSettings = adminAction("updateOrganisationSettings", organisationSettingsSchema, async (actor, input) => {
   const result = await saveOrganisationSettings(actor.tenantId, actor.userId, input);
@@ -15,11 +16,7 @@ export const updateOrganisationSettings = adminAction("updateOrganisationSetting
   return result;
 });
 
-export type OrganisationSettingsFormState = {
-  status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-};
+export type OrganisationSettingsFormState = FormState & { status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden" };
 
 const errorKeys = ["name", "email", "timeZone", "locale", "weekday", "time"] as const;
 
@@ -29,10 +26,10 @@ export async function saveOrganisationSettingsForm(_previous: OrganisationSettin
   if (!result.ok) {
     if (result.error === "unauthorised") redirect("/sign-in");
     if (result.error === "forbidden") return { status: "forbidden", message: t("errors.forbidden") };
-    const fieldErrors: Record<string, string> = {};
+    const fieldErrors: Record<string, string[]> = {};
     for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
       const key = errorKeys.find((known) => known === keys[0]) ?? "invalid";
-      fieldErrors[field] = t(`errors.${key}`);
+      fieldErrors[field] = [t(`errors.${key}`)];
     }
     return { status: "invalid", message: t("errors.checkFields"), fieldErrors };
   }

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { adminAction } from "@/lib/auth/guards";
 import { saveSecuritySettings } from "@/lib/accounts/security-settings/settings";
 import { securitySettingsSchema } from "@/lib/accounts/security-settings/rules";
+import type { FormState } from "@/components/ui/form-state";
 
 export const updateSecuritySettings = adminAction("updateSecuritySettings", securitySettingsSchema, async (actor, input) => {
   const result = await saveSecuritySettings(actor.tenantId, actor.userId, input);
@@ -14,11 +15,7 @@ export const updateSecuritySettings = adminAction("updateSecuritySettings", secu
   return result;
 });
 
-export type SecuritySettingsFormState = {
-  status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-};
+export type SecuritySettingsFormState = FormState & { status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden" };
 
 export async function saveSecuritySettingsForm(_previous: SecuritySettingsFormState, formData: FormData): Promise<SecuritySettingsFormState> {
   const result = await updateSecuritySettings(formData);
@@ -26,10 +23,10 @@ export async function saveSecuritySettingsForm(_previous: SecuritySettingsFormSt
   if (!result.ok) {
     if (result.error === "unauthorised") redirect("/sign-in");
     if (result.error === "forbidden") return { status: "forbidden", message: t("errors.forbidden") };
-    const fieldErrors: Record<string, string> = {};
+    const fieldErrors: Record<string, string[]> = {};
     for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
       const key = keys[0] === "lockoutRange" || keys[0] === "passwordWrong" ? keys[0] : "choice";
-      fieldErrors[field] = t(`errors.${key}`);
+      fieldErrors[field] = [t(`errors.${key}`)];
     }
     return { status: "invalid", message: t("errors.checkFields"), fieldErrors };
   }
@@ -38,7 +35,7 @@ export async function saveSecuritySettingsForm(_previous: SecuritySettingsFormSt
     if (saved.refused === "rateLimited") {
       return { status: "invalid", message: t("errors.rateLimited", { minutes: Math.max(1, Math.ceil(saved.retryAfterSeconds / 60)) }) };
     }
-    return { status: "invalid", message: t("errors.checkFields"), fieldErrors: { currentPassword: t(`errors.${saved.refused}`) } };
+    return { status: "invalid", message: t("errors.checkFields"), fieldErrors: { currentPassword: [t(`errors.${saved.refused}`)] } };
   }
   return saved.changed ? { status: "saved", message: t("saved") } : { status: "unchanged", message: t("unchanged") };
 }

@@ -158,7 +158,7 @@ describe("turning two-factor off asks for the admin's password", () => {
     expect(await saveSecuritySettingsForm({ status: "idle" }, formOf(off))).toEqual({
       status: "invalid",
       message: settingsTexts("errors.checkFields"),
-      fieldErrors: { currentPassword: settingsTexts("errors.passwordRequired") },
+      fieldErrors: { currentPassword: [settingsTexts("errors.passwordRequired")] },
     });
     expect((await getSecuritySettings(organisation.id)).twoFactorForMembers).toBe("email");
     expect(await auditRows(organisation.id)).toHaveLength(0);
@@ -169,7 +169,7 @@ describe("turning two-factor off asks for the admin's password", () => {
     expect(await saveSecuritySettingsForm({ status: "idle" }, formOf({ ...off, currentPassword: "niet-mijn-wachtwoord" }))).toEqual({
       status: "invalid",
       message: settingsTexts("errors.checkFields"),
-      fieldErrors: { currentPassword: settingsTexts("errors.passwordWrong") },
+      fieldErrors: { currentPassword: [settingsTexts("errors.passwordWrong")] },
     });
     expect((await getSecuritySettings(organisation.id)).twoFactorForMembers).toBe("email");
     expect(await auditRows(organisation.id)).toHaveLength(0);

@@ -177,9 +177,9 @@ describe("organisation settings", () => {
       status: "invalid",
       message: "Er is niets opgeslagen. Controleer de gemarkeerde velden.",
       fieldErrors: {
-        email: "Vul een geldig e-mailadres in, of laat het veld leeg.",
-        timeZone: "Kies een tijdzone uit de lijst.",
-        hoursDeadlineTime: "Vul een tijd in als uu:mm, bijvoorbeeld 09:00.",
+        email: ["Vul een geldig e-mailadres in, of laat het veld leeg."],
+        timeZone: ["Kies een tijdzone uit de lijst."],
+        hoursDeadlineTime: ["Vul een tijd in als uu:mm, bijvoorbeeld 09:00."],
       },
     });
     expect((await storedRow(organisation.id)).email).toBe("info@samensterk.nl");
