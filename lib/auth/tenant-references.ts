@@ -4,6 +4,7 @@
 import { and, inArray, ne } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
+import { memberImports } from "@/lib/db/schema/member-imports";
 import { people, photos } from "@/lib/db/schema/people";
 import { handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
@@ -21,6 +22,7 @@ const referenceFields: Record<string, TenantOwned> = {
   groupId: groups,
   locationId: locations,
   photoId: photos,
+  importId: memberImports,
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

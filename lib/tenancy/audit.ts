@@ -16,6 +16,7 @@ export type AuditAction =
   | "account.role-changed"
   | "logins.exported"
   | "people.merged"
+  | "people.imported"
   | "settings.security-changed"
   | "settings.organisation-changed"
   /** A refused request (lib/auth/refusals.ts); shown to admins only. */

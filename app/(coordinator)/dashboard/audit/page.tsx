@@ -29,6 +29,7 @@ const actionLabels: Record<AuditAction, string> = {
   "account.role-changed": "accountRoleChanged",
   "logins.exported": "loginsExported",
   "people.merged": "peopleMerged",
+  "people.imported": "peopleImported",
   "account.authenticator-reset": "accountAuthenticatorReset",
   "settings.security-changed": "securityChanged",
   "settings.organisation-changed": "organisationChanged",

@@ -1,0 +1,24 @@
+// Builds real .xlsx workbooks with exceljs, as Excel would save them, for tests that upload member
+// lists (the import's unit and integration tests, and the end-to-end journey).
+import ExcelJS from "exceljs";
+
+export type SheetCell = string | number | Date | null | { text: string; hyperlink: string } | { formula: string; result: string | number };
+
+/** One worksheet with these rows (the first is the header row), as the bytes of an .xlsx file. */
+export async function xlsxBuffer(rows: SheetCell[][], options: { sheetName?: string; hiddenSheetFirst?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  if (options.hiddenSheetFirst) {
+    const hidden = workbook.addWorksheet("Verborgen");
+    hidden.state = "hidden";
+    hidden.addRow(["niet", "dit"]);
+  }
+  const sheet = workbook.addWorksheet(options.sheetName ?? "Leden");
+  for (const row of rows) sheet.addRow(row);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as unknown as ArrayBuffer);
+}
+
+/** An .xlsx File named `name`, ready to put in a FormData as the upload form sends it. */
+export async function xlsxFile(rows: SheetCell[][], name = "leden.xlsx"): Promise<File> {
+  return new File([await xlsxBuffer(rows)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
