@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking/blocking";
 import {
@@ -19,6 +20,7 @@ import { dayKeyAsDate } from "@/lib/dates";
 import { formats } from "@/lib/i18n/formats";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
+import { GroupMembershipBulk } from "./group-membership-bulk";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
@@ -27,6 +29,8 @@ import { Table, type TableColumn } from "@/components/ui/table";
 
 export type PersonAccessView = {
   personId: string;
+  /** The member page. */
+  href: string;
   name: string;
   roleLabel: string | null;
   isSelf: boolean;
@@ -44,6 +48,10 @@ export type PersonAccessView = {
 
 export type GroupChoice = { id: string; label: string; name: string };
 
+type SortLink = { direction: "ascending" | "descending" | null; href: string };
+/** The links of the sortable headers (the page owns the sort, in its URL). */
+export type PeopleSortLinks = Record<"name" | "lastLogin" | "status", SortLink>;
+
 type PeopleAccessManagerProps = {
   rows: PersonAccessView[];
   groups: GroupChoice[];
@@ -52,6 +60,13 @@ type PeopleAccessManagerProps = {
   minScheduleDate: string;
   caption: string;
   empty: { title: string; hint: string | null } | null;
+  /** The table's sortable headers; without them the table is not sortable. */
+  sorts?: PeopleSortLinks;
+  /**
+   * "person": the one-person form on the member page: the row's access actions as a menu with the
+   * same dialogs, without the bulk bar and the table.
+   */
+  layout?: "table" | "person";
 };
 
 type Notice = { tone: "success" | "error"; text: string };
@@ -71,7 +86,7 @@ type Scheduling = { target: Extract<AccessTarget, { kind: "person" | "selection"
  * them (always after a confirmation that names how many), a whole group or everyone, and per-row
  * unlock, resend username and scheduled blocks. The server does every check again.
  */
-export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty }: PeopleAccessManagerProps) {
+export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty, sorts, layout = "table" }: PeopleAccessManagerProps) {
   const t = useTranslations("accounts");
   const format = useFormatter();
   const router = useRouter();
@@ -244,12 +259,15 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     {
       key: "name",
       header: t("table.name"),
+      sort: sorts?.name,
       rowHeader: true,
       colClassName: "lg:w-[26%]",
       cellClassName: "px-3 py-3 text-left align-top font-normal max-lg:p-0",
       cell: (row) => (
         <>
-          <span className="font-semibold">{row.name}</span>
+          <Link href={row.href} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+            {row.name}
+          </Link>
           {row.isSelf ? <span className="text-stone-600"> ({t("table.you")})</span> : null}
           {row.roleLabel ? <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{row.roleLabel}</span> : null}
           {row.groups.length > 0 ? <span className="block text-sm text-stone-600">{row.groups.join(", ")}</span> : null}
@@ -268,10 +286,11 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         </>
       ),
     },
-    { key: "status", header: t("table.status"), cellClassName: "px-3 py-3 align-top max-lg:p-0", cell: (row) => <AccountBadgeList badges={row.badges} /> },
+    { key: "status", header: t("table.status"), sort: sorts?.status, cellClassName: "px-3 py-3 align-top max-lg:p-0", cell: (row) => <AccountBadgeList badges={row.badges} /> },
     {
       key: "lastLogin",
       header: t("table.lastLogin"),
+      sort: sorts?.lastLogin,
       colClassName: "lg:w-[9rem]",
       cellClassName: "px-3 py-3 align-top text-sm text-stone-700 max-lg:p-0",
       cell: (row) => (
@@ -302,8 +321,20 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   const bulkButton = "rounded-lg border px-3 py-2 font-medium disabled:opacity-50";
   const selectionTarget = (): AccessTarget => ({ kind: "selection", personIds: selection });
 
+  const person = layout === "person" ? rows[0] : undefined;
+
   return (
     <>
+      {person ? (
+        <PersonAccessActions
+          name={person.name}
+          available={person.actions}
+          usernameUnavailable={person.usernameUnavailable}
+          busy={busy === person.personId}
+          onAction={(action) => runRowAction(person, action)}
+        />
+      ) : null}
+      {layout === "table" ? (
       <section aria-label={t("bulk.label")} className="mt-4 flex flex-wrap items-end justify-between gap-x-8 gap-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <div>
           <StatusText className="font-medium">{t("bulk.selected", { count: selection.length })}</StatusText>
@@ -355,6 +386,9 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
               </button>
             ) : null}
           </div>
+          <div className="mt-4">
+            <GroupMembershipBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+          </div>
         </div>
         <fieldset className="min-w-0">
           <legend className="sr-only">{t("bulk.wholeGroups")}</legend>
@@ -399,6 +433,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           </div>
         </fieldset>
       </section>
+      ) : null}
 
       <div aria-live="polite" role="status" className="mt-4 empty:hidden">
         {notice?.tone === "success" ? (
@@ -413,6 +448,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         </Alert>
       ) : null}
 
+      {layout === "table" ? (
       <Table
         className="mt-4"
         caption={caption}
@@ -442,6 +478,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         stackedRowClassName="max-lg:grid max-lg:grid-cols-[auto_1fr] max-lg:gap-x-3 max-lg:gap-y-1.5 max-lg:p-4"
         rowClassName={(row) => (selected.has(row.personId) ? "bg-brand-50" : "")}
       />
+      ) : null}
 
       {confirmation ? (
         <AccessConfirmDialog

@@ -18,8 +18,11 @@ export const clientMessageAreas = {
   "app/(member)/my/shifts/[id]/handover": ["handover"],
   "app/(member)/my/profile": ["profile"],
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
-  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile"],
+  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "profileFieldSettings", "profile", "memberRecords", "groupMembership", "roles"],
+  "app/(provider)/provider": ["provider", "account", "passwordRules"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
+  "app/(coordinator)/dashboard/groups": ["groups"],
+  "app/(coordinator)/dashboard/locations": ["locations"],
   "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
   "app/(coordinator)/dashboard/settings/organisation": ["organisationSettings"],
 } as const satisfies Record<string, readonly string[]>;

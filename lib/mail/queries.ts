@@ -80,11 +80,11 @@ export async function getMailboxMessage(id: string): Promise<MailMessage | null>
   return row ? withOpenedBody(row) : null;
 }
 
-/** What was sent to one member, newest first: the coordinators' "did she get it?". */
-export async function listMailForPerson(tenantId: string, personId: string, limit = 50): Promise<MailSummary[]> {
+/** What was sent to one member, newest first, with why the last try failed: the coordinators' "did she get it?". */
+export async function listMailForPerson(tenantId: string, personId: string, limit = 50): Promise<Array<MailSummary & { lastError: string | null }>> {
   const db = await getDb();
   return db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, lastError: outbox.lastError })
     .from(outbox)
     .where(and(eq(outbox.tenantId, tenantId), eq(outbox.personId, personId)))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))

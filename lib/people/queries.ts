@@ -1,16 +1,15 @@
 // People reads and writes: profiles, photos, search and the photo book. The only people file that
 // imports db; every function takes the tenant first. Contact fields a colleague may not see are
 // never selected: the select list is built from the organisation's settings.
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { people, photos, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations, type ProfileField } from "@/lib/db/schema/tenancy";
 import type { ProcessedPhoto } from "./photo-processing";
+import { nameSearch } from "./name-search";
 import {
   resolveProfileFieldSettings,
-  splitSearchQuery,
-  typoAllowance,
   visibleContactFields,
   type ContactField,
   type ProfileFieldSettings,
@@ -33,8 +32,6 @@ export type PersonDetail = PersonCard & { groups: string[] };
 // Stored generated columns (ploeg_search_key of the name), indexed with the tenant for the photo book.
 const lastNameSortKey = people.lastNameKey;
 const firstNameSortKey = people.firstNameKey;
-// The whole name folded the same way (ploeg_name_key), a stored column with a trigram index.
-const nameKey = people.nameKey;
 // Drizzle writes columns unqualified in a one-table select; inside a subquery that would be ambiguous.
 const outerPersonId = sql`"people"."id"`;
 
@@ -224,12 +221,8 @@ export async function countPeople(tenantId: string, today: string): Promise<numb
 export const SEARCH_LIMIT = 20;
 
 /**
- * People whose name matches every word of `query`, best match first, in one statement. Tolerant of
- * infixes ("vries", "de vries"), accents ("zoe" finds "Zoë"), word order and small typos ("jansn",
- * "vreis", "vres"): a word matches when it occurs in the name, is trigram-similar to part of it
- * (pg_trgm's `<%`, at its default word_similarity_threshold of 0.6), or is within a few letters of a
- * name word (fuzzystrmatch's Levenshtein distance, `typoAllowance`). Words of one or two letters
- * ("Jan de V") must start a name word. Only the visible contact fields are selected.
+ * People whose name matches every word of `query` (the tolerant search of lib/people/name-search.ts),
+ * best match first, in one statement. Only the visible contact fields are selected.
  *
  * The organisation's current members are found through the (tenant_id, …) index; the name conditions
  * are checked on those rows only, so another organisation's size never slows a search down.
@@ -241,39 +234,16 @@ export async function searchPeople(
   today: string,
   limit = SEARCH_LIMIT,
 ): Promise<PersonCard[]> {
-  const words = splitSearchQuery(query);
-  if (words.length === 0) return [];
-  const phrase = words.join(" ");
-  const wordMatches = words.map((word) =>
-    word.length < 3
-      ? sql`(' ' || ${nameKey}) like ('% ' || ploeg_search_key(${word}) || '%')`
-      : sql`(${nameKey} like ('%' || ploeg_search_key(${word}) || '%') or ploeg_search_key(${word}) <% ${nameKey} or ${isWithinTypos(word)})`,
-  );
-  // The whole phrase starting a name word ("jan de v", "de vries") ranks above a fuzzy match; a name
-  // word a typo away from a search word ("vres": Vries) above one that merely shares a few trigrams.
-  const typoBonus = words.filter((word) => word.length >= 3).map((word) => sql` + case when ${isWithinTypos(word)} then 0.5 else 0 end`);
-  const score = sql`word_similarity(ploeg_search_key(${phrase}), ${nameKey})
-    + case when (' ' || ${nameKey}) like ('% ' || ploeg_search_key(${phrase}) || '%') then 1 else 0 end${sql.join(typoBonus)}`;
+  const search = nameSearch(query);
+  if (!search) return [];
   const db = await getDb();
   const rows = await db
     .select({ ...nameSelection, ...contactSelection(settings) })
     .from(people)
-    .where(and(currentMember(tenantId, today), ...wordMatches))
-    .orderBy(desc(score), asc(lastNameSortKey), asc(firstNameSortKey))
+    .where(and(currentMember(tenantId, today), search.match))
+    .orderBy(desc(search.score), asc(lastNameSortKey), asc(firstNameSortKey))
     .limit(limit);
   return rows.map((row) => toCard(row, settings));
-}
-
-/** Some word of the name is the search word with at most `typoAllowance` letters off, the first letter right. */
-function isWithinTypos(word: string): SQL {
-  const allowance = typoAllowance(word);
-  // The LIKE first: a cheap test that some name word starts with the right letter spares most rows the subquery.
-  return sql`((' ' || ${nameKey}) like ('% ' || left(ploeg_search_key(${word}), 1) || '%') and exists (
-    select 1 from unnest(string_to_array(${nameKey}, ' ')) as name_part(word)
-    where left(name_part.word, 1) = left(ploeg_search_key(${word}), 1)
-      and length(name_part.word) >= ${word.length - 1}::int
-      and levenshtein_less_equal(name_part.word, ploeg_search_key(${word}), ${allowance}::int) <= ${allowance}::int
-  ))`;
 }
 
 /** One colleague for the person page, with the names of their groups; null outside the organisation. */
@@ -294,12 +264,13 @@ export async function getColleague(tenantId: string, personId: string, settings:
 
 export type GroupOption = { id: string; name: string };
 
+/** The photo book's group filter: archived groups are no longer offered. */
 export async function listGroups(tenantId: string): Promise<GroupOption[]> {
   const db = await getDb();
   return db
     .select({ id: groups.id, name: groups.name })
     .from(groups)
-    .where(eq(groups.tenantId, tenantId))
+    .where(and(eq(groups.tenantId, tenantId), isNull(groups.archivedAt)))
     .orderBy(asc(sql`lower(${groups.name})`));
 }
 

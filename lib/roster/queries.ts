@@ -1,7 +1,7 @@
 // Roster reads for the pages. Every function takes the tenant first and filters by it; each page's
 // data comes in one statement whatever the roster's size: indexed range scans on (tenant_id,
 // starts_at) with the people on each shift aggregated in the same query, never a query per shift.
-import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
@@ -178,6 +178,29 @@ export async function listComingShiftsForPerson(tenantId: string, personId: stri
       ),
     )
     .orderBy(asc(shifts.startsAt))
+    .limit(limit);
+  return rows.map((row) => toListItem(row, personId));
+}
+
+/** The person's shifts that have ended (not cancelled), latest first: their record on the member page. */
+export async function listPastShiftsForPerson(tenantId: string, personId: string, now: Date, limit = 20): Promise<ShiftListItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(listColumns(tenantId))
+    .from(assignments)
+    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+    .leftJoin(locations, eq(locations.id, shifts.locationId))
+    .leftJoin(groups, eq(groups.id, shifts.groupId))
+    .where(
+      and(
+        eq(assignments.tenantId, tenantId),
+        eq(shifts.tenantId, tenantId),
+        eq(assignments.personId, personId),
+        lte(shifts.endsAt, now),
+        isNull(shifts.cancelledAt),
+      ),
+    )
+    .orderBy(desc(shifts.startsAt))
     .limit(limit);
   return rows.map((row) => toListItem(row, personId));
 }
@@ -444,13 +467,18 @@ export type ShiftFormOptions = {
   coordinators: { id: string; name: string }[];
 };
 
-/** The choices of the shift form, all of the tenant, in one statement. */
-export async function listShiftFormOptions(tenantId: string): Promise<ShiftFormOptions> {
+/**
+ * The choices of the shift form, all of the tenant, in one statement. Archived locations and groups
+ * are left out, except the ones the shift being edited already has (`current`), so saving it keeps them.
+ */
+export async function listShiftFormOptions(tenantId: string, current: { locationId?: string | null; groupId?: string | null } = {}): Promise<ShiftFormOptions> {
   const db = await getDb();
+  const keptLocation = current.locationId ? sql`or l.id = ${current.locationId}` : sql``;
+  const keptGroup = current.groupId ? sql`or g.id = ${current.groupId}` : sql``;
   const [row] = await db
     .select({
-      locations: sql<unknown>`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name), '[]'::json) from ${locations} l where l.tenant_id = ${tenantId})`,
-      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name), '[]'::json) from ${groups} g where g.tenant_id = ${tenantId})`,
+      locations: sql<unknown>`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name), '[]'::json) from ${locations} l where l.tenant_id = ${tenantId} and (l.archived_at is null ${keptLocation}))`,
+      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name), '[]'::json) from ${groups} g where g.tenant_id = ${tenantId} and (g.archived_at is null ${keptGroup}))`,
       coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`,
     })
     .from(sql`(select 1) as one`);

@@ -39,7 +39,10 @@ const actorPerson = alias(people, "actor_person");
 const targetPerson = alias(people, "target_person");
 
 /** One page of the organisation's audit log, newest first; names are joined within the same organisation only. */
-export async function listAuditEntries(tenantId: string, options: { page: number; pageSize?: number; kind?: AuditKind }): Promise<AuditLogPage> {
+export async function listAuditEntries(
+  tenantId: string,
+  options: { page: number; pageSize?: number; kind?: AuditKind; /** Only entries about this person (the member page). */ targetPersonId?: string },
+): Promise<AuditLogPage> {
   const kind = options.kind ?? "changes";
   const db = await getDb();
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
@@ -65,11 +68,11 @@ export async function listAuditEntries(tenantId: string, options: { page: number
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(actorPerson, and(eq(actorPerson.id, users.personId), eq(actorPerson.tenantId, tenantId)))
     .leftJoin(targetPerson, and(eq(targetPerson.id, auditLog.targetPersonId), eq(targetPerson.tenantId, tenantId)))
-    .where(and(eq(auditLog.tenantId, tenantId), kindCondition(kind)))
+    .where(and(eq(auditLog.tenantId, tenantId), kindCondition(kind), options.targetPersonId ? eq(auditLog.targetPersonId, options.targetPersonId) : undefined))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const total = rows[0]?.total ?? (page > 1 ? await countAuditEntries(tenantId, kind) : 0);
+  const total = rows[0]?.total ?? (page > 1 && !options.targetPersonId ? await countAuditEntries(tenantId, kind) : 0);
   return {
     entries: rows.map((row) => {
       const actorName = formatPersonName({ firstName: row.actorFirstName, infix: row.actorInfix, lastName: row.actorLastName });

@@ -12,6 +12,7 @@ import {
   previewAccessChange,
   resendUsername,
   scheduleBlock,
+  sendSignInLinkTo,
   unblockAccess,
   resetAuthenticator,
   unlockAccount,
@@ -64,3 +65,10 @@ export const resetPersonAuthenticator = coordinatorAction("resetPersonAuthentica
 export const resendPersonUsername = coordinatorAction("resendPersonUsername", personAccountSchema, async (actor, input) =>
   finish(await resendUsername(actor.tenantId, actor, input.personId)),
 );
+
+/** A fresh sign-in link by email for one member whose login is active (the page asks first). */
+export const sendPersonSignInLink = coordinatorAction("sendPersonSignInLink", personAccountSchema, async (actor, input) => {
+  const result = finish(await sendSignInLinkTo(actor.tenantId, actor, input.personId));
+  if (result.outcome === "done") revalidatePath(`/dashboard/people/${input.personId}`);
+  return result;
+});

@@ -1,12 +1,12 @@
 // Coordinators' control over access: block and unblock (one, a selection, a group, everyone), scheduled
-// blocks and their cron run, unlocking a locked account and resending a username. Every change writes
+// blocks and their cron run, unlocking a locked account, resending a username and sending a sign-in link. Every change writes
 // its audit rows and emails in the same transaction; callers deliver the returned mail after commit.
 import { and, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
-import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendUsername } from "@/lib/mail/messages";
+import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
@@ -24,6 +24,8 @@ import {
 } from "@/lib/accounts/blocking/rules";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { issueSignInLink, revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
+import { lockAndCountAdmins } from "@/lib/accounts/roles/admins";
+import { blockLeavesNoAdmin } from "@/lib/accounts/roles/rules";
 
 /** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
 export type AccessActorRef = { userId: string; personId: string | null; tenantId: string; role: Role };
@@ -47,7 +49,9 @@ export type AccessRefusal =
   | "notLocked"
   | "neverSignedIn"
   | "notActive"
-  | "noEmail";
+  | "noEmail"
+  /** The block would leave the organisation without an admin who can sign in. */
+  | "lastAdmin";
 
 export type Skipped = Partial<Record<SkipReason, number>>;
 
@@ -263,6 +267,7 @@ export async function blockAccess(
     if (plan.affected.length !== input.expectedCount) {
       return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
     }
+    if (await blockTakesLastAdmin(tx, tenantId, plan.affected)) return { result: { outcome: "refused", reason: "lastAdmin" }, mailIds: [] };
     const blocked = await applyBlock(tx, tenantId, plan.affected, now);
     const mailIds = await notifyBlocked(tx, tenantId, blocked);
     await recordAudit(
@@ -279,6 +284,17 @@ export async function blockAccess(
     );
     return { result: { outcome: "done", changed: blocked.length, emailed: mailIds.length, skipped: plan.skipped }, mailIds };
   });
+}
+
+/**
+ * Whether blocking `affected` leaves the organisation without an admin who can sign in. Takes the
+ * organisation's admin lock (lib/accounts/roles/admins.ts) when an admin is among them, so a block and
+ * a role change racing cannot both take the last admin away.
+ */
+async function blockTakesLastAdmin(tx: DbOrTx, tenantId: string, affected: Candidate[]): Promise<boolean> {
+  const admins = affected.filter((person) => person.role === "admin").map((person) => person.personId);
+  if (admins.length === 0) return false;
+  return blockLeavesNoAdmin({ blocksAdmins: admins.length, otherAdmins: await lockAndCountAdmins(tx, tenantId, admins) });
 }
 
 /**
@@ -563,6 +579,35 @@ export async function resendUsername(tenantId: string, actor: AccessActorRef, pe
   });
 }
 
+/**
+ * A coordinator sends a member a fresh 7-day sign-in link (the member lost theirs, or never found the
+ * invitation). Only for a login that can sign in now (active) and a member with an email address.
+ */
+export async function sendSignInLinkTo(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  assertCoordinatorOf(tenantId, actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
+    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
+    const [person] = resolved.candidates;
+    const email = person.email?.trim() || null;
+    if (!person.login || person.login.status !== "active" || !person.userId || !person.username || !email) {
+      const reason: AccessRefusal = !person.login ? "noLogin" : person.login.status !== "active" ? "notActive" : "noEmail";
+      return { result: { outcome: "refused", reason }, mailIds: [] };
+    }
+    const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
+    const mailId = await sendSignInLink(tx, {
+      tenantId,
+      person: { id: person.personId, firstName: person.firstName, email },
+      username: person.username,
+      url,
+      locale: person.locale,
+    });
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.sign-in-link-sent", targetPersonId: person.personId });
+    return { result: { outcome: "done", changed: 1, emailed: 1, skipped: {} }, mailIds: [mailId] };
+  });
+}
+
 export type ScheduledBlocksReport = {
   blocked: number;
   organisations: number;
@@ -612,7 +657,9 @@ async function blockDueInOrganisation(tenantId: string, now: Date): Promise<{ bl
     const resolved = await resolveTarget(tx, tenantId, { kind: "selection", personIds });
     if (!resolved.ok) return { blocked: 0, mailIds: [] };
     const scheduledFor = new Map(rows.map((row) => [row.personId, row.scheduledFor]));
-    const affected = resolved.candidates.filter((person) => person.login?.status === "active");
+    const due = resolved.candidates.filter((person) => person.login?.status === "active");
+    // The last admin stays: their scheduled block waits until another admin can sign in.
+    const affected = (await blockTakesLastAdmin(tx, tenantId, due)) ? due.filter((person) => person.role !== "admin") : due;
     const blocked = await applyBlock(tx, tenantId, affected, now);
     const mailIds = await notifyBlocked(tx, tenantId, blocked);
     await recordAudit(

@@ -1,18 +1,24 @@
 // Reads for the coordinators' people & logins page: members with their login state, filtered and paged.
 // Every function takes the tenant first and always filters by it.
-import { and, asc, count, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
-import { groupMembers, groups } from "@/lib/db/schema/tenancy";
-import { personOf } from "@/lib/people/members";
-import type { AccessStatusFilter, AccountStatus } from "@/lib/accounts/blocking/rules";
+import { groupMembers, groups, locations } from "@/lib/db/schema/tenancy";
+import { personOf, worksAtLocation, worksAtSince } from "@/lib/people/members";
+import { nameSearch } from "@/lib/people/name-search";
+import type { AccessStatusFilter, AccountStatus, PeopleSort, SortDirection } from "@/lib/accounts/blocking/rules";
 
 
 export type PeopleAccessFilter = {
   search?: string;
   groupId?: string;
+  /** Only people who work at this location (lib/people/members.ts, worksAtLocation). */
+  locationId?: string;
   status: AccessStatusFilter;
+  /** Name (the Dutch way, "de Vries" under V) unless given. */
+  sort?: PeopleSort;
+  direction?: SortDirection;
   /** 1-based. */
   page: number;
 };
@@ -72,22 +78,47 @@ function statusCondition(status: AccessStatusFilter, today: string): SQL | undef
 }
 
 /**
- * Name search the way coordinators type it: accents and case ignored, with or without the infix
- * ("vries", "de vries", "sanne vries"), or the username.
+ * Name search the way coordinators type it, with the tolerant search of Personen zoeken (infixes,
+ * accents, word order, small typos), or a part of the username.
  */
 function searchCondition(search: string | undefined): SQL | undefined {
   const term = search?.trim().replace(/\s+/g, " ");
   if (!term) return undefined;
-  const pattern = `%${escapeLike(term)}%`;
-  return or(
-    sql`unaccent(lower(concat_ws(' ', ${people.firstName}, ${people.infix}, ${people.lastName}))) like unaccent(lower(${pattern}))`,
-    sql`unaccent(lower(concat_ws(' ', ${people.firstName}, ${people.lastName}))) like unaccent(lower(${pattern}))`,
-    sql`lower(${users.username}) like lower(${pattern})`,
-  );
+  const byName = nameSearch(term);
+  const byUsername = sql`lower(${users.username}) like lower(${`%${escapeLike(term)}%`})`;
+  return byName ? or(byName.match, byUsername) : byUsername;
 }
 
-/** Members of the organisation with their login state, sorted the Dutch way ("de Vries" under V). */
-export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFilter, today: string): Promise<PeopleAccessPage> {
+// Most in need of attention first: blocked, locked, not activated, never signed in, active, no login.
+const statusRank = sql<number>`case
+  when ${users.id} is null then 5
+  when ${users.status} = 'blocked' then 0
+  when ${users.lockedAt} is not null then 1
+  when ${users.status} = 'pending' then 2
+  when ${users.loginCount} = 0 then 3
+  else 4 end`;
+
+/** The ORDER BY of one sort; the Dutch name order breaks ties, so paging is stable. */
+function sortOrder(sort: PeopleSort, direction: SortDirection): SQL[] {
+  const byName = [asc(people.lastNameKey), asc(people.firstNameKey), asc(people.id)];
+  const way = direction === "desc" ? desc : asc;
+  switch (sort) {
+    case "name":
+      return direction === "desc" ? [desc(people.lastNameKey), desc(people.firstNameKey), desc(people.id)] : byName;
+    case "lastLogin":
+      // Never signed in sorts as the longest ago.
+      return [direction === "desc" ? sql`${users.lastLoginAt} desc nulls last` : sql`${users.lastLoginAt} asc nulls first`, ...byName];
+    case "status":
+      return [way(statusRank), ...byName];
+  }
+}
+
+/**
+ * Members of the organisation with their login state, one page, sorted the Dutch way ("de Vries"
+ * under V) unless another sort is asked for. One statement whatever the organisation's size (a
+ * second only for a page past the end).
+ */
+export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFilter, today: string, now: Date = new Date()): Promise<PeopleAccessPage> {
   const db = await getDb();
   const groupCondition = filter.groupId
     ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.personId} = ${people.id} and ${groupMembers.groupId} = ${filter.groupId})`
@@ -95,6 +126,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
   const where = and(
     personOf(tenantId),
     groupCondition,
+    filter.locationId ? worksAtLocation(tenantId, filter.locationId, worksAtSince(now)) : undefined,
     statusCondition(filter.status, today),
     searchCondition(filter.search),
   );
@@ -123,7 +155,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
     .from(people)
     .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
     .where(where)
-    .orderBy(asc(sql`lower(${people.lastName})`), asc(sql`lower(${people.firstName})`), asc(people.id))
+    .orderBy(...sortOrder(filter.sort ?? "name", filter.direction ?? "asc"))
     .limit(PEOPLE_PAGE_SIZE)
     .offset((page - 1) * PEOPLE_PAGE_SIZE);
   const total = rows[0]?.total ?? (page > 1 ? await countPeopleAccess(tenantId, where) : 0);
@@ -205,8 +237,11 @@ export async function countAccountsNeedingAttention(tenantId: string, today: str
 
 export type GroupOption = { id: string; name: string; members: number };
 
-/** The organisation's groups for the filter and the "block a whole group" choice. */
-export async function listGroupOptions(tenantId: string): Promise<GroupOption[]> {
+/**
+ * The organisation's groups for the filter and the "block a whole group" choice. Archived groups are
+ * left out, except `include` (the group a filter already names, e.g. a link from the groups page).
+ */
+export async function listGroupOptions(tenantId: string, options: { include?: string | null } = {}): Promise<GroupOption[]> {
   const db = await getDb();
   return db
     .select({
@@ -215,6 +250,18 @@ export async function listGroupOptions(tenantId: string): Promise<GroupOption[]>
       members: sql<number>`(select count(*) from ${groupMembers} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.groupId} = ${groups.id})`.mapWith(Number),
     })
     .from(groups)
-    .where(eq(groups.tenantId, tenantId))
+    .where(and(eq(groups.tenantId, tenantId), options.include ? or(isNull(groups.archivedAt), eq(groups.id, options.include)) : isNull(groups.archivedAt)))
     .orderBy(asc(sql`lower(${groups.name})`));
+}
+
+export type LocationOption = { id: string; name: string };
+
+/** The organisation's locations for the "works at" filter, archived ones included (their people still work there). */
+export async function listLocationOptions(tenantId: string): Promise<LocationOption[]> {
+  const db = await getDb();
+  return db
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(eq(locations.tenantId, tenantId))
+    .orderBy(asc(sql`lower(${locations.name})`));
 }

@@ -40,6 +40,11 @@ export const accessStatusFilters = [
 ] as const;
 export type AccessStatusFilter = (typeof accessStatusFilters)[number];
 
+/** The sortable columns of the members table. */
+export const peopleSorts = ["name", "lastLogin", "status"] as const;
+export type PeopleSort = (typeof peopleSorts)[number];
+export type SortDirection = "asc" | "desc";
+
 /** Why a person in a bulk target is left out. Each has a sentence in the UI. */
 export const skipReasons = ["no-login", "already-blocked", "not-blocked", "not-activated", "self", "admin-only"] as const;
 export type SkipReason = (typeof skipReasons)[number];

@@ -8,8 +8,10 @@ import { canSeeSecurityLog } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import { dayKeyAsDate } from "@/lib/dates";
 import type { AuditAction } from "@/lib/tenancy/audit";
+import { roles } from "@/lib/accounts/roles/rules";
 import { securityLogPerAccount } from "@/lib/auth/refusals";
 import { auditKindFor, listAuditEntries, type AuditLogEntry } from "@/lib/tenancy/audit-queries";
+import { memberRecordFields, type MemberRecordField } from "@/lib/people/member-record-schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -26,7 +28,11 @@ const actionLabels: Record<AuditAction, string> = {
   "account.unlocked": "accountUnlocked",
   "account.password-reset": "accountPasswordReset",
   "account.username-sent": "accountUsernameSent",
+  "account.sign-in-link-sent": "accountSignInLinkSent",
+  "person.created": "personCreated",
+  "person.updated": "personUpdated",
   "account.role-changed": "accountRoleChanged",
+  "provider.visit-started": "providerVisitStarted",
   "logins.exported": "loginsExported",
   "people.merged": "peopleMerged",
   "people.imported": "peopleImported",
@@ -35,6 +41,19 @@ const actionLabels: Record<AuditAction, string> = {
   "settings.organisation-changed": "organisationChanged",
   "security.refused": "securityRefused",
   "security.refusals-suppressed": "securityRefusalsSuppressed",
+  "group.created": "groupCreated",
+  "group.renamed": "groupRenamed",
+  "group.email-changed": "groupEmailChanged",
+  "group.archived": "groupArchived",
+  "group.unarchived": "groupUnarchived",
+  "group.deleted": "groupDeleted",
+  "group.members-added": "groupMembersAdded",
+  "group.members-removed": "groupMembersRemoved",
+  "location.created": "locationCreated",
+  "location.changed": "locationChanged",
+  "location.archived": "locationArchived",
+  "location.unarchived": "locationUnarchived",
+  "location.deleted": "locationDeleted",
 };
 
 const refusalReasons = ["passwordChangeOwed", "role", "otherOrganisation", "notAllowed", "signedOut"] as const;
@@ -49,7 +68,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const actor = await requireCoordinator();
   const t = await getTranslations("audit");
   const tTable = await getTranslations("accounts.table");
+  const tRoles = await getTranslations("roles");
   const tOrganisation = await getTranslations("organisationSettings");
+  const tGroups = await getTranslations("groupsAudit");
+  const tRecords = await getTranslations("memberRecords");
   const format = await getFormatter();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
@@ -76,8 +98,38 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     }
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
     if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
+    if (entry.action === "person.created" || entry.action === "person.updated") parts.push(...recordFields(details));
+    if (entry.action === "account.role-changed") parts.push(...roleChange(details));
     if (entry.action === "security.refused" || entry.action === "security.refusals-suppressed") parts.push(refusal(entry));
+    if (entry.action.startsWith("group.") || entry.action.startsWith("location.")) parts.push(...groupOrLocation(entry));
     return parts.join(". ");
+  }
+
+  /** "Gewijzigd: Achternaam, Telefoonnummer": the names of the member record's fields, never their values. */
+  function recordFields(details: Record<string, unknown>): string[] {
+    const fields = Array.isArray(details.fields) ? details.fields.filter((field): field is MemberRecordField => memberRecordFields.some((known) => known === field)) : [];
+    return fields.length > 0 ? [tRecords("page.changedFields", { fields: fields.map((field) => tRecords(`fields.${field}`)).join(", ") })] : [];
+  }
+
+  /** Which group or location, and for some actions what changed: "Groep ‘Koffie’, 3 personen". */
+  function groupOrLocation(entry: AuditLogEntry): string[] {
+    const { details } = entry;
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    const count = (value: unknown) => (typeof value === "number" ? value : 0);
+    const after = (typeof details.after === "object" && details.after !== null ? details.after : {}) as Record<string, unknown>;
+    const parts = [tGroups(entry.action.startsWith("group.") ? "group" : "location", { name: text(details.name) })];
+    if (entry.action === "group.renamed" && typeof after.name === "string") parts.push(tGroups("renamed", { name: after.name }));
+    if (entry.action === "group.email-changed") parts.push(tGroups("email", { email: text(after.email) || tGroups("noEmail") }));
+    if (entry.action === "group.members-added" || entry.action === "group.members-removed") parts.push(tGroups("members", { count: count(details.count) }));
+    if (entry.action === "group.deleted") parts.push(tGroups("deleted", { members: count(details.members), shifts: count(details.comingShifts) }));
+    return [parts.join(", ")];
+  }
+
+  /** "Rol: lid → coördinator". */
+  function roleChange(details: Record<string, unknown>): string[] {
+    const before = roles.find((role) => role === details.before);
+    const after = roles.find((role) => role === details.after);
+    return before && after ? [tRoles("auditChange", { before: tRoles(`names.${before}`), after: tRoles(`names.${after}`) })] : [];
   }
 
   /** "blockPeople: mag dit niet met deze rol"; the action is the code's own name for it. */

@@ -1,25 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import type { AccountBadgeView } from "@/components/coordinator/account-badge-list";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { PageLinks } from "@/components/coordinator/page-links";
-import { PeopleAccessManager, type PersonAccessView } from "@/components/coordinator/people-access-manager";
+import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
-import type { PersonAccessAction } from "@/components/coordinator/person-access-actions";
-import { countPeopleByAccessStatus, listGroupOptions, listPeopleAccess, type PersonAccessRow } from "@/lib/accounts/blocking/queries";
-import {
-  blockEligibility,
-  canResendUsername,
-  describeAccount,
-  firstSchedulableDate,
-  type AccessSubject,
-} from "@/lib/accounts/blocking/rules";
+import { countPeopleByAccessStatus, listGroupOptions, listLocationOptions, listPeopleAccess } from "@/lib/accounts/blocking/queries";
+import { firstSchedulableDate, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
-import { canManageAccountOf } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
-import { dayKeyAsDate, todayIn } from "@/lib/dates";
-import { formatPersonName } from "@/lib/people/names";
+import { todayIn } from "@/lib/dates";
+import { personAccessView } from "./person-access-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accounts");
@@ -32,98 +23,77 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The day after the end date (the first day someone is gone), if that is still ahead; else tomorrow. */
-function suggestedBlockDay(endDate: string | null, minDate: string): string {
-  if (!endDate) return minDate;
-  const next = new Date(`${endDate}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  const day = next.toISOString().slice(0, 10);
-  return day > minDate ? day : minDate;
-}
-
 export default async function PeopleAccessPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireCoordinator();
   const t = await getTranslations("accounts");
   const format = await getFormatter();
   const raw = await searchParams;
-  const filter = peopleFilterSchema.parse({ q: first(raw.q), group: first(raw.group), status: first(raw.status), page: first(raw.page) });
+  const tRecords = await getTranslations("memberRecords");
+  const filter = peopleFilterSchema.parse({
+    q: first(raw.q),
+    group: first(raw.group),
+    location: first(raw.location),
+    status: first(raw.status),
+    sort: first(raw.sort),
+    dir: first(raw.dir),
+    page: first(raw.page),
+  });
   const now = new Date();
   const today = todayIn(actor.timeZone, now);
   const minScheduleDate = firstSchedulableDate(now, actor.timeZone);
-  const [page, counts, groups] = await Promise.all([
-    listPeopleAccess(actor.tenantId, { search: filter.q, groupId: filter.group, status: filter.status, page: filter.page }, today),
+  const [page, counts, groups, locations] = await Promise.all([
+    listPeopleAccess(
+      actor.tenantId,
+      { search: filter.q, groupId: filter.group, locationId: filter.location, status: filter.status, sort: filter.sort, direction: filter.dir, page: filter.page },
+      today,
+      now,
+    ),
     countPeopleByAccessStatus(actor.tenantId, today),
     listGroupOptions(actor.tenantId),
+    listLocationOptions(actor.tenantId),
   ]);
   const groupId = filter.group && groups.some((group) => group.id === filter.group) ? filter.group : null;
-  const filtered = Boolean(filter.q) || groupId !== null || filter.status !== "all";
+  const locationId = filter.location && locations.some((location) => location.id === filter.location) ? filter.location : null;
+  const filtered = Boolean(filter.q) || groupId !== null || locationId !== null || filter.status !== "all";
 
-  const moment = (date: Date) => format.dateTime(date, "moment", { timeZone: actor.timeZone });
-  const day = (date: Date) => format.dateTime(date, "day", { timeZone: actor.timeZone });
-  const calendarDay = (dayKey: string) => format.dateTime(dayKeyAsDate(dayKey), "day", { timeZone: "UTC" });
+  const viewContext = { actor, today, minScheduleDate, t, format };
 
-  function toView(row: PersonAccessRow): PersonAccessView {
-    const name = formatPersonName(row);
-    const subject: AccessSubject = { personId: row.personId, role: row.role, endDate: row.endDate, login: row.login };
-    const badges: AccountBadgeView[] = describeAccount(subject, today).map((badge) => {
-      switch (badge.kind) {
-        case "blocked":
-          return { kind: badge.kind, label: t("badges.blocked"), hint: badge.since ? t("badges.blockedSince", { date: day(badge.since) }) : undefined };
-        case "locked":
-          return { kind: badge.kind, label: t("badges.locked"), hint: t("badges.lockedHint") };
-        case "left-can-sign-in":
-          return { kind: badge.kind, label: t("badges.left-can-sign-in", { date: calendarDay(badge.endDate) }) };
-        case "block-scheduled":
-          return { kind: badge.kind, label: t("badges.block-scheduled", { date: day(badge.on) }) };
-        default:
-          return { kind: badge.kind, label: t(`badges.${badge.kind}`) };
-      }
-    });
-    const login = row.login;
-    const canBlock = blockEligibility(subject, actor) === "block";
-    const actions: PersonAccessAction[] = [];
-    if (canBlock) actions.push("block");
-    if (login?.status === "blocked") actions.push("unblock");
-    if (login?.lockedAt) actions.push("unlock");
-    if (login?.hasAuthenticator && canManageAccountOf(actor.role, row.role)) actions.push("resetAuthenticator");
-    const resendable = canResendUsername(subject, row.hasEmail);
-    if (resendable) actions.push("resendUsername");
-    if (canBlock) actions.push("schedule");
-    if (login && login.status !== "blocked" && login.blockScheduledFor) actions.push("cancelSchedule");
-    return {
-      personId: row.personId,
-      name,
-      roleLabel: row.role === "member" ? null : t(`table.role_${row.role}`),
-      isSelf: row.personId === actor.personId,
-      groups: row.groups,
-      username: login?.username ?? null,
-      lastLogin: login?.lastLoginAt ? moment(login.lastLoginAt) : null,
-      badges,
-      actions,
-      usernameUnavailable: login?.status === "active" && login.loginCount === 0,
-      selectable: login !== null && row.personId !== actor.personId,
-      scheduleDefault: suggestedBlockDay(row.endDate, minScheduleDate),
-      endDateLabel: row.endDate ? calendarDay(row.endDate) : null,
-    };
-  }
-
-  const query = (pageNumber: number) => {
+  const query = (pageNumber: number, sort: PeopleSort = filter.sort, direction: "asc" | "desc" = filter.dir) => {
     const params = new URLSearchParams();
     if (filter.q) params.set("q", filter.q);
     if (groupId) params.set("group", groupId);
+    if (locationId) params.set("location", locationId);
     if (filter.status !== "all") params.set("status", filter.status);
+    if (sort !== "name") params.set("sort", sort);
+    if (direction !== "asc") params.set("dir", direction);
     if (pageNumber > 1) params.set("page", String(pageNumber));
     const search = params.toString();
     return search ? `/dashboard/people?${search}` : "/dashboard/people";
   };
+  // A sortable header links to its own sort from the first page; clicked again, it turns the order round.
+  const sorts = Object.fromEntries(
+    peopleSorts.map((sort) => {
+      const current = filter.sort === sort;
+      const direction = current ? (filter.dir === "asc" ? "ascending" : "descending") : null;
+      return [sort, { direction, href: query(1, sort, current && filter.dir === "asc" ? "desc" : "asc") }];
+    }),
+  ) as PeopleSortLinks;
 
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href="/dashboard/audit" className="text-brand-700 underline underline-offset-2">
-          {t("auditLink")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          <Link href="/dashboard/people/new" className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700">
+            {tRecords("new")}
+          </Link>
+          <Link href="/dashboard/people/import" className="text-brand-700 underline underline-offset-2">
+            {tRecords("import")}
+          </Link>
+          <Link href="/dashboard/audit" className="text-brand-700 underline underline-offset-2">
+            {t("auditLink")}
+          </Link>
+        </div>
       </div>
       <p className="mt-1 max-w-3xl text-stone-700">{t("intro")}</p>
 
@@ -134,13 +104,24 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
       ) : null}
 
       <div className="mt-4">
-        <PeopleFilterForm search={filter.q ?? ""} groupId={groupId} status={filter.status} groups={groups} counts={counts} />
+        <PeopleFilterForm
+          search={filter.q ?? ""}
+          groupId={groupId}
+          locationId={locationId}
+          status={filter.status}
+          sort={filter.sort}
+          direction={filter.dir}
+          groups={groups}
+          locations={locations}
+          counts={counts}
+        />
       </div>
 
       <PeopleAccessManager
         // A new filter or page starts with an empty selection.
         key={query(page.page)}
-        rows={page.rows.map(toView)}
+        rows={page.rows.map((row) => personAccessView(row, viewContext))}
+        sorts={sorts}
         groups={groups.map((group) => ({ id: group.id, name: group.name, label: t("bulk.groupOption", { name: group.name, count: group.members }) }))}
         initialGroupId={groupId}
         minScheduleDate={minScheduleDate}
