@@ -7,6 +7,8 @@ const items = [
   { href: "/dashboard", key: "overview", adminOnly: false },
   { href: "/dashboard/roster", key: "roster", adminOnly: false },
   { href: "/dashboard/people", key: "people", adminOnly: false },
+  { href: "/dashboard/groups", key: "groups", adminOnly: false },
+  { href: "/dashboard/locations", key: "locations", adminOnly: false },
   { href: "/dashboard/audit", key: "audit", adminOnly: false },
   { href: "/dashboard/settings", key: "settings", adminOnly: true },
 ] as const;

@@ -40,7 +40,7 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
   const [t, format, options, eligible] = await Promise.all([
     getTranslations("roster"),
     getFormatter(),
-    listShiftFormOptions(actor.tenantId),
+    listShiftFormOptions(actor.tenantId, { locationId: shift.locationId, groupId: shift.groupId }),
     editable && state === "unfilled" ? listEligiblePeople(actor.tenantId, shift.id) : Promise.resolve([]),
   ]);
   const tz = actor.timeZone;
