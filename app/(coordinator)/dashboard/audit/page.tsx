@@ -132,20 +132,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     return before && after ? [tRoles("auditChange", { before: tRoles(`names.${before}`), after: tRoles(`names.${after}`) })] : [];
   }
 
-  /** Which group or location, and for some actions what changed: "Groep ‘Koffie’, 3 personen". */
-  function groupOrLocation(entry: AuditLogEntry): string[] {
-    const { details } = entry;
-    const text = (value: unknown) => (typeof value === "string" ? value : "");
-    const count = (value: unknown) => (typeof value === "number" ? value : 0);
-    const after = (typeof details.after === "object" && details.after !== null ? details.after : {}) as Record<string, unknown>;
-    const parts = [tGroups(entry.action.startsWith("group.") ? "group" : "location", { name: text(details.name) })];
-    if (entry.action === "group.renamed" && typeof after.name === "string") parts.push(tGroups("renamed", { name: after.name }));
-    if (entry.action === "group.email-changed") parts.push(tGroups("email", { email: text(after.email) || tGroups("noEmail") }));
-    if (entry.action === "group.members-added" || entry.action === "group.members-removed") parts.push(tGroups("members", { count: count(details.count) }));
-    if (entry.action === "group.deleted") parts.push(tGroups("deleted", { members: count(details.members), shifts: count(details.comingShifts) }));
-    return [parts.join(", ")];
-  }
-
   /** "blockPeople: mag dit niet met deze rol"; the action is the code's own name for it. */
   function refusal(entry: AuditLogEntry): string {
     const action = typeof entry.details.action === "string" ? entry.details.action : "?";
