@@ -13,6 +13,7 @@ import { createMemberRecord, updateMemberRecord, type MemberRecordUpdate } from 
 import {
   isMemberRecordErrorKey,
   memberRecordFields,
+  memberDatesSchema,
   memberRecordSchema,
   type MemberRecordErrorKey,
   type MemberRecordField,
@@ -31,6 +32,9 @@ function parseRecord(timeZone: string, raw: Record<string, unknown>) {
     const field = memberRecordFields.find((name) => name === issue.path[0]);
     if (field && !fieldErrors[field]) fieldErrors[field] = isMemberRecordErrorKey(issue.message) ? issue.message : "invalid";
   }
+  // The order of the dates is checked on a whole record only; with other mistakes, say it too.
+  const dates = memberDatesSchema.safeParse(raw);
+  if (dates.success && dates.data.startDate && dates.data.endDate && dates.data.endDate < dates.data.startDate) fieldErrors.endDate ??= "endBeforeStart";
   return { ok: false as const, fieldErrors };
 }
 

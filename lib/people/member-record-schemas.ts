@@ -58,6 +58,9 @@ function calendarDay(invalidKey: MemberRecordErrorKey) {
   );
 }
 
+/** Start and end date alone, to tell about their order when other fields are wrong too. */
+export const memberDatesSchema = z.object({ startDate: calendarDay("startDateInvalid"), endDate: calendarDay("endDateInvalid") });
+
 /**
  * Every field of a member record; `today` is the organisation's calendar day (a birth date cannot
  * lie after it). An end date may lie in the past or the future, but not before the start date.
@@ -75,8 +78,7 @@ export function memberRecordSchema(today: string) {
       address: addressSchema,
       postcode: postcodeSchema,
       city: citySchema,
-      startDate: calendarDay("startDateInvalid"),
-      endDate: calendarDay("endDateInvalid"),
+      ...memberDatesSchema.shape,
     })
     .superRefine((value, context) => {
       if (value.startDate && value.endDate && value.endDate < value.startDate) {

@@ -8,6 +8,7 @@ import { canCoordinate } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema/people";
 import { recordAudit } from "@/lib/tenancy/audit";
 import { personOf } from "./members";
+import { normaliseDutchPostcode, normalisePhoneNumber } from "./rules";
 import { memberRecordFields, type MemberRecordField, type MemberRecordInput } from "./member-record-schemas";
 
 export type MemberRecordActor = { userId: string; tenantId: string; role: Role };
@@ -33,6 +34,17 @@ export async function createMemberRecord(tenantId: string, actor: MemberRecordAc
 }
 
 export type MemberRecordUpdate = { changed: MemberRecordField[] };
+
+/**
+ * A stored value as the form's schema would write it (older rows and imports may hold "06-1234 5678"),
+ * so saving a form nobody changed changes nothing.
+ */
+function storedForm(field: MemberRecordField, value: string | null): string | null {
+  if (value === null) return null;
+  if (field === "phone") return normalisePhoneNumber(value) ?? value;
+  if (field === "postcode") return normaliseDutchPostcode(value) ?? value;
+  return value;
+}
 
 /**
  * Writes every field of one member record of this organisation. Returns the fields that changed
@@ -65,7 +77,7 @@ export async function updateMemberRecord(
       .where(and(personOf(tenantId), eq(people.id, personId)))
       .for("update");
     if (!current) return null;
-    const changed = memberRecordFields.filter((field) => (current[field] ?? null) !== input[field]);
+    const changed = memberRecordFields.filter((field) => storedForm(field, current[field]) !== input[field]);
     if (changed.length === 0) return { changed };
     const changes = Object.fromEntries(changed.map((field) => [field, input[field]]));
     await tx
