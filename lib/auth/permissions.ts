@@ -21,6 +21,11 @@ export function canSeeSecurityLog(role: Role): boolean {
   return canAdminister(role);
 }
 
+/** Making someone a member, coordinator or admin: admins only (and a provider admin visiting as admin). */
+export function canChangeRoles(role: Role): boolean {
+  return canAdminister(role);
+}
+
 /** The organisation's settings pages: profile fields, sign-in and two-factor rules. */
 export function canChangeSettings(role: Role): boolean {
   return canAdminister(role);

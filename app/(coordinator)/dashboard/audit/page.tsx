@@ -69,6 +69,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const t = await getTranslations("audit");
   const tTable = await getTranslations("accounts.table");
   const tRoles = await getTranslations("roles");
+  const tVisit = await getTranslations("providerBanner");
   const tOrganisation = await getTranslations("organisationSettings");
   const tGroups = await getTranslations("groupsAudit");
   const tRecords = await getTranslations("memberRecords");
@@ -100,6 +101,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
     if (entry.action === "person.created" || entry.action === "person.updated") parts.push(...recordFields(details));
     if (entry.action === "account.role-changed") parts.push(...roleChange(details));
+    if (entry.action === "provider.visit-started" && typeof details.provider === "string") parts.push(tVisit("auditVisit", { provider: details.provider }));
     if (entry.action === "security.refused" || entry.action === "security.refusals-suppressed") parts.push(refusal(entry));
     if (entry.action.startsWith("group.") || entry.action.startsWith("location.")) parts.push(...groupOrLocation(entry));
     return parts.join(". ");
