@@ -9,10 +9,11 @@ import { listGroupOptions } from "@/lib/accounts/blocking/queries";
 import { auditLog } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
 import { shifts } from "@/lib/db/schema/roster";
-import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
+import { groupMembers, groups, locations, organisations } from "@/lib/db/schema/tenancy";
 import { addPersonToGroup, createGroup as createGroupRow, createMemberWithLogin } from "@/lib/demo/factories";
 import { listGroups } from "@/lib/people/queries";
 import { responsibleAddress } from "@/lib/roster/handover";
+import { createShift, editShift } from "@/lib/roster/actions";
 import { listShiftFormOptions } from "@/lib/roster/queries";
 import {
   addMembersToGroup,
@@ -162,6 +163,21 @@ describe("archiving a group", () => {
     const [row] = await database.db.select({ groupId: shifts.groupId }).from(shifts).where(eq(shifts.id, shift.id));
     expect(row.groupId).toBe(org.group.id);
     expect(await auditOf(tenantId, "group.archived")).toHaveLength(1);
+  });
+
+  it("a new shift cannot be restricted to an archived group or placed at an archived location, but a shift that has them can still be edited", async () => {
+    const org = await organisation();
+    const shift = await shiftIn(database.db, org, { startsAt: daysAhead(5, "10:00"), groupId: org.group.id });
+    signInAs(await actorOf(org.coordinator));
+    await archiveGroup({ groupId: org.group.id });
+    await database.db.update(locations).set({ archivedAt: new Date() }).where(eq(locations.id, org.location.id));
+    const fields = { activity: "Koken", locationId: org.location.id, startTime: "10:00", endTime: "13:00", needed: "2", groupId: org.group.id, coordinatorId: "", notes: "" };
+    const created = await createShift(formOf({ repeat: "once", date: "2031-03-04", ...fields }));
+    expect(created).toMatchObject({ ok: true, value: { outcome: "invalid", fieldErrors: { groupId: ["groupUnknown"], locationId: ["locationUnknown"] } } });
+    const edited = await editShift(formOf({ shiftId: shift.id, scope: "one", date: "2031-03-05", ...fields, activity: "Koken en eten" }));
+    expect(edited).toMatchObject({ ok: true, value: { outcome: "saved" } });
+    const [row] = await database.db.select({ activity: shifts.activity, groupId: shifts.groupId, locationId: shifts.locationId }).from(shifts).where(eq(shifts.id, shift.id));
+    expect(row).toEqual({ activity: "Koken en eten", groupId: org.group.id, locationId: org.location.id });
   });
 
   it("archiving twice changes nothing the second time, and restoring offers the group again", async () => {
