@@ -16,7 +16,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { machineBusySeconds, parentOf, treeCpuSeconds } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
-import { benchPages, referencePages, staticFloor, type BenchTarget } from "./bench/pages";
+import { benchPages, GROUP_PLACEHOLDER, referencePages, staticFloor, type BenchTarget } from "./bench/pages";
 import { analyzeDatabase, createBenchProvider, otherTenantActivities, planOrganisations, seedOrganisation, type SeededOrganisation } from "./bench/seed";
 import { readStatements, resetStatements, waitUntilQuiet } from "./bench/statements";
 import { findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
@@ -364,7 +364,7 @@ async function stopApp(app: RunningApp): Promise<void> {
 }
 
 /** The session cookie Auth.js would set after sign-in, minted with the server's secret (claims as in lib/auth/config.ts). */
-async function mintSessionCookie(authSecret: string, member: SeededOrganisation["benchMember"]): Promise<string> {
+async function mintSessionCookie(authSecret: string, member: Pick<SeededOrganisation["benchMember"], "userId" | "sessionVersion" | "sessionId">): Promise<string> {
   const token = await encode({
     token: { sub: member.userId, uid: member.userId, sv: member.sessionVersion, sid: member.sessionId },
     secret: authSecret,
@@ -383,7 +383,20 @@ function slugOf(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDatabase): Promise<Map<string, number>> {
+type Cookies = { member: string; coordinator: string };
+
+/** The cookie a target is sent with, if any. */
+function cookieFor(target: BenchTarget, cookies: Cookies): Record<string, string> {
+  if (!target.signedIn) return {};
+  return { cookie: target.asCoordinator ? cookies.coordinator : cookies.member };
+}
+
+/** The target's path in this database (a group id differs per database). */
+function pathIn(target: BenchTarget, db: Pick<PreparedDatabase, "main">): string {
+  return target.path.replaceAll(GROUP_PLACEHOLDER, db.main.benchGroupId);
+}
+
+async function verifyTargets(app: RunningApp, cookies: Cookies, db: PreparedDatabase): Promise<Map<string, number>> {
   const bytes = new Map<string, number>();
   const anonymous = await fetch(`${app.baseUrl}/my`, { redirect: "manual", signal: AbortSignal.timeout(15_000) });
   await anonymous.arrayBuffer();
@@ -392,8 +405,9 @@ async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDataba
   }
   for (const target of [staticFloor, ...referencePages, ...benchPages]) {
     const isPage = target.signedIn;
-    const response = await fetch(`${app.baseUrl}${target.path}`, {
-      headers: isPage ? { cookie } : {},
+    const targetPath = pathIn(target, db);
+    const response = await fetch(`${app.baseUrl}${targetPath}`, {
+      headers: cookieFor(target, cookies),
       redirect: "manual",
       signal: AbortSignal.timeout(30_000),
     });
@@ -405,13 +419,13 @@ async function verifyTargets(app: RunningApp, cookie: string, db: PreparedDataba
     const leaked = isPage ? [db.other.name, ...otherTenantActivities].filter((text) => body.includes(text)) : [];
     if (leaked.length > 0) problems.push(`shows the other organisation's ${leaked.map((t) => `"${t}"`).join(", ")}`);
     if (problems.length > 0) {
-      throw new BenchFailure(`${target.name} (${target.path}) is not measurable: ${problems.join("; ")}\n--- server log ---\n${tail(app.logFile)}`);
+      throw new BenchFailure(`${target.name} (${targetPath}) is not measurable: ${problems.join("; ")}\n--- server log ---\n${tail(app.logFile)}`);
     }
     // Kept for reading: the size and content of a page is often where its time goes.
     const saved = path.join(workDir, "pages", `${db.database}-${slugOf(target.name)}.html`);
     writeFileSync(saved, body);
     bytes.set(target.name, Buffer.byteLength(body));
-    log(`verified ${target.name} (${target.path}): 200, ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB (${path.relative(root, saved)})`);
+    log(`verified ${target.name} (${targetPath}): 200, ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB (${path.relative(root, saved)})`);
   }
   return bytes;
 }
@@ -457,7 +471,8 @@ type TargetResult = {
 type MeasureContext = {
   settings: Settings;
   app: RunningApp;
-  cookie: string;
+  cookies: Cookies;
+  db: Pick<PreparedDatabase, "main">;
   admin: pg.Client;
   database: string;
   /** The postmaster: its process tree is the whole PostgreSQL server. */
@@ -475,8 +490,8 @@ function assertClean(what: string, load: LoadResult): void {
 
 async function measureTarget(context: MeasureContext, target: BenchTarget, kind: TargetKind, idleFloorP95: number | undefined): Promise<TargetResult> {
   const { settings, app } = context;
-  const url = `${app.baseUrl}${target.path}`;
-  const headers: Record<string, string> = target.signedIn ? { cookie: context.cookie } : {};
+  const url = `${app.baseUrl}${pathIn(target, context.db)}`;
+  const headers: Record<string, string> = cookieFor(target, context.cookies);
   const loadOptions = { url, headers, connections: settings.connections };
 
   // Warm-up: JIT, the connection pool and Postgres' caches, with the same concurrency; not reported.
@@ -522,7 +537,7 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
   const ratioToIdleFloor = idleFloorP95 === undefined ? 1 : load.p95 / idleFloorP95;
   const result: TargetResult = {
     name: target.name,
-    path: target.path,
+    path: pathIn(target, context.db),
     kind,
     responseBytes: context.responseBytes.get(kind === "static" ? staticFloor.name : target.name) ?? 0,
     load,
@@ -570,10 +585,13 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
   const admin = new pg.Client({ connectionString: databaseUrl(server, db.database) });
   await admin.connect();
   try {
-    const cookie = await mintSessionCookie(app.authSecret, db.main.benchMember);
-    const responseBytes = await verifyTargets(app, cookie, db);
+    const cookies: Cookies = {
+      member: await mintSessionCookie(app.authSecret, db.main.benchMember),
+      coordinator: await mintSessionCookie(app.authSecret, db.main.benchCoordinator),
+    };
+    const responseBytes = await verifyTargets(app, cookies, db);
     const backendPid = (await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-    const context: MeasureContext = { settings, app, cookie, admin, database: db.database, postmasterPid: parentOf(backendPid), responseBytes };
+    const context: MeasureContext = { settings, app, cookies, db, admin, database: db.database, postmasterPid: parentOf(backendPid), responseBytes };
     const idleFloor = await measureTarget(context, { ...staticFloor, name: idleFloorName }, "static", undefined);
     const targets = [idleFloor];
     for (const page of referencePages) targets.push(await measureTarget(context, page, "reference", idleFloor.load.p95));

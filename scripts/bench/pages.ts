@@ -1,5 +1,5 @@
 // What `npm run bench` measures, in this order: the static floor, reference pages and the member
-// pages the target is about. Adding a page is one entry in benchPages; change a `path` when a page moves.
+// and dashboard pages the target is about. Adding a page is one entry in benchPages; change a `path` when a page moves.
 
 import { TZDate } from "@date-fns/tz";
 import { addDays, getISOWeek, getISOWeekYear } from "date-fns";
@@ -27,7 +27,12 @@ export type BenchTarget = {
   expectText: string;
   /** Sent with the bench member's session cookie (member pages), or without any cookie. */
   signedIn: boolean;
+  /** Signed in as the bench coordinator instead of the bench member (dashboard pages). */
+  asCoordinator?: boolean;
 };
+
+/** `{group}` in a path: the id of a group of the organisation being measured (it differs per database). */
+export const GROUP_PLACEHOLDER = "{group}";
 
 /** A file from public/, served by the same `next start`: the floor every page is compared with. */
 export const staticFloor: BenchTarget = { name: "static floor", path: "/robots.txt", expectText: "User-agent", signedIn: false };
@@ -45,4 +50,12 @@ export const benchPages: BenchTarget[] = [
   // A last name with a typo ("Jansen"), as someone types it on a phone: the fuzzy path of the search.
   { name: "Personen zoeken", path: "/my/people?q=jansn", expectText: "Jansen", signedIn: true },
   { name: "Smoelenboek", path: "/my/people/photos", expectText: "personen, op achternaam", signedIn: true },
+  // The coordinators' members table filtered by a group, as a coordinator opens it to act on that group.
+  {
+    name: "Ledentabel per groep",
+    path: `/dashboard/people?group=${GROUP_PLACEHOLDER}`,
+    expectText: "die bij de filters passen",
+    signedIn: true,
+    asCoordinator: true,
+  },
 ];

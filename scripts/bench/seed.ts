@@ -41,6 +41,10 @@ export type SeededOrganisation = {
   /** Member number 1: a plain member in every group, the one the bench signs in as. */
   /** sessionId: a server-side session, as a sign-in starts one, for the cookie the bench mints. */
   benchMember: { userId: string; personId: string; sessionVersion: number; sessionId: string; firstName: string; comingShifts: number; pastShifts: number };
+  /** Member number 3: a coordinator, the one the bench signs in as for dashboard pages. */
+  benchCoordinator: { userId: string; sessionVersion: number; sessionId: string };
+  /** The first group (Buurthuis, about 60 % of the members): the dashboard's group filter. */
+  benchGroupId: string;
 };
 
 /** Shifts are spread evenly over this window around today: 18 months back, 6 months ahead. */
@@ -118,7 +122,7 @@ export async function seedOrganisation(db: Db, providerId: string, plan: Organis
       ORDER BY starts_at`);
     await assignPeople(tx, tenantId);
 
-    return describeOrganisation(tx, tenantId, plan);
+    return describeOrganisation(tx, tenantId, plan, g0);
   });
 }
 
@@ -238,7 +242,7 @@ async function assignPeople(tx: Tx, tenantId: string): Promise<void> {
     ON CONFLICT (shift_id, person_id) DO NOTHING`);
 }
 
-async function describeOrganisation(tx: Tx, tenantId: string, plan: OrganisationPlan): Promise<SeededOrganisation> {
+async function describeOrganisation(tx: Tx, tenantId: string, plan: OrganisationPlan, benchGroupId: string): Promise<SeededOrganisation> {
   const count = sql<number>`count(*)::int`;
   const [shiftCount] = await tx.select({ n: count }).from(shifts).where(eq(shifts.tenantId, tenantId));
   const [assignmentCount] = await tx.select({ n: count }).from(assignments).where(eq(assignments.tenantId, tenantId));
@@ -252,6 +256,12 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
     .innerJoin(people, eq(people.id, users.personId))
     .where(eq(users.username, `${plan.slug}.lid1`));
   if (!member) throw new Error(`seeding ${plan.slug} left no bench member`);
+  const [coordinator] = await tx
+    .select({ userId: users.id, sessionVersion: users.sessionVersion })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(and(eq(users.username, `${plan.slug}.lid3`), eq(people.role, "coordinator")));
+  if (!coordinator) throw new Error(`seeding ${plan.slug} left no bench coordinator`);
   const now = new Date();
   const countShifts = async (coming: boolean) => {
     const [row] = await tx
@@ -280,6 +290,8 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
       comingShifts: await countShifts(true),
       pastShifts: await countShifts(false),
     },
+    benchCoordinator: { ...coordinator, sessionId: await startSession(tx, coordinator.userId, now) },
+    benchGroupId,
   };
 }
 
