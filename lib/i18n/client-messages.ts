@@ -25,6 +25,7 @@ export const clientMessageAreas = {
   "app/(coordinator)/dashboard/locations": ["locations"],
   "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
   "app/(coordinator)/dashboard/settings/organisation": ["organisationSettings"],
+  "app/(coordinator)/dashboard/people/import": ["memberImport"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;

@@ -93,3 +93,10 @@ export async function loadImportContext(tenantId: string, usernames: readonly st
   const groupIdsByName = await listGroupIdsByName(tenantId, tx);
   return { today, existingMembers, takenUsernames, groupIdsByName };
 }
+
+/** The organisation's group names by id, to show the groups a preview row will join. */
+export async function listGroupNamesById(tenantId: string): Promise<Map<string, string>> {
+  const db = await getDb();
+  const rows = await db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.tenantId, tenantId));
+  return new Map(rows.map((group) => [group.id, group.name]));
+}

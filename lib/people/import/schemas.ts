@@ -31,3 +31,6 @@ export const confirmMemberImportSchema = z.object({
   expectedCount: z.coerce.number().int().min(1).max(100_000),
 });
 export type ConfirmMemberImportInput = z.output<typeof confirmMemberImportSchema>;
+
+/** An import id from the address bar; anything else is "not found" before the database is asked. */
+export const importIdParamSchema = z.uuid();

@@ -35,7 +35,8 @@ export const importOnlyErrorKeys = [
 export type ImportErrorKey = ProfileErrorKey | (typeof importOnlyErrorKeys)[number];
 
 export type RowProblem = {
-  field: ImportField;
+  /** "person" when the row as a whole is the problem (a duplicate). */
+  field: ImportField | "person";
   error: ImportErrorKey;
   /** What the message names: the unknown group, the earlier row number. */
   value?: string;
@@ -162,8 +163,8 @@ export function validateImportRows(file: RowFile, mapping: readonly ColumnTarget
     const nameAndEmailOk = !problems.some((problem) => ["firstName", "infix", "lastName", "email"].includes(problem.field));
     const key = memberKey(person);
     if (nameAndEmailOk) {
-      if (context.existingMembers.has(key)) problems.push({ field: "lastName", error: "duplicateMember" });
-      else if (seenMembers.has(key)) problems.push({ field: "lastName", error: "duplicateInFile", value: String(seenMembers.get(key)) });
+      if (context.existingMembers.has(key)) problems.push({ field: "person", error: "duplicateMember" });
+      else if (seenMembers.has(key)) problems.push({ field: "person", error: "duplicateInFile", value: String(seenMembers.get(key)) });
     }
 
     const username = normaliseUsername(cell("username"));

@@ -246,7 +246,7 @@ describe("confirming", () => {
     signInAs(await actorOf(coordinator));
     const importId = await upload(csvFile("Voornaam;Tussenvoegsel;Achternaam;E-mail\nIris;Van;Dijk;IRIS@example.org\n"));
     const preview = await previewMemberImport(organisation.id, importId, TODAY);
-    expect(preview?.validation.invalid[0].problems).toEqual([{ field: "lastName", error: "duplicateMember" }]);
+    expect(preview?.validation.invalid[0].problems).toEqual([{ field: "person", error: "duplicateMember" }]);
     expect(await confirm(importId, 1)).toEqual({ ok: true, value: { outcome: "nothingToImport" } });
   });
 

@@ -65,7 +65,7 @@ describe("a single row", () => {
     {
       label: "the same name and email as a member, in other letters",
       cells: { firstName: "sanne", infix: "De", lastName: "VRIES", email: "Sanne@example.org" },
-      field: "lastName",
+      field: "person",
       error: "duplicateMember",
     },
   ])("is refused for $label", ({ cells, field, error, value }: { cells: Cells; field: string; error: string; value?: string }) => {
@@ -91,7 +91,7 @@ describe("rows against each other", () => {
   it("refuses a later row with the same name and email as an earlier one, naming the earlier row", () => {
     const { valid, invalid } = validate([{ email: "jan@example.org" }, { email: "JAN@example.org" }, { email: "ander@example.org" }]);
     expect(valid.map((record) => record.rowNumber)).toEqual([2, 4]);
-    expect(invalid).toEqual([{ rowNumber: 3, name: "Jan Jansen", problems: [{ field: "lastName", error: "duplicateInFile", value: "2" }] }]);
+    expect(invalid).toEqual([{ rowNumber: 3, name: "Jan Jansen", problems: [{ field: "person", error: "duplicateInFile", value: "2" }] }]);
   });
 
   it("refuses a username that an earlier row already asks for, in any letters", () => {
