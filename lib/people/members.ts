@@ -14,6 +14,14 @@ export function personOf(tenantId: string): SQL {
 }
 
 /**
+ * `personOf` for a `people` row under `alias` (a trusted identifier written in code) in a raw
+ * subquery: "c.tenant_id = $1 and c.merged_into_id is null".
+ */
+export function personOfAlias(alias: string, tenantId: string): SQL {
+  return sql`${sql.raw(`${alias}.tenant_id`)} = ${tenantId} and ${sql.raw(`${alias}.merged_into_id`)} is null`;
+}
+
+/**
  * A person of this organisation who is still a member on `day` (YYYY-MM-DD in the organisation's
  * zone, or an SQL date such as a shift's local day): no end date, or one on or after that day, so the
  * end date itself is the last day they count.

@@ -21,6 +21,7 @@ import {
 } from "./rules";
 import type { CancelShiftInput, CreateShiftInput, EditShiftInput, ShiftErrorKey, ShiftPeopleInput } from "./schemas";
 import { endOpenHandovers, lockPeople, lockShift, readCandidates } from "./sign-ups";
+import { personOfAlias } from "@/lib/people/members";
 
 /** The coordinator acting, in the organisation's time zone. */
 export type Planner = { tenantId: string; timeZone: string };
@@ -49,7 +50,7 @@ async function checkReferences(tenantId: string, input: ShiftFieldsInput, shiftI
         ? sql<boolean>`exists (select 1 from ${groups} g where g.id = ${input.groupId} and g.tenant_id = ${tenantId} and (g.archived_at is null ${kept("group_id", input.groupId)}))`
         : sql<boolean>`true`,
       coordinator: input.coordinatorId
-        ? sql<boolean>`exists (select 1 from ${people} c where c.id = ${input.coordinatorId} and c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`
+        ? sql<boolean>`exists (select 1 from ${people} c where c.id = ${input.coordinatorId} and ${personOfAlias("c", tenantId)} and ${coordinatingRoleSql("c")})`
         : sql<boolean>`true`,
     })
     .from(sql`(select 1) as one`);

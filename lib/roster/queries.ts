@@ -7,7 +7,7 @@ import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts, shiftSeries } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
 import { coordinatingRoleSql } from "@/lib/auth/permissions";
-import { currentMember } from "@/lib/people/members";
+import { currentMember, personOfAlias } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import type { PlaceFacts } from "./rules";
 
@@ -479,7 +479,7 @@ export async function listShiftFormOptions(tenantId: string, current: { location
     .select({
       locations: sql<unknown>`(select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name), '[]'::json) from ${locations} l where l.tenant_id = ${tenantId} and (l.archived_at is null ${keptLocation}))`,
       groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name), '[]'::json) from ${groups} g where g.tenant_id = ${tenantId} and (g.archived_at is null ${keptGroup}))`,
-      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where c.tenant_id = ${tenantId} and ${coordinatingRoleSql("c")} and c.merged_into_id is null)`,
+      coordinators: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', ${personNameSql("c")}) order by c.last_name, c.first_name), '[]'::json) from ${people} c where ${personOfAlias("c", tenantId)} and ${coordinatingRoleSql("c")})`,
     })
     .from(sql`(select 1) as one`);
   const read = (value: unknown) => {
