@@ -8,7 +8,7 @@ import { REQUEST_BODY_LIMIT_BYTES, UPLOAD_REFUSED_PARAM } from "@/lib/request-li
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security-headers";
 
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
-const signedInAreas = ["/my", "/dashboard"];
+const signedInAreas = ["/my", "/dashboard", "/provider"];
 
 /**
  * A post larger than Next accepts would end in an error page. A plain form post (no JavaScript: no

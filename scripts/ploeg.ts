@@ -1,14 +1,15 @@
-// The operator CLI, `npm run ploeg -- <command>`: migrate, seed, create-organisation, flush-outbox, help.
+// The operator CLI, `npm run ploeg -- <command>`: migrate, seed, create-organisation,
+// create-provider-admin, flush-outbox, help.
 // Works on whichever database the environment points at; every failure is one line and a non-zero exit.
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { openDatabase, optionsFromEnv, overrideDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { assertDatabaseReachable, DatabaseUnreachableError } from "@/lib/db/health";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { demoLogins } from "@/lib/demo/logins";
+import { demoLogins, demoProviderAdmin } from "@/lib/demo/logins";
 import { env, type Env } from "@/lib/env";
-import { createOrganisationWithAdmin, ProvisioningError } from "@/lib/tenancy/provisioning";
-import { createOrganisationSchema } from "@/lib/tenancy/schemas";
+import { createOrganisationWithAdmin, createProviderAdmin, ProvisioningError } from "@/lib/tenancy/provisioning";
+import { createOrganisationSchema, createProviderAdminSchema } from "@/lib/tenancy/schemas";
 import { describeOperatorError, UsageError } from "./operator-errors";
 
 type Command = {
@@ -74,6 +75,23 @@ const commands: Record<string, Command> = {
       console.log(`Sign in at ${settings.appUrl}/sign-in`);
     },
   },
+  "create-provider-admin": {
+    summary: "Create a provider admin (manages the provider's organisations) with a temporary password, printed once.",
+    usage: 'create-provider-admin --provider ploeg --username p.devries --email p.devries@example.org [--name "Pieter de Vries"]',
+    flags: ["provider", "username", "email", "name"],
+    run: async (handle, settings, flags) => {
+      const input = parseFlags(createProviderAdminSchema, { provider: flags.provider, username: flags.username, email: flags.email, name: flags.name });
+      const created = await createProviderAdmin(handle.db, input);
+      console.log(`Provider admin created for provider "${input.provider}"${created.providerCreated ? " (a new provider)" : ""}.`);
+      console.log(`Username:           ${created.username}`);
+      console.log(`Temporary password: ${created.temporaryPassword}`);
+      console.log(
+        `The password is shown only now. It must be changed at the first sign-in and expires on ${created.temporaryPasswordExpiresAt.toISOString().slice(0, 10)}.`,
+      );
+      console.log(`Signing in also asks for a code sent to ${input.email}.`);
+      console.log(`Sign in at ${settings.appUrl}/sign-in`);
+    },
+  },
   "flush-outbox": {
     summary: "Deliver every due message in the outbox now.",
     usage: "flush-outbox",
@@ -112,12 +130,14 @@ function printHelp(): void {
   }
   console.log(`  ${"help".padEnd(20)} Show this list.\n`);
   console.log(`Usage of create-organisation:\n  npm run ploeg -- ${commands["create-organisation"].usage}`);
+  console.log(`Usage of create-provider-admin:\n  npm run ploeg -- ${commands["create-provider-admin"].usage}`);
   console.log("\nThe database and mail settings come from the environment (DATABASE_URL, PGLITE_DIR, SMTP_URL, …); see README.md.");
 }
 
 function printDemoLogins(): void {
   console.log("Demo logins (password for all three: " + demoLogins[0].password + "):");
   for (const login of demoLogins) console.log(`  ${login.role.padEnd(12)} ${login.username}`);
+  console.log(`Provider admin (same password; the sign-in code goes to the mailbox, /dev/mail): ${demoProviderAdmin.username}`);
 }
 
 /** Validates flags with a zod schema; the first problem becomes the message, named by its flag. */

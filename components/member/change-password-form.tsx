@@ -9,10 +9,21 @@ import { Field } from "@/components/ui/field";
 
 const initialState: AccountFormState = {};
 
-/** Changing one's own password: the current one first, unless there is none or it was temporary. */
-export function ChangePasswordForm({ username, needsCurrentPassword }: { username: string; needsCurrentPassword: boolean }) {
+/**
+ * Changing one's own password: the current one first, unless there is none or it was temporary.
+ * `save` is the member's action unless given (a provider admin's page passes its own).
+ */
+export function ChangePasswordForm({
+  username,
+  needsCurrentPassword,
+  save = changeMyPassword,
+}: {
+  username: string;
+  needsCurrentPassword: boolean;
+  save?: typeof changeMyPassword;
+}) {
   const t = useTranslations("account");
-  const [state, action, pending] = useActionState(changeMyPassword, initialState);
+  const [state, action, pending] = useActionState(save, initialState);
   return (
     <form action={action} className="mt-6 space-y-5" noValidate>
       {state.error ? (

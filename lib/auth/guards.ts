@@ -3,10 +3,10 @@
 // refusal, including a handler's `refuse()` and an input naming another organisation's records, is
 // recorded in one place (lib/auth/refusals.ts).
 import type { z } from "zod";
-import { isMemberActor, type Actor, type MemberActor } from "@/lib/accounts/queries";
+import { isMemberActor, type Actor, type MemberActor, type ProviderAdminActor } from "@/lib/accounts/queries";
 import { CONTROL_CHARACTERS, findControlCharacterField } from "@/lib/plain-text";
 import { canAdminister, canCoordinate } from "./permissions";
-import { getActor } from "./session";
+import { getActor, getSessionCheck } from "./session";
 import { findOtherOrganisationReference } from "./tenant-references";
 import { RefusedError, recordGuardPassed, recordRefusal, refuse, type GuardLevel, type RefusalReason } from "./refusals";
 
@@ -42,6 +42,9 @@ const allowedRoles: Record<GuardLevel, (actor: Actor) => boolean> = {
   ownPassword: isMemberActor,
   coordinator: (actor) => canCoordinate(actor.role),
   admin: (actor) => canAdminister(actor.role),
+  // Provider levels are checked by checkProviderAdmin: no organisation actor passes them here.
+  provider: () => false,
+  providerPassword: () => false,
 };
 
 /**
@@ -92,24 +95,31 @@ export async function runRefusable<T>(
   }
 }
 
+type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> };
+
+/** The input edge every action shares: control characters refused, then the schema, as field errors. */
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): Parsed<S> {
+  // Control characters are refused here, at the edge of every action, before any schema sees them.
+  const tainted = findControlCharacterField(input);
+  if (tainted) return { ok: false, error: "invalid", fieldErrors: { [tainted]: [CONTROL_CHARACTERS] } };
+  const raw = input instanceof FormData ? Object.fromEntries(input) : input;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, error: "invalid", fieldErrors };
+}
+
 function buildAction<S extends z.ZodType, T>(level: GuardLevel, name: string, schema: S, handler: Handler<S, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const checked = await checkActor(name, level);
     if (!checked.ok) return { ok: false, error: checked.error };
     const { actor } = checked;
-    // Control characters are refused here, at the edge of every action, before any schema sees them.
-    const tainted = findControlCharacterField(input);
-    if (tainted) return { ok: false, error: "invalid", fieldErrors: { [tainted]: [CONTROL_CHARACTERS] } };
-    const raw = input instanceof FormData ? Object.fromEntries(input) : input;
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "_form";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, error: "invalid", fieldErrors };
-    }
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed;
     const result = await runRefusable(name, level, actor, parsed.data, () => handler(actor, parsed.data));
     if (result.ok) return result;
     return { ok: false, error: result.notFound ? "notFound" : "forbidden" };
@@ -152,4 +162,66 @@ export function coordinatorAction<S extends z.ZodType, T>(name: string, schema: 
 /** An action for organisation admins (settings, email texts, logins and roles). */
 export function adminAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T>) {
   return buildAction("admin", name, schema, handler);
+}
+
+/**
+ * The session checks of a provider page's action: a provider admin (visiting an organisation or not),
+ * who no longer owes a password change unless the action is the change itself. Organisation members
+ * are refused; their refusal is written to their organisation's security log as usual.
+ */
+async function checkProviderAdmin(
+  name: string,
+  level: "provider" | "providerPassword",
+): Promise<{ ok: true; admin: ProviderAdminActor } | { ok: false; error: "unauthorised" | "forbidden" }> {
+  const check = await getSessionCheck();
+  if (check.status !== "ok" && check.status !== "provider") {
+    await recordRefusal({ actor: null, action: name, level, reason: "signedOut" });
+    return { ok: false, error: "unauthorised" };
+  }
+  const actor = check.status === "ok" ? check.actor : null;
+  const admin = check.providerAdmin;
+  const owed = admin ? admin.mustChangePassword : (actor?.mustChangePassword ?? false);
+  if (owed && (level !== "providerPassword" || !admin)) {
+    await recordRefusal({ actor, action: name, level, reason: "passwordChangeOwed" });
+    return { ok: false, error: "unauthorised" };
+  }
+  if (!admin) {
+    await recordRefusal({ actor, action: name, level, reason: "role" });
+    return { ok: false, error: "forbidden" };
+  }
+  return { ok: true, admin };
+}
+
+type ProviderHandler<S extends z.ZodType, T> = (admin: ProviderAdminActor, input: z.output<S>) => Promise<T>;
+
+function buildProviderAction<S extends z.ZodType, T>(level: "provider" | "providerPassword", name: string, schema: S, handler: ProviderHandler<S, T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    const checked = await checkProviderAdmin(name, level);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed;
+    recordGuardPassed({ action: name, level });
+    try {
+      return { ok: true, value: await handler(checked.admin, parsed.data) };
+    } catch (error) {
+      // A provider admin's own refusals belong to no organisation's log: recorded without an actor.
+      if (error instanceof RecordNotFoundError) return { ok: false, error: "notFound" };
+      if (!(error instanceof RefusedError)) throw error;
+      await recordRefusal({ actor: null, action: name, level, reason: error.reason });
+      return { ok: false, error: "forbidden" };
+    }
+  };
+}
+
+/**
+ * An action of the provider pages: the handler gets the provider admin, never an organisation; any
+ * organisation it names must be checked against `admin.providerId` (answer `recordNotFound()` otherwise).
+ */
+export function providerAdminAction<S extends z.ZodType, T>(name: string, schema: S, handler: ProviderHandler<S, T>) {
+  return buildProviderAction("provider", name, schema, handler);
+}
+
+/** The one provider action allowed while the operator's temporary password must still be replaced. */
+export function providerPasswordAction<S extends z.ZodType, T>(name: string, schema: S, handler: ProviderHandler<S, T>) {
+  return buildProviderAction("providerPassword", name, schema, handler);
 }

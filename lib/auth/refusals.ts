@@ -7,8 +7,11 @@ import type { Actor } from "@/lib/accounts/queries";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/tenancy/audit";
 
-/** What a guard asks for: any member, a member replacing a forced password, coordinators, admins. */
-export type GuardLevel = "member" | "ownPassword" | "coordinator" | "admin";
+/**
+ * What a guard asks for: any member, a member replacing a forced password, coordinators, admins, a
+ * provider admin, a provider admin replacing a forced password.
+ */
+export type GuardLevel = "member" | "ownPassword" | "coordinator" | "admin" | "provider" | "providerPassword";
 
 export type RefusalReason =
   /** No valid session. */

@@ -12,3 +12,9 @@ export const demoLogins = [
 ] as const;
 
 export type DemoLogin = (typeof demoLogins)[number];
+
+/**
+ * The demo provider's admin: no organisation, no person; manages the demo organisation from /provider.
+ * Signing in asks an email code (provider admins always do), which the development mailbox shows.
+ */
+export const demoProviderAdmin = { username: "demo.provider", password: DEMO_PASSWORD, email: "provider@ploeg.example.org", name: "Demo Provider" } as const;

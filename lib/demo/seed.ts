@@ -6,7 +6,7 @@ import { addDays, subDays } from "date-fns";
 import { eq, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/accounts/passwords/hashing";
 import type { Db, Tx } from "@/lib/db/client";
-import { users } from "@/lib/db/schema/accounts";
+import { providerAdmins, users } from "@/lib/db/schema/accounts";
 import { people, photos } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, locations, organisations, providers } from "@/lib/db/schema/tenancy";
@@ -31,7 +31,7 @@ import {
   type NewPerson,
   type NewShift,
 } from "./factories";
-import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from "./logins";
+import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD, demoProviderAdmin } from "./logins";
 
 /** Fixed, so every fresh demo database holds the same people and roster. */
 const DEMO_FAKER_SEED = 2026;
@@ -206,9 +206,15 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     // Re-checked inside the transaction: two processes seeding at once must not both insert.
     const raced = await getDemoOrganisationId(tx);
     if (raced) return { created: false, organisationId: raced, people: 0, shifts: 0, assignments: 0, photos: 0 };
-    await assertUsernamesFree(tx, planned.map((p) => p.username));
+    await assertUsernamesFree(tx, [...planned.map((p) => p.username), demoProviderAdmin.username]);
 
     const providerId = await ensureDemoProvider(tx);
+    // The provider's admin: an account of no organisation and no person (see lib/tenancy/provisioning.ts).
+    const [providerAdmin] = await tx
+      .insert(users)
+      .values({ tenantId: null, personId: null, username: demoProviderAdmin.username, passwordHash, name: demoProviderAdmin.name, email: demoProviderAdmin.email })
+      .returning({ id: users.id });
+    await tx.insert(providerAdmins).values({ providerId, userId: providerAdmin.id });
     await tx.insert(organisations).values({
       ...buildOrganisation(
         { providerId, name: "Stichting Samen Sterk", slug: DEMO_ORGANISATION_SLUG, email: "coordinatie@samensterk.example.org" },

@@ -4,20 +4,32 @@
 //   vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // (vi.mock must sit in the test file itself: vitest hoists it above the imports there. The real module
 // cannot be loaded under vitest at all: it imports Auth.js, which needs Next's request scope.)
-import { isMemberActor, type Actor, type MemberActor } from "@/lib/accounts/queries";
+import { isMemberActor, type Actor, type MemberActor, type ProviderAdminActor } from "@/lib/accounts/queries";
 
 type SessionModule = typeof import("@/lib/auth/session");
 
 let current: Actor | null = null;
+let currentProviderAdmin: ProviderAdminActor | null = null;
 
 /** Every following request (getActor, and so every guarded action) acts as `actor`. */
 export function signInAs(actor: Actor): void {
   current = actor;
+  currentProviderAdmin = null;
+}
+
+/**
+ * A provider admin's session: on their provider page, or (with `visiting`, the actor a visit resolves
+ * to) in an organisation's dashboard as its admin.
+ */
+export function signInAsProviderAdmin(admin: ProviderAdminActor, visiting: Actor | null = null): void {
+  current = visiting;
+  currentProviderAdmin = admin;
 }
 
 /** No session at all: guarded actions answer "unauthorised". */
 export function signOut(): void {
   current = null;
+  currentProviderAdmin = null;
 }
 
 const PASSWORD_CHANGE_PATH = "/my/account/password";
@@ -30,7 +42,7 @@ function redirect(path: string): never {
 }
 
 async function requireSignedIn(): Promise<MemberActor> {
-  if (!current) return redirect("/sign-in");
+  if (!current) return redirect(currentProviderAdmin ? PROVIDER_PATH : "/sign-in");
   // A visiting provider admin has no person record: member pages send them to their provider page.
   return isMemberActor(current) ? current : redirect(PROVIDER_PATH);
 }
@@ -43,11 +55,13 @@ async function requireMember(): Promise<MemberActor> {
 /**
  * Stands in for lib/auth/session.ts. The requireX keep the real module's rules on top of the stubbed
  * getActor, and `satisfies` makes the type check fail when the real module gains an export this lacks.
- * Provider pages are not stubbed: their tests call the use cases (lib/tenancy/provider-*.ts) directly.
  */
 export const stubbedSession = {
   getActor: async (): Promise<Actor | null> => current,
-  getSessionCheck: async () => (current ? { status: "ok" as const, actor: current, providerAdmin: null } : { status: "none" as const }),
+  getSessionCheck: async () => {
+    if (current) return { status: "ok" as const, actor: current, providerAdmin: currentProviderAdmin };
+    return currentProviderAdmin ? { status: "provider" as const, providerAdmin: currentProviderAdmin } : { status: "none" as const };
+  },
   SESSION_ENDED_PATH: "/sign-in/ended",
   PASSWORD_CHANGE_PATH,
   PROVIDER_PATH,
@@ -55,10 +69,14 @@ export const stubbedSession = {
   requireSignedIn,
   requireMember,
   requireCoordinator: async (): Promise<Actor> => {
-    if (!current) return redirect("/sign-in");
+    if (!current) return redirect(currentProviderAdmin ? PROVIDER_PATH : "/sign-in");
     const actor = current;
     if (actor.mustChangePassword) return redirect(actor.providerVisit ? PROVIDER_PASSWORD_PATH : PASSWORD_CHANGE_PATH);
     return actor.role === "coordinator" || actor.role === "admin" ? actor : redirect("/my");
   },
-  requireProviderAdmin: async (): Promise<never> => redirect("/sign-in"),
+  requireProviderAdmin: async (options: { allowPasswordChangeOwed?: boolean } = {}): Promise<ProviderAdminActor> => {
+    if (!currentProviderAdmin) return redirect(current ? "/my" : "/sign-in");
+    if (currentProviderAdmin.mustChangePassword && !options.allowPasswordChangeOwed) return redirect(PROVIDER_PASSWORD_PATH);
+    return currentProviderAdmin;
+  },
 } satisfies Record<keyof SessionModule, unknown>;

@@ -19,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = toSafeDestination(query.callbackUrl);
   const session = await getSessionCheck();
   if (session.status === "ok") redirect(callbackUrl ?? "/my");
+  if (session.status === "provider") redirect(callbackUrl ?? "/provider");
   // A refused cookie (blocked, ended) is cleared on the way, and a blocked member is told so.
   if (session.status !== "none") redirect(SESSION_ENDED_PATH);
   const t = await getTranslations();

@@ -1,5 +1,6 @@
 import { ClientMessages } from "@/components/client-messages";
 import { DashboardSidebar } from "@/components/coordinator/dashboard-sidebar";
+import { ProviderVisitBanner } from "@/components/coordinator/provider-visit-banner";
 import { SignOutButton } from "@/components/sign-out-button";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <DashboardSidebar organisationName={actor.organisationName} isAdmin={canAdminister(actor.role)} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
+          {actor.providerVisit ? <ProviderVisitBanner organisationName={actor.organisationName} /> : null}
           <header className="flex items-center justify-between border-b border-stone-200 bg-white px-6 py-3">
             <p className="font-medium">{actor.displayName}</p>
             <SignOutButton />

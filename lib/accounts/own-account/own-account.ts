@@ -16,6 +16,9 @@ export const passwordChangePerAccount: RateLimitRule = { name: "password-change:
 /** Whom the account belongs to: always the session's actor, never anything from the form. */
 export type AccountOwner = { userId: string; tenantId: string };
 
+/** Whose password: a member's, or a provider admin's (an account of no organisation: `tenantId` null). */
+export type PasswordOwner = { userId: string; tenantId: string | null };
+
 export type OwnAccount = {
   username: string;
   email: string | null;
@@ -26,7 +29,7 @@ export type OwnAccount = {
   authenticatorAppEnabled: boolean;
 };
 
-export async function getOwnAccount(owner: AccountOwner): Promise<OwnAccount | null> {
+export async function getOwnAccount(owner: PasswordOwner): Promise<OwnAccount | null> {
   const db = await getDb();
   const profile = await getAccountProfile(db, owner.userId);
   if (!profile || profile.tenantId !== owner.tenantId) return null;
@@ -59,7 +62,7 @@ export type ChangePasswordResult =
  * session and every link of the account ends; the returned ticket gives this browser a fresh session.
  */
 export async function changeOwnPassword(
-  owner: AccountOwner,
+  owner: PasswordOwner,
   raw: unknown,
   context: { clientKey: string; now?: Date },
 ): Promise<ChangePasswordResult> {

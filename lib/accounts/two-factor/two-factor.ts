@@ -4,7 +4,7 @@ import { randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { canCoordinate } from "@/lib/auth/permissions";
 import { getDb, type DbOrTx } from "@/lib/db/client";
-import { accessTokens, twoFactorCodes, users } from "@/lib/db/schema/accounts";
+import { accessTokens, providerAdmins, twoFactorCodes, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
@@ -82,6 +82,14 @@ export function getResendWaitSeconds(lastSentAt: Date | null, now: Date): number
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
+/**
+ * A provider admin (an account of no organisation and no person) has no organisation setting to
+ * follow, and reaches every organisation of their provider: they are treated as an admin whose
+ * organisation always asks for the email code. So a password alone never signs them in: an
+ * authenticator app, else a code to the account's email address, else (no address) no sign-in.
+ */
+export const providerAdminTwoFactor = { twoFactorForMembers: "off", twoFactorForCoordinators: "email" } as const;
+
 async function getSecondFactorSubject(db: DbOrTx, userId: string): Promise<SecondFactorSubject | null> {
   const [row] = await db
     .select({
@@ -94,13 +102,31 @@ async function getSecondFactorSubject(db: DbOrTx, userId: string): Promise<Secon
       personId: people.id,
       locale: users.locale,
       settings: organisations.settings,
+      providerAdminId: providerAdmins.userId,
+      accountName: users.name,
+      username: users.username,
+      accountEmail: users.email,
     })
     .from(users)
     .leftJoin(people, eq(people.id, users.personId))
     .leftJoin(organisations, eq(organisations.id, users.tenantId))
+    .leftJoin(providerAdmins, and(eq(providerAdmins.userId, users.id), isNull(users.personId), isNull(users.tenantId)))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
+  if (row.providerAdminId !== null) {
+    return {
+      userId: row.userId,
+      tenantId: null,
+      role: "admin",
+      totpEnabled: row.totpEnabledAt !== null,
+      firstName: row.accountName ?? row.username,
+      email: row.accountEmail,
+      personId: null,
+      locale: isEmailLocale(row.locale) ? row.locale : undefined,
+      settings: providerAdminTwoFactor,
+    };
+  }
   const settings = row.settings ?? defaultOrganisationSettings;
   return {
     userId: row.userId,

@@ -11,6 +11,7 @@ export async function GET(): Promise<Response> {
   const check = await getSessionCheck();
   // Still valid (a second tab signed in meanwhile): nothing to clear.
   if (check.status === "ok") redirect("/my");
+  if (check.status === "provider") redirect("/provider");
   const store = await cookies();
   for (const name of SESSION_COOKIE_NAMES) {
     if (store.has(name)) store.delete({ name, path: "/", secure: name.startsWith("__Secure-"), httpOnly: true, sameSite: "lax" });
