@@ -8,9 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
+import { MemberSection } from "./member-section";
 
 /**
- * The member page's role section, for admins only (the page leaves it out for coordinators; the
+ * The member page's role section (a MemberSection), for admins only (the page leaves it out for coordinators; the
  * server refuses them anyway). Choosing a role asks for confirmation before anything changes.
  */
 export function RoleForm({ personId, personName, currentRole }: { personId: string; personName: string; currentRole: Role }) {
@@ -19,13 +20,9 @@ export function RoleForm({ personId, personName, currentRole }: { personId: stri
   const [chosen, setChosen] = useState<Role>(currentRole);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="mt-8 rounded-xl border border-stone-200 bg-white p-4">
-      <h2 id={headingId} className="text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+    <MemberSection id="member-role" title={t("title")}>
+      <p className="text-sm text-stone-600">{t("intro")}</p>
       <form action={action} className="mt-3 space-y-3" onSubmit={() => dialog.current?.close()}>
         <input type="hidden" name="personId" value={personId} />
         <SelectField
@@ -61,6 +58,6 @@ export function RoleForm({ personId, personName, currentRole }: { personId: stri
           </Alert>
         ) : null}
       </form>
-    </section>
+    </MemberSection>
   );
 }

@@ -10,9 +10,11 @@ import { MemberMailTable } from "@/components/coordinator/member-mail-table";
 import { MemberSection } from "@/components/coordinator/member-section";
 import { MemberShiftList, type MemberShiftView } from "@/components/coordinator/member-shift-list";
 import { PeopleAccessManager } from "@/components/coordinator/people-access-manager";
+import { RoleForm } from "@/components/coordinator/role-form";
 import { SendSignInLinkButton } from "@/components/coordinator/send-sign-in-link-button";
 import { Alert } from "@/components/ui/alert";
 import { firstSchedulableDate } from "@/lib/accounts/blocking/rules";
+import { canChangeRoles } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { listMailForPerson } from "@/lib/mail/queries";
@@ -159,6 +161,8 @@ export default async function MemberPage({ params, searchParams }: { params: Par
             <p className="mt-3 text-sm text-stone-600">{t("signInLink.unavailable")}</p>
           ) : null}
         </MemberSection>
+
+        {canChangeRoles(actor.role) ? <RoleForm personId={id} personName={name} currentRole={access.role} /> : null}
 
         <MemberSection id="member-coming-shifts" title={t("page.comingShifts")}>
           <MemberShiftList shifts={coming.map(shiftView)} empty={t("page.noComingShifts")} />
