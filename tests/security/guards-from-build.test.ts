@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/accounts/queries";
 import { publicActions, publicRoutes } from "@/lib/auth/public-entry-points";
 import type { GuardEvent, GuardLevel } from "@/lib/auth/refusals";
+import { memberImports } from "@/lib/db/schema/member-imports";
 import { handoverRecipients, handoverRequests } from "@/lib/db/schema/roster";
 import {
   addPersonToGroup,
@@ -101,7 +102,7 @@ let database: TestDatabase;
 let home: Organisation;
 let other: Organisation;
 const people: Record<"admin" | "coordinator" | "member" | "colleague" | "otherAdmin", Login> = {} as never;
-const ids = { shift: "", location: "", group: "", request: "", photo: "" };
+const ids = { shift: "", location: "", group: "", request: "", photo: "", memberImport: "" };
 
 function actorOf(login: Login, overrides: Partial<Actor> = {}): Actor {
   return {
@@ -146,6 +147,20 @@ beforeAll(async () => {
     .returning({ id: handoverRequests.id });
   await database.db.insert(handoverRecipients).values({ tenantId: home.id, requestId: request.id, personId: people.colleague.person.id });
   Object.assign(ids, { shift: shift.id, location: location.id, group: group.id, request: request.id, photo: (await createAvatarPhoto(database.db, people.colleague.person)).id });
+  // A member list being imported, so the import's actions are called on a real draft of this organisation.
+  const [memberImport] = await database.db
+    .insert(memberImports)
+    .values({
+      tenantId: home.id,
+      fileName: "leden.csv",
+      headers: ["Voornaam", "Achternaam"],
+      rows: [["Nieuw", "Lidmaatschap"]],
+      rowNumbers: [2],
+      mapping: ["firstName", "lastName"],
+      expiresAt: new Date(Date.now() + 24 * 3600_000),
+    })
+    .returning({ id: memberImports.id });
+  ids.memberImport = memberImport.id;
 });
 afterAll(async () => {
   await database?.close();
@@ -218,6 +233,9 @@ function plausibleForm(): FormData {
     shiftId: ids.shift,
     personId: people.colleague.person.id,
     requestId: ids.request,
+    importId: ids.memberImport,
+    "column.0": "firstName",
+    "column.1": "lastName",
     groupId: ids.group,
     locationId: ids.location,
     coordinatorId: people.coordinator.person.id,
@@ -247,6 +265,7 @@ function plausibleForm(): FormData {
     twoFactorForMembers: "email",
     twoFactorForCoordinators: "email",
     lockoutThreshold: "5",
+    role: "coordinator",
   };
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   form.append("personIds", people.member.person.id);

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/accounts/passwords/hashing";
 import { openDatabase } from "@/lib/db/client";
-import { users } from "@/lib/db/schema/accounts";
+import { providerAdmins, users } from "@/lib/db/schema/accounts";
 import { auditLog } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
 import { organisations, providers } from "@/lib/db/schema/tenancy";
@@ -109,6 +109,33 @@ describe("create-organisation", () => {
 
       const audit = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.tenantId, organisation.id));
       expect(audit.map((a) => a.action)).toEqual(["organisation.created"]);
+    } finally {
+      await handle.close();
+    }
+  }, 90_000);
+
+  it("creates a provider admin of no organisation who must replace the printed temporary password", async () => {
+    expect(await runCli(["migrate"])).toMatchObject({ code: 0, stderr: "" });
+    const run = await runCli(["create-provider-admin", "--provider", "regio-oost", "--username", "P.deVries", "--email", "p.devries@example.org"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const temporaryPassword = /Temporary password:\s+(\S+)/.exec(run.stdout)?.[1];
+    expect(temporaryPassword).toBeDefined();
+
+    const again = await runCli(["create-provider-admin", "--provider", "regio-oost", "--username", "p.devries", "--email", "x@example.org"]);
+    expectOneClearLine(again, /username "p.devries" is already taken/);
+
+    const handle = await openDatabase({ driver: "pglite", pgliteDir });
+    try {
+      const [admin] = await handle.db
+        .select({ user: users, provider: providers.slug })
+        .from(users)
+        .innerJoin(providerAdmins, eq(providerAdmins.userId, users.id))
+        .innerJoin(providers, eq(providers.id, providerAdmins.providerId))
+        .where(eq(users.username, "P.deVries"));
+      expect(admin.provider).toBe("regio-oost");
+      expect(admin.user).toMatchObject({ tenantId: null, personId: null, email: "p.devries@example.org", mustChangePassword: true, status: "active" });
+      expect(await verifyPassword(admin.user.passwordHash ?? "", temporaryPassword ?? "")).toBe(true);
     } finally {
       await handle.close();
     }
