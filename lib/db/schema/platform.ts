@@ -69,7 +69,11 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("audit_log_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // The member page lists the entries about one person, newest first.
+    index("audit_log_tenant_target_created_idx").on(t.tenantId, t.targetPersonId, t.createdAt),
+  ],
 );
 
 /** Fixed-window counters for rate limits, in Postgres so every instance shares them. */

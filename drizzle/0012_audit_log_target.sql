@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_tenant_target_created_idx" ON "audit_log" USING btree ("tenant_id","target_person_id","created_at");
