@@ -76,7 +76,7 @@ describe("unlocking a locked account", () => {
     signInAs(await actorOf(one.members[1]));
     expect(await unlockPersonAccount({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
     signInAs(await actorOf(two.coordinator));
-    expect(await unlockPersonAccount({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await unlockPersonAccount({ personId: member.person.id })).toEqual({ ok: false, error: "notFound" });
     expect(await unlockPersonAccount({ personId: randomUUID() })).toEqual({ ok: true, value: { outcome: "refused", reason: "unknownPeople" } });
     expect(await unlockPersonAccount({ personId: "not-an-id" })).toEqual({ ok: false, error: "invalid", fieldErrors: { personId: ["unknownPeople"] } });
 
@@ -144,7 +144,7 @@ describe("resending a username", () => {
     signInAs(await actorOf(one.members[1]));
     expect(await resendPersonUsername({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
     signInAs(await actorOf(two.coordinator));
-    expect(await resendPersonUsername({ personId: member.person.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await resendPersonUsername({ personId: member.person.id })).toEqual({ ok: false, error: "notFound" });
     expect(await outboxFor(database.db, member)).toHaveLength(0);
   });
 });
