@@ -49,7 +49,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
       now,
     ),
     countPeopleByAccessStatus(actor.tenantId, today),
-    listGroupOptions(actor.tenantId),
+    listGroupOptions(actor.tenantId, { include: filter.group }),
     listLocationOptions(actor.tenantId),
   ]);
   const groupId = filter.group && groups.some((group) => group.id === filter.group) ? filter.group : null;
