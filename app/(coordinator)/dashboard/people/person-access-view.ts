@@ -79,7 +79,9 @@ export function personAccessView(row: PersonAccessRow, context: AccessViewContex
     badges: badgeViews(row, context),
     actions,
     usernameUnavailable: login?.status === "active" && login.loginCount === 0,
-    selectable: login !== null && !isSelf,
+    // Everyone can be selected, also without a login: group membership is for every member, and the
+    // access actions skip (and count) whoever has no login or is the coordinator themselves.
+    selectable: true,
     scheduleDefault: suggestedBlockDay(row.endDate, minScheduleDate),
     endDateLabel: row.endDate ? calendarDay(row.endDate) : null,
   };
