@@ -1,6 +1,11 @@
 // Builds real .xlsx workbooks with exceljs, as Excel would save them, for tests that upload member
 // lists (the import's unit and integration tests, and the end-to-end journey).
-import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
+import type ExcelJSModule from "exceljs";
+
+// Loaded through Node's own require: Playwright's module loader cannot link exceljs's CommonJS tree
+// ("module is not linked"), and the journeys use this helper too.
+const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof ExcelJSModule;
 
 export type SheetCell = string | number | Date | null | { text: string; hyperlink: string } | { formula: string; result: string | number };
 
