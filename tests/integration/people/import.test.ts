@@ -285,6 +285,20 @@ describe("another organisation's import", () => {
     expect(stored.status).toBe("draft");
   });
 
+  it("an import left for more than a day is gone: not found, and nothing is added", async () => {
+    const { organisation, coordinator } = await organisationWith();
+    signInAs(await actorOf(coordinator));
+    const importId = await upload(csvFile("Voornaam;Achternaam\nRik;Visser\n"));
+    await database.db.update(memberImports).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(memberImports.id, importId));
+    const before = await countOf(people, organisation.id);
+    expect(await previewMemberImport(organisation.id, importId, TODAY)).toBeNull();
+    expect(await confirm(importId, 1)).toEqual({ ok: false, error: "notFound" });
+    expect(await countOf(people, organisation.id)).toBe(before);
+    // The next upload clears expired imports away.
+    await upload(csvFile("Voornaam;Achternaam\nRik;Visser\n"));
+    expect(await database.db.select().from(memberImports).where(eq(memberImports.id, importId))).toEqual([]);
+  });
+
   it("a made-up import id answers the same: not found", async () => {
     const { coordinator } = await organisationWith();
     signInAs(await actorOf(coordinator));

@@ -71,6 +71,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const tRoles = await getTranslations("roles");
   const tVisit = await getTranslations("providerBanner");
   const tOrganisation = await getTranslations("organisationSettings");
+  const tImport = await getTranslations("memberImport");
   const tGroups = await getTranslations("groupsAudit");
   const tRecords = await getTranslations("memberRecords");
   const format = await getFormatter();
@@ -99,6 +100,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     }
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
     if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
+    if (entry.action === "people.imported") parts.push(importCounts(details));
     if (entry.action === "person.created" || entry.action === "person.updated") parts.push(...recordFields(details));
     if (entry.action === "account.role-changed") parts.push(...roleChange(details));
     if (entry.action === "provider.visit-started" && typeof details.provider === "string") parts.push(tVisit("auditVisit", { provider: details.provider }));
@@ -151,6 +153,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     return (["twoFactorForMembers", "twoFactorForCoordinators", "lockoutThreshold"] as const)
       .filter((key) => before[key] !== after[key] && after[key] !== undefined)
       .map((key) => t("security.change", { setting: t(`security.${key}`), from: value(key, before[key]), to: value(key, after[key]) }));
+  }
+
+  /** "leden.xlsx: 30 toegevoegd, 2 overgeslagen, 30 logins". */
+  function importCounts(details: Record<string, unknown>): string {
+    const count = (key: string) => (typeof details[key] === "number" ? details[key] : 0);
+    const fileName = typeof details.fileName === "string" ? details.fileName : "";
+    return tImport("audit", { fileName, added: count("added"), skipped: count("skipped"), logins: count("logins") });
   }
 
   /** "Tijdzone: Europe/Amsterdam → Europe/London"; the entry holds only the settings that changed. */
