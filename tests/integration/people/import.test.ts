@@ -95,6 +95,7 @@ describe("uploading a file", () => {
     { label: "only a header", file: () => csvFile("Voornaam;Achternaam\n"), reason: "noRows" },
     { label: "more than 5,000 rows", file: () => csvFile(["Voornaam;Achternaam", ...Array.from({ length: 5001 }, (_, i) => `Lid;Nummer${i}`)].join("\n")), reason: "tooManyRows" },
     { label: "no file at all", file: () => null, reason: "empty" },
+    { label: "a file over 10 MB", file: () => csvFile("a".repeat(10 * 1024 * 1024 + 1)), reason: "tooLarge" },
   ])("refuses $label with a reason and stores nothing", async ({ file, reason }) => {
     const { organisation, coordinator } = await organisationWith();
     signInAs(await actorOf(coordinator));
