@@ -33,7 +33,9 @@ vi.mock("next/server", () => ({ after: () => {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
-const { createOrganisationForm, openDashboardForm, openOrganisationDashboard, createProviderOrganisation } = await import("@/lib/tenancy/provider-actions");
+const { changeProviderPassword, createOrganisationForm, openDashboardForm, openOrganisationDashboard, createProviderOrganisation } = await import(
+  "@/lib/tenancy/provider-actions"
+);
 const { signUpForShift } = await import("@/lib/roster/actions");
 
 let database: TestDatabase;
@@ -117,6 +119,27 @@ describe("a provider admin account", () => {
     const claims = await openSession(user);
     await database.db.update(users).set({ status: "blocked" }).where(eq(users.id, user.id));
     expect(await checkSession(claims)).toEqual({ status: "ended" });
+  });
+});
+
+describe("the temporary password", () => {
+  it("must be replaced before anything else: other provider actions are refused until then", async () => {
+    const provider = await createProvider(database.db, { slug: `tijdelijk-${sequence}` });
+    const created = await createProviderAdmin(database.db, { provider: provider.slug, username: `tijdelijk.${sequence}`, email: "t@example.org" });
+    const [user] = await database.db.select().from(users).where(eq(users.id, created.userId));
+    const admin = await providerAdminOf(await openSession(user));
+    expect(admin.mustChangePassword).toBe(true);
+    signInAsProviderAdmin(admin);
+    expect(await createProviderOrganisation({ name: "Te vroeg", slug: `te-vroeg-${sequence}`, adminUsername: `te.vroeg.${sequence}`, adminEmail: "v@example.org" })).toEqual({
+      ok: false,
+      error: "unauthorised",
+    });
+
+    const state = await changeProviderPassword({}, formOf({ password: "Zonnebloem-Fiets-Provider-42", passwordRepeat: "Zonnebloem-Fiets-Provider-42" }));
+    expect(state).toEqual({});
+    const [after] = await database.db.select({ mustChangePassword: users.mustChangePassword, hash: users.passwordHash }).from(users).where(eq(users.id, created.userId));
+    expect(after.mustChangePassword).toBe(false);
+    expect(after.hash).not.toBe(user.passwordHash);
   });
 });
 
