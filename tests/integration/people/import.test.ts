@@ -152,7 +152,7 @@ describe("an import with a missing column, a duplicate username and a broken ema
     const before = await countOf(people, organisation.id);
     const result = await confirm(importId, 1);
     expect(result).toMatchObject({ ok: true, value: { outcome: "imported", result: { added: 1, logins: 1, skipped: [{ row: 3 }, { row: 4 }] } } });
-    const added = (await peopleOf(organisation.id)).filter((person) => person.lastName === "Bakker");
+    const added = (await peopleOf(organisation.id)).filter((person) => person.email === "anouk@example.org");
     expect(added).toMatchObject([{ firstName: "Anouk", email: "anouk@example.org" }]);
     expect(await countOf(people, organisation.id)).toBe(before + 1);
     const [login] = await database.db.select().from(users).where(eq(users.personId, added[0].id));
@@ -200,12 +200,12 @@ describe("an Excel file with groups", () => {
     const importId = await upload(
       await xlsxFile([
         ["Voornaam", "Achternaam", "Geboortedatum", "Mobiel", "Groep"],
-        ["Lotte", "Visser", new Date(Date.UTC(1985, 4, 3)), "06 12345678", "koffieploeg, Taalcafé"],
+        ["Lotte", "Zwanenburg", new Date(Date.UTC(1985, 4, 3)), "06 12345678", "koffieploeg, Taalcafé"],
         ["Bram", "Smit", null, null, "Tuinploeg"],
       ]),
     );
     expect(await confirm(importId, 1)).toMatchObject({ ok: true, value: { outcome: "imported", result: { added: 1, groupMemberships: 2, skipped: [{ row: 3, errors: [{ error: "unknownGroup", value: "Tuinploeg" }] }] } } });
-    const [lotte] = await database.db.select().from(people).where(and(eq(people.tenantId, organisation.id), eq(people.lastName, "Visser")));
+    const [lotte] = await database.db.select().from(people).where(and(eq(people.tenantId, organisation.id), eq(people.lastName, "Zwanenburg")));
     expect(lotte).toMatchObject({ birthDate: "1985-05-03", phone: "+31612345678" });
     const memberships = await database.db.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.personId, lotte.id));
     expect(memberships.map((row) => row.groupId).sort()).toEqual([koffie.id, taal.id].sort());
@@ -264,9 +264,9 @@ describe("confirming", () => {
   it("an admin may import too", async () => {
     const { organisation, admin } = await organisationWith();
     signInAs(await actorOf(admin));
-    const importId = await upload(csvFile("Voornaam;Achternaam\nKees;Mulder\n"));
+    const importId = await upload(csvFile("Voornaam;Achternaam\nKees;Ameland\n"));
     expect(await confirm(importId, 1)).toMatchObject({ ok: true, value: { outcome: "imported" } });
-    expect((await peopleOf(organisation.id)).some((person) => person.lastName === "Mulder")).toBe(true);
+    expect((await peopleOf(organisation.id)).filter((person) => person.lastName === "Ameland")).toHaveLength(1);
   });
 });
 
