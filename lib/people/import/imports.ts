@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { memberImports, type MemberImportResult } from "@/lib/db/schema/member-imports";
 import { people } from "@/lib/db/schema/people";
 import { groupMembers } from "@/lib/db/schema/tenancy";
+import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
 import { checkMapping, guessMapping, type ColumnTarget, type MappingProblem } from "./mapping";
 import { parseMemberFile, type ParseRefusal } from "./parsing";
@@ -116,9 +117,14 @@ export async function importMembers(actor: ImportActor, importId: string, today:
     if (valid.length !== expectedCount) return { outcome: "countChanged", count: valid.length };
 
     const personIds = await addPeople(tx, actor.tenantId, valid);
-    const logins = valid.flatMap((record, index) => (record.username ? [{ personId: personIds[index], username: record.username }] : []));
+    // Name and email on the login as every other way of creating one writes them (Auth.js's columns).
+    const logins = valid.flatMap((record, index) =>
+      record.username
+        ? [{ tenantId: actor.tenantId, personId: personIds[index], username: record.username, status: "active" as const, name: formatPersonName(record.person), email: record.person.email }]
+        : [],
+    );
     await insertInChunks(logins, async (chunk) => {
-      await tx.insert(users).values(chunk.map((login) => ({ tenantId: actor.tenantId, personId: login.personId, username: login.username, status: "active" as const })));
+      await tx.insert(users).values(chunk);
     });
     const memberships = valid.flatMap((record, index) => record.groupIds.map((groupId) => ({ tenantId: actor.tenantId, groupId, personId: personIds[index] })));
     await insertInChunks(memberships, async (chunk) => {

@@ -156,7 +156,7 @@ describe("an import with a missing column, a duplicate username and a broken ema
     expect(added).toMatchObject([{ firstName: "Anouk", email: "anouk@example.org" }]);
     expect(await countOf(people, organisation.id)).toBe(before + 1);
     const [login] = await database.db.select().from(users).where(eq(users.personId, added[0].id));
-    expect(login).toMatchObject({ tenantId: organisation.id, username: "anouk.import", status: "active", passwordHash: null });
+    expect(login).toMatchObject({ tenantId: organisation.id, username: "anouk.import", status: "active", passwordHash: null, name: "Anouk Bakker", email: "anouk@example.org" });
     const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.tenantId, organisation.id), eq(auditLog.action, "people.imported")));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorUserId: coordinator.user.id, details: { added: 1, skipped: 2, logins: 1, fileName: "leden.csv" } });
