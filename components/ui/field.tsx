@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldFrame } from "./field-frame";
 
 // Written out in full so Tailwind finds every class.
 const sizes = {
@@ -34,35 +35,15 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "size" | "width"> 
 
 /** A label, its input, an optional hint and an optional error, wired together for screen readers. */
 export function Field({ label, hint, hintBelow = false, error, invalid, size = "large", width = "full", inputClassName, className, id, "aria-describedby": describedBy, ...input }: FieldProps) {
-  const ownId = useId();
-  const inputId = id ?? ownId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describers = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
-  const hintText = hint ? (
-    <p id={hintId} className="mt-1 text-sm text-stone-600">
-      {hint}
-    </p>
-  ) : null;
   return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block font-medium">
-        {label}
-      </label>
-      {hintBelow ? null : hintText}
-      <input
-        {...input}
-        id={inputId}
-        aria-invalid={error || invalid ? true : undefined}
-        aria-describedby={describers || undefined}
-        className={`mt-1 block rounded-lg border bg-white ${sizes[size]} ${widths[width]} ${error ? "border-red-600" : "border-stone-300"}${inputClassName ? ` ${inputClassName}` : ""}`}
-      />
-      {hintBelow ? hintText : null}
-      {error ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} hintBelow={hintBelow} error={error} invalid={invalid} id={id} describedBy={describedBy} className={className}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          className={`mt-1 block rounded-lg border bg-white ${sizes[size]} ${widths[width]} ${error ? "border-red-600" : "border-stone-300"}${inputClassName ? ` ${inputClassName}` : ""}`}
+        />
+      )}
+    </FieldFrame>
   );
 }
