@@ -5,8 +5,8 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { coordinatorAction, type ActionResult } from "@/lib/auth/guards";
-import type { FormState } from "@/components/ui/form-state";
+import { coordinatorAction } from "@/lib/auth/guards";
+import { changeArchivedForm, recordFormFailure, type RecordFormState } from "@/lib/tenancy/archivable-records";
 import * as useCases from "@/lib/tenancy/groups";
 import { createGroupSchema, groupIdSchema, groupMembershipSchema, updateGroupSchema } from "@/lib/tenancy/groups-schemas";
 
@@ -57,28 +57,15 @@ export const removeMembersFromGroup = coordinatorAction("removeMembersFromGroup"
   return result;
 });
 
-export type GroupFormState = FormState & { status?: "saved" | "unchanged" | "failed" };
+export type GroupFormState = RecordFormState;
 
 const fieldErrorKeys = ["name", "email"] as const;
-
-/** A refused or invalid call as the form shows it; a lost session goes to sign-in. */
-async function failureState(result: Extract<ActionResult<unknown>, { ok: false }>): Promise<GroupFormState> {
-  const t = await getTranslations("groups");
-  if (result.error === "unauthorised") redirect("/sign-in");
-  if (result.error !== "invalid") return { status: "failed", message: t(`errors.${result.error}`) };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-    const key = fieldErrorKeys.find((known) => known === keys[0]);
-    if (key) fieldErrors[field] = [t(`errors.${key}`)];
-  }
-  return { status: "failed", message: t("errors.checkFields"), fieldErrors };
-}
 
 /** The create form (no groupId) and the edit form (with groupId) of a group. */
 export async function saveGroupForm(_previous: GroupFormState, formData: FormData): Promise<GroupFormState> {
   const editing = formData.has("groupId");
   const result = editing ? await updateGroup(formData) : await createGroup(formData);
-  if (!result.ok) return failureState(result);
+  if (!result.ok) return recordFormFailure("groups", fieldErrorKeys, result);
   const t = await getTranslations("groups");
   if (result.value.outcome === "refused") return { status: "failed", message: t("errors.checkFields"), fieldErrors: { name: [t("errors.nameTaken")] } };
   if (!result.value.changed) return { status: "unchanged", message: t("unchanged") };
@@ -88,13 +75,10 @@ export async function saveGroupForm(_previous: GroupFormState, formData: FormDat
 /** Archive, unarchive or delete, as the group page's buttons post them (`intent`). */
 export async function changeGroupStatusForm(_previous: GroupFormState, formData: FormData): Promise<GroupFormState> {
   const intent = formData.get("intent");
-  const t = await getTranslations("groups");
   if (intent === "delete") {
     const result = await deleteGroup(formData);
-    if (!result.ok) return failureState(result);
+    if (!result.ok) return recordFormFailure("groups", fieldErrorKeys, result);
     redirect("/dashboard/groups?deleted=1");
   }
-  const result = intent === "unarchive" ? await unarchiveGroup(formData) : await archiveGroup(formData);
-  if (!result.ok) return failureState(result);
-  return { status: "saved", message: t(intent === "unarchive" ? "unarchived" : "archived") };
+  return changeArchivedForm("groups", intent, { archive: () => archiveGroup(formData), unarchive: () => unarchiveGroup(formData) }, fieldErrorKeys);
 }

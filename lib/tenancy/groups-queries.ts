@@ -1,9 +1,9 @@
 // Reads for the coordinator's groups pages. Every function takes the tenant first; "coming shifts"
 // are those that start after `now` and are not cancelled.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups } from "@/lib/db/schema/tenancy";
+import { archivedLastByName, comingShiftsOf } from "@/lib/tenancy/archivable-records";
 
 export type GroupOverview = {
   id: string;
@@ -22,7 +22,7 @@ function groupColumns(tenantId: string, now: Date) {
     email: groups.email,
     // Aliased: drizzle leaves columns unqualified in a one-table select, so "id" would mean the inner table's.
     members: sql<number>`(select count(*) from ${groupMembers} m where m.tenant_id = ${tenantId} and m.group_id = "groups"."id")`.mapWith(Number),
-    comingShifts: sql<number>`(select count(*) from ${shifts} s where s.tenant_id = ${tenantId} and s.group_id = "groups"."id" and s.starts_at > ${now.toISOString()}::timestamptz and s.cancelled_at is null)`.mapWith(Number),
+    comingShifts: comingShiftsOf("group", tenantId, now),
     archivedAt: groups.archivedAt,
   };
 }
@@ -34,7 +34,7 @@ export async function listGroupsOverview(tenantId: string, now: Date): Promise<G
     .select(groupColumns(tenantId, now))
     .from(groups)
     .where(eq(groups.tenantId, tenantId))
-    .orderBy(sql`${groups.archivedAt} is not null`, asc(sql`lower(${groups.name})`));
+    .orderBy(...archivedLastByName("group"));
 }
 
 export async function getGroupOverview(tenantId: string, groupId: string, now: Date): Promise<GroupOverview | null> {

@@ -8,6 +8,7 @@ import { shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups } from "@/lib/db/schema/tenancy";
 import { recordNotFound } from "@/lib/auth/guards";
 import { personOf } from "@/lib/people/members";
+import { setRecordArchived } from "@/lib/tenancy/archivable-records";
 import { recordAudit } from "@/lib/tenancy/audit";
 import type { CreateGroupInput, GroupMembershipInput, UpdateGroupInput } from "@/lib/tenancy/groups-schemas";
 
@@ -94,22 +95,7 @@ export async function updateGroup(tenantId: string, actorUserId: string, input: 
  * bulk changes; its members and the shifts restricted to it stay as they are. Repeating it changes nothing.
  */
 export async function setGroupArchived(tenantId: string, actorUserId: string, groupId: string, archived: boolean, now: Date = new Date()): Promise<{ changed: boolean }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ name: groups.name, archivedAt: groups.archivedAt })
-      .from(groups)
-      .where(and(eq(groups.tenantId, tenantId), eq(groups.id, groupId)))
-      .for("update");
-    if (!current) recordNotFound();
-    if ((current.archivedAt !== null) === archived) return { changed: false };
-    await tx
-      .update(groups)
-      .set({ archivedAt: archived ? now : null, updatedAt: now })
-      .where(and(eq(groups.tenantId, tenantId), eq(groups.id, groupId)));
-    await recordAudit(tx, { tenantId, actorUserId, action: archived ? "group.archived" : "group.unarchived", details: { groupId, name: current.name } });
-    return { changed: true };
-  });
+  return setRecordArchived("group", tenantId, actorUserId, groupId, archived, now);
 }
 
 export type GroupDeleted = { name: string; members: number; comingShifts: number };

@@ -4,8 +4,8 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { coordinatorAction, type ActionResult } from "@/lib/auth/guards";
-import type { FormState } from "@/components/ui/form-state";
+import { coordinatorAction } from "@/lib/auth/guards";
+import { changeArchivedForm, recordFormFailure, type RecordFormState } from "@/lib/tenancy/archivable-records";
 import * as useCases from "@/lib/tenancy/locations";
 import { createLocationSchema, locationIdSchema, updateLocationSchema } from "@/lib/tenancy/locations-schemas";
 
@@ -44,32 +44,20 @@ export const deleteLocation = coordinatorAction("deleteLocation", locationIdSche
   return result;
 });
 
-export type LocationFormState = FormState & { status?: "saved" | "unchanged" | "failed" };
+export type LocationFormState = RecordFormState;
 
 const fieldErrorKeys = ["name", "address"] as const;
-
-async function failureState(result: Extract<ActionResult<unknown>, { ok: false }>): Promise<LocationFormState> {
-  const t = await getTranslations("locations");
-  if (result.error === "unauthorised") redirect("/sign-in");
-  if (result.error !== "invalid") return { status: "failed", message: t(`errors.${result.error}`) };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-    const key = fieldErrorKeys.find((known) => known === keys[0]);
-    if (key) fieldErrors[field] = [t(`errors.${key}`)];
-  }
-  return { status: "failed", message: t("errors.checkFields"), fieldErrors };
-}
 
 /** The create form (no locationId) and the edit form (with locationId) of a location. */
 export async function saveLocationForm(_previous: LocationFormState, formData: FormData): Promise<LocationFormState> {
   const t = await getTranslations("locations");
   if (formData.has("locationId")) {
     const result = await updateLocation(formData);
-    if (!result.ok) return failureState(result);
+    if (!result.ok) return recordFormFailure("locations", fieldErrorKeys, result);
     return result.value.changed ? { status: "saved", message: t("saved") } : { status: "unchanged", message: t("unchanged") };
   }
   const result = await createLocation(formData);
-  if (!result.ok) return failureState(result);
+  if (!result.ok) return recordFormFailure("locations", fieldErrorKeys, result);
   return { status: "saved", message: t("created", { name: String(formData.get("name") ?? "").trim() }) };
 }
 
@@ -79,11 +67,9 @@ export async function changeLocationStatusForm(_previous: LocationFormState, for
   const t = await getTranslations("locations");
   if (intent === "delete") {
     const result = await deleteLocation(formData);
-    if (!result.ok) return failureState(result);
+    if (!result.ok) return recordFormFailure("locations", fieldErrorKeys, result);
     if (result.value.outcome === "inUse") return { status: "failed", message: t("inUse", { shifts: result.value.shifts, series: result.value.series }) };
     redirect("/dashboard/locations?deleted=1");
   }
-  const result = intent === "unarchive" ? await unarchiveLocation(formData) : await archiveLocation(formData);
-  if (!result.ok) return failureState(result);
-  return { status: "saved", message: t(intent === "unarchive" ? "unarchived" : "archived") };
+  return changeArchivedForm("locations", intent, { archive: () => archiveLocation(formData), unarchive: () => unarchiveLocation(formData) }, fieldErrorKeys);
 }

@@ -1,9 +1,10 @@
 // Reads for the coordinator's locations pages. Every function takes the tenant first; "coming shifts"
 // are those that start after `now` and are not cancelled.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { shiftSeries, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
+import { archivedLastByName, comingShiftsOf } from "@/lib/tenancy/archivable-records";
 
 export type LocationOverview = {
   id: string;
@@ -23,7 +24,7 @@ function locationColumns(tenantId: string, now: Date) {
     address: locations.address,
     isClient: locations.isClient,
     // Aliased: drizzle leaves columns unqualified in a one-table select, so "id" would mean the inner table's.
-    comingShifts: sql<number>`(select count(*) from ${shifts} s where s.tenant_id = ${tenantId} and s.location_id = "locations"."id" and s.starts_at > ${now.toISOString()}::timestamptz and s.cancelled_at is null)`.mapWith(Number),
+    comingShifts: comingShiftsOf("location", tenantId, now),
     shifts: sql<number>`(select count(*) from ${shifts} s where s.tenant_id = ${tenantId} and s.location_id = "locations"."id")`.mapWith(Number),
     series: sql<number>`(select count(*) from ${shiftSeries} r where r.tenant_id = ${tenantId} and r.location_id = "locations"."id")`.mapWith(Number),
     archivedAt: locations.archivedAt,
@@ -43,7 +44,7 @@ export async function listLocationsOverview(tenantId: string, now: Date): Promis
     .select(locationColumns(tenantId, now))
     .from(locations)
     .where(eq(locations.tenantId, tenantId))
-    .orderBy(sql`${locations.archivedAt} is not null`, asc(sql`lower(${locations.name})`));
+    .orderBy(...archivedLastByName("location"));
   return rows.map(toLocationOverview);
 }
 

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { shiftSeries, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
 import { recordNotFound } from "@/lib/auth/guards";
+import { setRecordArchived } from "@/lib/tenancy/archivable-records";
 import { recordAudit } from "@/lib/tenancy/audit";
 import type { CreateLocationInput, UpdateLocationInput } from "@/lib/tenancy/locations-schemas";
 
@@ -58,22 +59,7 @@ export async function updateLocation(tenantId: string, actorUserId: string, inpu
  * series that have it keep it, and hours stay broken down by it. Repeating it changes nothing.
  */
 export async function setLocationArchived(tenantId: string, actorUserId: string, locationId: string, archived: boolean, now: Date = new Date()): Promise<{ changed: boolean }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ name: locations.name, archivedAt: locations.archivedAt })
-      .from(locations)
-      .where(and(eq(locations.tenantId, tenantId), eq(locations.id, locationId)))
-      .for("update");
-    if (!current) recordNotFound();
-    if ((current.archivedAt !== null) === archived) return { changed: false };
-    await tx
-      .update(locations)
-      .set({ archivedAt: archived ? now : null, updatedAt: now })
-      .where(and(eq(locations.tenantId, tenantId), eq(locations.id, locationId)));
-    await recordAudit(tx, { tenantId, actorUserId, action: archived ? "location.archived" : "location.unarchived", details: { locationId, name: current.name } });
-    return { changed: true };
-  });
+  return setRecordArchived("location", tenantId, actorUserId, locationId, archived, now);
 }
 
 export type LocationDeleteResult = { outcome: "deleted"; name: string } | { outcome: "inUse"; shifts: number; series: number };
