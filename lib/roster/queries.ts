@@ -159,8 +159,12 @@ export async function countShiftsPerDay(
   return new Map(rows.map((row) => [row.day, row.count]));
 }
 
-/** The person's shifts that have not ended, soonest first: "Mijn komende diensten". */
-export async function listComingShiftsForPerson(tenantId: string, personId: string, now: Date, limit = 20): Promise<ShiftListItem[]> {
+/**
+ * The person's shifts (not cancelled) on one side of `now`: "coming" are those that have not ended,
+ * soonest first ("Mijn komende diensten"); "past" are those that have ended, latest first (their
+ * record on the member page).
+ */
+export async function listShiftsForPerson(tenantId: string, personId: string, period: "coming" | "past", now: Date, limit = 20): Promise<ShiftListItem[]> {
   const db = await getDb();
   const rows = await db
     .select(listColumns(tenantId))
@@ -173,34 +177,11 @@ export async function listComingShiftsForPerson(tenantId: string, personId: stri
         eq(assignments.tenantId, tenantId),
         eq(shifts.tenantId, tenantId),
         eq(assignments.personId, personId),
-        gt(shifts.endsAt, now),
+        period === "coming" ? gt(shifts.endsAt, now) : lte(shifts.endsAt, now),
         isNull(shifts.cancelledAt),
       ),
     )
-    .orderBy(asc(shifts.startsAt))
-    .limit(limit);
-  return rows.map((row) => toListItem(row, personId));
-}
-
-/** The person's shifts that have ended (not cancelled), latest first: their record on the member page. */
-export async function listPastShiftsForPerson(tenantId: string, personId: string, now: Date, limit = 20): Promise<ShiftListItem[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(listColumns(tenantId))
-    .from(assignments)
-    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
-    .leftJoin(locations, eq(locations.id, shifts.locationId))
-    .leftJoin(groups, eq(groups.id, shifts.groupId))
-    .where(
-      and(
-        eq(assignments.tenantId, tenantId),
-        eq(shifts.tenantId, tenantId),
-        eq(assignments.personId, personId),
-        lte(shifts.endsAt, now),
-        isNull(shifts.cancelledAt),
-      ),
-    )
-    .orderBy(desc(shifts.startsAt))
+    .orderBy(period === "coming" ? asc(shifts.startsAt) : desc(shifts.startsAt))
     .limit(limit);
   return rows.map((row) => toListItem(row, personId));
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listComingShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
+import { listShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myPage");
@@ -20,7 +20,7 @@ export default async function MyPage() {
     getTranslations("myPage"),
     getTranslations("shifts"),
     getFormatter(),
-    listComingShiftsForPerson(actor.tenantId, actor.personId, now),
+    listShiftsForPerson(actor.tenantId, actor.personId, "coming", now),
     listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
   ]);
   const handoverByShift = new Map(handovers.map((request) => [request.shiftId, request.id]));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { listComingShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
+import { listShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
 
 // Where the big "Dienst overdragen" button on Mijn pagina leads: the member's coming shifts to choose
 // from, each opening that shift's handover form (or the request already sent for it).
@@ -20,7 +20,7 @@ export default async function HandoverChoicePage() {
     getTranslations("handoverChoice"),
     getTranslations("shifts"),
     getFormatter(),
-    listComingShiftsForPerson(actor.tenantId, actor.personId, now),
+    listShiftsForPerson(actor.tenantId, actor.personId, "coming", now),
     listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
   ]);
   const requestByShift = new Map(handovers.map((request) => [request.shiftId, request.id]));

@@ -21,7 +21,7 @@ import { listMailForPerson } from "@/lib/mail/queries";
 import { getMemberRecord, mailDeliveryOf } from "@/lib/people/member-record-queries";
 import { memberRecordFields } from "@/lib/people/member-record-schemas";
 import { formatPersonName } from "@/lib/people/names";
-import { listComingShiftsForPerson, listPastShiftsForPerson, type ShiftListItem } from "@/lib/roster/queries";
+import { listShiftsForPerson, type ShiftListItem } from "@/lib/roster/queries";
 import { listAuditEntries } from "@/lib/tenancy/audit-queries";
 import { badgeViews, personAccessView } from "../person-access-view";
 
@@ -51,8 +51,8 @@ export default async function MemberPage({ params, searchParams }: { params: Par
   const now = new Date();
   const [record, coming, past, mails, audit] = await Promise.all([
     getMemberRecord(actor.tenantId, id),
-    listComingShiftsForPerson(actor.tenantId, id, now, SHIFTS_SHOWN),
-    listPastShiftsForPerson(actor.tenantId, id, now, SHIFTS_SHOWN),
+    listShiftsForPerson(actor.tenantId, id, "coming", now, SHIFTS_SHOWN),
+    listShiftsForPerson(actor.tenantId, id, "past", now, SHIFTS_SHOWN),
     listMailForPerson(actor.tenantId, id, MAILS_SHOWN),
     listAuditEntries(actor.tenantId, { page: 1, pageSize: AUDIT_SHOWN, targetPersonId: id }),
   ]);

@@ -12,7 +12,7 @@ import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
 import { formatPersonName } from "@/lib/people/names";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { formatPhoneNumber } from "@/lib/people/rules";
-import { listComingShiftsForPerson } from "@/lib/roster/queries";
+import { listShiftsForPerson } from "@/lib/roster/queries";
 
 const idSchema = z.uuid();
 
@@ -38,7 +38,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     getTranslations("personPage"),
     getTranslations("shifts"),
     getFormatter(),
-    listComingShiftsForPerson(actor.tenantId, person.id, new Date(), 10),
+    listShiftsForPerson(actor.tenantId, person.id, "coming", new Date(), 10),
   ]);
   const name = formatPersonName(person);
   const { contact } = person;
