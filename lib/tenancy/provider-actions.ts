@@ -2,15 +2,13 @@
 // The provider admin's write surface: create an organisation with its first admin, open (and leave) an
 // organisation's dashboard, replace the operator's temporary password. Built with providerAdminAction:
 // the provider always comes from the session, and an organisation of another provider is not found.
-import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/accounts/own-account/own-account";
-import type { AccountFormState } from "@/lib/accounts/own-account/actions";
+import { passwordChangeFormState, type AccountFormState } from "@/lib/accounts/own-account/password-form";
 import { getClientKey } from "@/lib/auth/client";
-import { signIn } from "@/lib/auth/config";
 import { providerAdminAction, providerPasswordAction, recordNotFound, refuse } from "@/lib/auth/guards";
 import { readSessionCookie } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db/client";
@@ -111,27 +109,5 @@ const changePasswordGuarded = providerPasswordAction("changeProviderPassword", c
 
 /** The provider admin replaces the operator's temporary password (or their own): same rules as a member's. */
 export async function changeProviderPassword(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
-  const guarded = await changePasswordGuarded(formData);
-  if (!guarded.ok) {
-    if (guarded.error === "unauthorised" || guarded.error === "forbidden") redirect("/sign-in");
-    return { error: (await getTranslations("passwordRules"))("required") };
-  }
-  const result = guarded.value;
-  if (!result.ok) {
-    if (result.error === "rateLimited") {
-      return { error: (await getTranslations("account"))("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
-    }
-    if (result.error === "currentRequired" || result.error === "currentWrong" || result.error === "sameAsTemporary" || result.error === "invalid") {
-      return { error: (await getTranslations("account"))(result.error) };
-    }
-    return { error: (await getTranslations("passwordRules"))(result.error) };
-  }
-  try {
-    // Every session of the account ended with the change; this gives the current browser a new one.
-    await signIn("credentials", { ticket: result.ticket, redirectTo: "/provider" });
-  } catch (error) {
-    if (error instanceof AuthError) redirect("/sign-in?reset=done");
-    throw error;
-  }
-  return {};
+  return passwordChangeFormState(await changePasswordGuarded(formData), () => "/provider");
 }

@@ -1,48 +1,25 @@
 "use server";
 // A signed-in member changes their own password, username and language.
-import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/config";
 import { getClientKey } from "@/lib/auth/client";
 import { memberAction, ownPasswordAction } from "@/lib/auth/guards";
 import { changeOwnPassword, changeOwnUsername, changePasswordSchema, changeUsernameSchema } from "@/lib/accounts/own-account/own-account";
 import { chooseLanguageSchema, chooseOwnLanguage } from "@/lib/accounts/own-account/language";
+import { passwordChangeFormState, type AccountFormState } from "@/lib/accounts/own-account/password-form";
 import { localeCookie } from "@/lib/i18n/locales";
 import { env } from "@/lib/env";
 
-export type AccountFormState = { error?: string; saved?: string; value?: string };
+export type { AccountFormState };
 
 const changePasswordGuarded = ownPasswordAction("changeMyPassword", changePasswordSchema, async (actor, input) =>
   changeOwnPassword({ userId: actor.userId, tenantId: actor.tenantId }, input, { clientKey: await getClientKey() }),
 );
 
 export async function changeMyPassword(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
-  const guarded = await changePasswordGuarded(formData);
-  if (!guarded.ok) {
-    if (guarded.error === "unauthorised" || guarded.error === "forbidden") redirect("/sign-in");
-    return { error: (await getTranslations("passwordRules"))("required") };
-  }
-  const result = guarded.value;
-  if (!result.ok) {
-    if (result.error === "rateLimited") {
-      return { error: (await getTranslations("account"))("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
-    }
-    if (result.error === "currentRequired" || result.error === "currentWrong" || result.error === "sameAsTemporary" || result.error === "invalid") {
-      return { error: (await getTranslations("account"))(result.error) };
-    }
-    return { error: (await getTranslations("passwordRules"))(result.error) };
-  }
-  try {
-    // Every session of the account ended with the change; this gives the current browser a new one.
-    await signIn("credentials", { ticket: result.ticket, redirectTo: result.wasForced ? "/my" : "/my/account?saved=password" });
-  } catch (error) {
-    if (error instanceof AuthError) redirect("/sign-in?reset=done");
-    throw error;
-  }
-  return {};
+  return passwordChangeFormState(await changePasswordGuarded(formData), (changed) => (changed.wasForced ? "/my" : "/my/account?saved=password"));
 }
 
 const changeUsernameGuarded = memberAction("changeMyUsername", changeUsernameSchema, (actor, input) =>
