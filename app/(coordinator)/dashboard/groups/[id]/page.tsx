@@ -1,36 +1,26 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { GroupForm } from "@/components/coordinator/group-form";
-import { GroupStatusForms } from "@/components/coordinator/group-status-forms";
-import { requireCoordinator } from "@/lib/auth/session";
+import { RecordStatusForms } from "@/components/coordinator/record-status-forms";
+import { changeGroupStatusForm } from "@/lib/tenancy/groups-actions";
 import { getGroupOverview } from "@/lib/tenancy/groups-queries";
 import { groupIdSchema } from "@/lib/tenancy/groups-schemas";
+import { createRecordPage, type RecordPageProps } from "@/lib/tenancy/record-pages";
 
-type PageProps = { params: Promise<{ id: string }> };
+const page = createRecordPage("groups", (id) => groupIdSchema.safeParse({ groupId: id }).data?.groupId, getGroupOverview);
 
-/** Another organisation's group, a made-up id and a deleted one all end in the same "not found". */
-const loadGroup = cache(async (id: string) => {
-  const actor = await requireCoordinator();
-  const parsed = groupIdSchema.safeParse({ groupId: id });
-  const group = parsed.success ? await getGroupOverview(actor.tenantId, parsed.data.groupId, new Date()) : null;
-  return { actor, group };
-});
-
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { group } = await loadGroup((await params).id);
-  const t = await getTranslations("groups");
-  return { title: group?.name ?? t("title") };
-}
+export const generateMetadata = page.generateMetadata;
 
 /** One group: its name and address, its members (in the members table), archiving and deleting. */
-export default async function GroupPage({ params }: PageProps) {
-  const { actor, group } = await loadGroup((await params).id);
+export default async function GroupPage({ params }: RecordPageProps) {
+  const { actor, record: group } = await page.load((await params).id);
   if (!group) notFound();
   const [t, format] = await Promise.all([getTranslations("groups"), getFormatter()]);
   const section = "rounded-xl border border-stone-200 bg-white p-5";
+  const archivedSince = group.archivedAt ? format.dateTime(group.archivedAt, "day", { timeZone: actor.timeZone }) : null;
+  // Deleting opens the coming shifts only for this group up to everyone; members lose nothing but the membership.
+  const deleteText = t("deleteText", { shifts: group.comingShifts, members: group.members });
   return (
     <>
       <Link href="/dashboard/groups" className="text-brand-700 underline underline-offset-2">
@@ -52,9 +42,12 @@ export default async function GroupPage({ params }: PageProps) {
           {t("membersLink")}
         </Link>
       </section>
-      <GroupStatusForms
-        group={{ id: group.id, name: group.name, members: group.members, comingShifts: group.comingShifts }}
-        archivedSince={group.archivedAt ? format.dateTime(group.archivedAt, "day", { timeZone: actor.timeZone }) : null}
+      <RecordStatusForms
+        record={{ field: "groupId", id: group.id }}
+        kind="group"
+        archived={archivedSince !== null}
+        action={changeGroupStatusForm}
+        texts={await page.statusTexts(archivedSince, { text: deleteText, confirm: t("deleteConfirm", { name: group.name, details: deleteText }) })}
       />
     </>
   );

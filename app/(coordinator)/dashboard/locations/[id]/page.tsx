@@ -1,35 +1,25 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { LocationForm } from "@/components/coordinator/location-form";
-import { LocationStatusForms } from "@/components/coordinator/location-status-forms";
-import { requireCoordinator } from "@/lib/auth/session";
+import { RecordStatusForms } from "@/components/coordinator/record-status-forms";
+import { changeLocationStatusForm } from "@/lib/tenancy/locations-actions";
 import { getLocationOverview } from "@/lib/tenancy/locations-queries";
 import { locationIdSchema } from "@/lib/tenancy/locations-schemas";
+import { createRecordPage, type RecordPageProps } from "@/lib/tenancy/record-pages";
 
-type PageProps = { params: Promise<{ id: string }> };
+const page = createRecordPage("locations", (id) => locationIdSchema.safeParse({ locationId: id }).data?.locationId, getLocationOverview);
 
-/** Another organisation's location, a made-up id and a deleted one all end in the same "not found". */
-const loadLocation = cache(async (id: string) => {
-  const actor = await requireCoordinator();
-  const parsed = locationIdSchema.safeParse({ locationId: id });
-  const location = parsed.success ? await getLocationOverview(actor.tenantId, parsed.data.locationId, new Date()) : null;
-  return { actor, location };
-});
-
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { location } = await loadLocation((await params).id);
-  const t = await getTranslations("locations");
-  return { title: location?.name ?? t("title") };
-}
+export const generateMetadata = page.generateMetadata;
 
 /** One location or client: its details, archiving, and deleting when nothing uses it. */
-export default async function LocationPage({ params }: PageProps) {
-  const { actor, location } = await loadLocation((await params).id);
+export default async function LocationPage({ params }: RecordPageProps) {
+  const { actor, record: location } = await page.load((await params).id);
   if (!location) notFound();
   const [t, format] = await Promise.all([getTranslations("locations"), getFormatter()]);
+  const archivedSince = location.archivedAt ? format.dateTime(location.archivedAt, "day", { timeZone: actor.timeZone }) : null;
+  // One that shifts or series use cannot be deleted; the page says how many use it and suggests archiving instead.
+  const inUse = location.usedBy.shifts > 0 || location.usedBy.series > 0;
   return (
     <>
       <Link href="/dashboard/locations" className="text-brand-700 underline underline-offset-2">
@@ -46,9 +36,15 @@ export default async function LocationPage({ params }: PageProps) {
           location={{ id: location.id, name: location.name, address: location.address, isClient: location.isClient }}
         />
       </section>
-      <LocationStatusForms
-        location={{ id: location.id, name: location.name, usedBy: location.usedBy }}
-        archivedSince={location.archivedAt ? format.dateTime(location.archivedAt, "day", { timeZone: actor.timeZone }) : null}
+      <RecordStatusForms
+        record={{ field: "locationId", id: location.id }}
+        kind="location"
+        archived={archivedSince !== null}
+        action={changeLocationStatusForm}
+        texts={await page.statusTexts(
+          archivedSince,
+          inUse ? { text: t("inUse", { shifts: location.usedBy.shifts, series: location.usedBy.series }), confirm: null } : { text: t("deleteText"), confirm: t("deleteConfirm", { name: location.name }) },
+        )}
       />
     </>
   );
