@@ -14,7 +14,6 @@ import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
   blockEligibility,
-  canResendUsername,
   parseScheduleDate,
   planAccessChange,
   unblockEligibility,
@@ -549,33 +548,10 @@ export function resetAuthenticator(tenantId: string, actor: AccessActorRef, pers
  * at least once (PRODUCT.md §2); a login that never did needs an invitation, not a reminder.
  */
 export async function resendUsername(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
-    if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
-    const [person] = resolved.candidates;
-    const email = person.email?.trim() ?? null;
-    if (!canResendUsername(person, email !== null && email !== "") || !person.userId || !person.username || !email) {
-      const reason: AccessRefusal = !person.login
-        ? "noLogin"
-        : person.login.status !== "active"
-          ? "notActive"
-          : person.login.loginCount === 0
-            ? "neverSignedIn"
-            : "noEmail";
-      return { result: { outcome: "refused", reason }, mailIds: [] };
-    }
-    const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
-    const mailId = await sendUsername(tx, {
-      tenantId,
-      person: { id: person.personId, firstName: person.firstName, email },
-      username: person.username,
-      url,
-      locale: person.locale,
-    });
-    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.username-sent", targetPersonId: person.personId });
-    return { result: { outcome: "done", changed: 1, emailed: 1, skipped: {} }, mailIds: [mailId] };
+  return mailFreshSignInLink(tenantId, actor, personId, now, {
+    onlyAfterFirstSignIn: true,
+    send: sendUsername,
+    action: "account.username-sent",
   });
 }
 
@@ -584,6 +560,28 @@ export async function resendUsername(tenantId: string, actor: AccessActorRef, pe
  * invitation). Only for a login that can sign in now (active) and a member with an email address.
  */
 export async function sendSignInLinkTo(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+  return mailFreshSignInLink(tenantId, actor, personId, now, {
+    onlyAfterFirstSignIn: false,
+    send: sendSignInLink,
+    action: "account.sign-in-link-sent",
+  });
+}
+
+/**
+ * Issues one member a fresh sign-in link and mails it (`send`) with their username. Refused without an
+ * active login or an email address and, with `onlyAfterFirstSignIn`, for a login never used yet.
+ */
+async function mailFreshSignInLink(
+  tenantId: string,
+  actor: AccessActorRef,
+  personId: string,
+  now: Date,
+  mail: {
+    onlyAfterFirstSignIn: boolean;
+    send: typeof sendUsername;
+    action: "account.username-sent" | "account.sign-in-link-sent";
+  },
+): Promise<AccessChange> {
   assertCoordinatorOf(tenantId, actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -591,19 +589,25 @@ export async function sendSignInLinkTo(tenantId: string, actor: AccessActorRef, 
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const [person] = resolved.candidates;
     const email = person.email?.trim() || null;
-    if (!person.login || person.login.status !== "active" || !person.userId || !person.username || !email) {
-      const reason: AccessRefusal = !person.login ? "noLogin" : person.login.status !== "active" ? "notActive" : "noEmail";
+    if (!person.login || person.login.status !== "active" || (mail.onlyAfterFirstSignIn && person.login.loginCount === 0) || !person.userId || !person.username || !email) {
+      const reason: AccessRefusal = !person.login
+        ? "noLogin"
+        : person.login.status !== "active"
+          ? "notActive"
+          : mail.onlyAfterFirstSignIn && person.login.loginCount === 0
+            ? "neverSignedIn"
+            : "noEmail";
       return { result: { outcome: "refused", reason }, mailIds: [] };
     }
     const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
-    const mailId = await sendSignInLink(tx, {
+    const mailId = await mail.send(tx, {
       tenantId,
       person: { id: person.personId, firstName: person.firstName, email },
       username: person.username,
       url,
       locale: person.locale,
     });
-    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: "account.sign-in-link-sent", targetPersonId: person.personId });
+    await recordAudit(tx, { tenantId, actorUserId: actor.userId, action: mail.action, targetPersonId: person.personId });
     return { result: { outcome: "done", changed: 1, emailed: 1, skipped: {} }, mailIds: [mailId] };
   });
 }
