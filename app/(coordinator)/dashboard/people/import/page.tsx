@@ -1,30 +1,22 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { MemberImportSteps } from "@/components/coordinator/member-import-steps";
+import { MemberImportHeader } from "@/components/coordinator/member-import-header";
 import { MemberImportUploadForm } from "@/components/coordinator/member-import-upload-form";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/server";
+import { generateImportPageMetadata } from "@/lib/people/import/import-pages";
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_MB, MAX_IMPORT_ROWS } from "@/lib/people/import/parsing";
 import { UPLOAD_REFUSED_PARAM } from "@/lib/request-limits";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("memberImport");
-  return { title: t("title") };
-}
+export const generateMetadata = generateImportPageMetadata;
 
 /** Step 1 of an import: choose the CSV or Excel file. */
 export default async function MemberImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireCoordinator();
-  const [t, tSteps] = await Promise.all([getTranslations("memberImport"), getTranslations("memberImport.steps")]);
+  const t = await getTranslations("memberImport");
   // proxy.ts sends a post larger than any request back here with this parameter.
   const refusedBeforeUpload = (await searchParams)[UPLOAD_REFUSED_PARAM] === "tooLarge";
   return (
     <>
-      <Link href="/dashboard/people" className="text-brand-800 underline underline-offset-2">
-        {t("backToPeople")}
-      </Link>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <MemberImportSteps current="upload" t={tSteps} />
+      <MemberImportHeader back={{ href: "/dashboard/people", label: t("backToPeople") }} current="upload" />
       <div className="mt-4 max-w-2xl space-y-2 text-stone-700">
         <p>{t("upload.intro")}</p>
         <p>{t("upload.safe")}</p>

@@ -1,27 +1,17 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { MemberImportHeader } from "@/components/coordinator/member-import-header";
 import { MemberImportMappingForm } from "@/components/coordinator/member-import-mapping-form";
 import { MemberImportResult } from "@/components/coordinator/member-import-result";
-import { MemberImportSteps } from "@/components/coordinator/member-import-steps";
-import { requireCoordinator } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/server";
+import { generateImportPageMetadata, requireImportForPage, type ImportPageProps } from "@/lib/people/import/import-pages";
 import { checkMapping } from "@/lib/people/import/mapping";
 import { getMemberImport } from "@/lib/people/import/queries";
-import { importIdParamSchema } from "@/lib/people/import/schemas";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("memberImport");
-  return { title: t("title") };
-}
+export const generateMetadata = generateImportPageMetadata;
 
 /** Step 2 of an import: match the file's columns to member fields; once imported, the result. */
-export default async function MemberImportColumnsPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireCoordinator();
-  const importId = importIdParamSchema.safeParse((await params).id);
-  const found = importId.success ? await getMemberImport(actor.tenantId, importId.data) : null;
-  if (!found) notFound();
-  const [t, tSteps] = await Promise.all([getTranslations("memberImport"), getTranslations("memberImport.steps")]);
+export default async function MemberImportColumnsPage({ params }: ImportPageProps) {
+  const { found } = await requireImportForPage(params, (coordinator, importId) => getMemberImport(coordinator.tenantId, importId));
+  const t = await getTranslations("memberImport");
   if (found.status === "imported" && found.result) {
     return (
       <>
@@ -40,11 +30,7 @@ export default async function MemberImportColumnsPage({ params }: { params: Prom
   }));
   return (
     <>
-      <Link href="/dashboard/people/import" className="text-brand-800 underline underline-offset-2">
-        {t("preview.startOver")}
-      </Link>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <MemberImportSteps current="mapping" t={tSteps} />
+      <MemberImportHeader back={{ href: "/dashboard/people/import", label: t("preview.startOver") }} current="mapping" />
       <p className="mt-4 max-w-2xl text-stone-700">{t("mapping.intro", { fileName: found.fileName, count: found.rows.length })}</p>
       <MemberImportMappingForm importId={found.id} columns={columns} missing={missing.length > 0 ? missing.join(", ") : null} />
     </>
