@@ -1,16 +1,19 @@
 // Reads of the coordinators' member page: one member's whole record with their groups and login, in
 // one statement. Every function takes the tenant first; another organisation's member is not found.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
-import { groupMembers, groups } from "@/lib/db/schema/tenancy";
-import type { PersonAccessRow } from "@/lib/accounts/blocking/queries";
+import { personAccessColumns, toPersonAccessRow, type PersonAccessRow } from "@/lib/accounts/blocking/queries";
 import type { MailSummary, OutboxStatus } from "@/lib/mail/queries";
 import { personOf } from "./members";
-import type { MemberRecordField } from "./member-record-schemas";
+import { memberRecordFields, type MemberRecordField } from "./member-record-schemas";
+import { profileColumns } from "./queries";
 
 export type MemberRecordValues = Record<MemberRecordField, string | null> & { firstName: string; lastName: string };
+
+/** The columns of every field of a member record (`memberRecordFields`), as select keys. */
+export const memberRecordColumns = { ...profileColumns, startDate: people.startDate, endDate: people.endDate };
 
 export type MemberRecord = {
   values: MemberRecordValues;
@@ -22,62 +25,13 @@ export type MemberRecord = {
 export async function getMemberRecord(tenantId: string, personId: string): Promise<MemberRecord | null> {
   const db = await getDb();
   const [row] = await db
-    .select({
-      personId: people.id,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      phone: people.phone,
-      birthDate: people.birthDate,
-      address: people.address,
-      postcode: people.postcode,
-      city: people.city,
-      startDate: people.startDate,
-      endDate: people.endDate,
-      role: people.role,
-      groups: sql<string[]>`coalesce((select array_agg(${groups.name} order by lower(${groups.name})) from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.personId} = ${people.id}), '{}')`,
-      userId: users.id,
-      username: users.username,
-      status: users.status,
-      lockedAt: users.lockedAt,
-      totpEnabledAt: users.totpEnabledAt,
-      loginCount: users.loginCount,
-      lastLoginAt: users.lastLoginAt,
-      blockedAt: users.blockedAt,
-      blockScheduledFor: users.blockScheduledFor,
-    })
+    .select({ ...memberRecordColumns, ...personAccessColumns(tenantId) })
     .from(people)
     .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
     .where(and(personOf(tenantId), eq(people.id, personId)));
   if (!row) return null;
-  const { userId, username, status, lockedAt, totpEnabledAt, loginCount, lastLoginAt, blockedAt, blockScheduledFor, role, groups: groupNames, personId: id, ...values } = row;
-  return {
-    values,
-    access: {
-      personId: id,
-      firstName: values.firstName,
-      infix: values.infix,
-      lastName: values.lastName,
-      role,
-      hasEmail: Boolean(values.email?.trim()),
-      endDate: values.endDate,
-      groups: groupNames ?? [],
-      login:
-        userId && username && status
-          ? {
-              username,
-              status,
-              lockedAt,
-              hasAuthenticator: totpEnabledAt !== null,
-              loginCount: loginCount ?? 0,
-              lastLoginAt,
-              blockedAt,
-              blockScheduledFor,
-            }
-          : null,
-    },
-  };
+  const values = Object.fromEntries(memberRecordFields.map((field) => [field, row[field]])) as MemberRecordValues;
+  return { values, access: toPersonAccessRow(row) };
 }
 
 /** How a message to a member is doing, as the member page shows it. */

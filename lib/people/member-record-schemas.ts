@@ -3,18 +3,8 @@
 // way wherever it is typed. Messages are keys of the "memberRecords.errors" texts.
 import { z } from "zod";
 import { plainText } from "@/lib/plain-text";
-import {
-  addressSchema,
-  birthDateSchema,
-  citySchema,
-  emailSchema,
-  firstNameSchema,
-  infixSchema,
-  lastNameSchema,
-  phoneSchema,
-  postcodeSchema,
-  profileErrorKeys,
-} from "./schemas";
+import { profileErrorKeys, profileFieldSchemas } from "./schemas";
+import { textProfileFields } from "./rules";
 
 export const memberRecordErrorKeys = [...profileErrorKeys, "startDateInvalid", "endDateInvalid", "endBeforeStart"] as const;
 export type MemberRecordErrorKey = (typeof memberRecordErrorKeys)[number];
@@ -24,19 +14,7 @@ export function isMemberRecordErrorKey(value: string): value is MemberRecordErro
 }
 
 /** The fields a coordinator edits, in the form's order. */
-export const memberRecordFields = [
-  "firstName",
-  "infix",
-  "lastName",
-  "email",
-  "phone",
-  "birthDate",
-  "address",
-  "postcode",
-  "city",
-  "startDate",
-  "endDate",
-] as const;
+export const memberRecordFields = [...textProfileFields, "startDate", "endDate"] as const;
 export type MemberRecordField = (typeof memberRecordFields)[number];
 
 /** A calendar date as the date input sends it (YYYY-MM-DD), a real day; empty is "none". */
@@ -68,18 +46,7 @@ export const memberDatesSchema = z.object({ startDate: calendarDay("startDateInv
  */
 export function memberRecordSchema(today: string) {
   return z
-    .object({
-      firstName: firstNameSchema,
-      infix: infixSchema,
-      lastName: lastNameSchema,
-      email: emailSchema,
-      phone: phoneSchema,
-      birthDate: birthDateSchema(today),
-      address: addressSchema,
-      postcode: postcodeSchema,
-      city: citySchema,
-      ...memberDatesSchema.shape,
-    })
+    .object({ ...profileFieldSchemas(today), ...memberDatesSchema.shape })
     .superRefine((value, context) => {
       if (value.startDate && value.endDate && value.endDate < value.startDate) {
         context.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/db/schema/people";
 import { recordAudit } from "@/lib/tenancy/audit";
 import { personOf } from "./members";
 import { normaliseDutchPostcode, normalisePhoneNumber } from "./rules";
+import { memberRecordColumns } from "./member-record-queries";
 import { memberRecordFields, type MemberRecordField, type MemberRecordInput } from "./member-record-schemas";
 
 export type MemberRecordActor = { userId: string; tenantId: string; role: Role };
@@ -60,19 +61,7 @@ export async function updateMemberRecord(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({
-        firstName: people.firstName,
-        infix: people.infix,
-        lastName: people.lastName,
-        email: people.email,
-        phone: people.phone,
-        birthDate: people.birthDate,
-        address: people.address,
-        postcode: people.postcode,
-        city: people.city,
-        startDate: people.startDate,
-        endDate: people.endDate,
-      })
+      .select(memberRecordColumns)
       .from(people)
       .where(and(personOf(tenantId), eq(people.id, personId)))
       .for("update");

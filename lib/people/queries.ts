@@ -100,6 +100,19 @@ export async function saveProfileFieldSettings(tenantId: string, choice: { edita
 // ---------------------------------------------------------------------------------------------
 // The member's own profile
 
+/** The columns of every field a member types in on their profile (`textProfileFields`), as select keys. */
+export const profileColumns = {
+  firstName: people.firstName,
+  infix: people.infix,
+  lastName: people.lastName,
+  email: people.email,
+  phone: people.phone,
+  birthDate: people.birthDate,
+  address: people.address,
+  postcode: people.postcode,
+  city: people.city,
+};
+
 export type OwnProfile = { values: ProfileValues; photoId: string | null; settings: ProfileFieldSettings };
 
 /** The member's own record, every field (it is theirs), with the organisation's settings, in one statement. */
@@ -107,15 +120,7 @@ export async function getOwnProfile(tenantId: string, personId: string): Promise
   const db = await getDb();
   const [row] = await db
     .select({
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      phone: people.phone,
-      birthDate: people.birthDate,
-      address: people.address,
-      postcode: people.postcode,
-      city: people.city,
+      ...profileColumns,
       photoId: people.photoId,
       settings: organisations.settings,
     })

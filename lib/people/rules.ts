@@ -4,20 +4,6 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { OrganisationSettings, ProfileField } from "@/lib/db/schema/tenancy";
 import { hasControlCharacters } from "@/lib/plain-text";
 
-/** Every profile field, in the order the profile form and the admin settings show them. */
-export const profileFieldOrder = [
-  "firstName",
-  "infix",
-  "lastName",
-  "email",
-  "phone",
-  "birthDate",
-  "address",
-  "postcode",
-  "city",
-  "photo",
-] as const satisfies readonly ProfileField[];
-
 /** The name is how colleagues find each other: always visible, whatever the settings say. */
 export const alwaysVisibleFields = ["firstName", "infix", "lastName"] as const satisfies readonly ProfileField[];
 
@@ -25,9 +11,12 @@ export const alwaysVisibleFields = ["firstName", "infix", "lastName"] as const s
 export const contactFields = ["email", "phone", "birthDate", "address", "postcode", "city", "photo"] as const satisfies readonly ProfileField[];
 export type ContactField = (typeof contactFields)[number];
 
-/** The fields a member can type in on their profile (everything except the photo, which is uploaded). */
+/** The fields a member can type in on their profile (everything except the photo, which is uploaded), in the form's order. */
 export const textProfileFields = ["firstName", "infix", "lastName", "email", "phone", "birthDate", "address", "postcode", "city"] as const satisfies readonly ProfileField[];
 export type TextProfileField = (typeof textProfileFields)[number];
+
+/** Every profile field, in the order the profile form and the admin settings show them. */
+export const profileFieldOrder = [...textProfileFields, "photo"] as const satisfies readonly ProfileField[];
 
 export type ProfileFieldSettings = { editable: ReadonlySet<ProfileField>; visible: ReadonlySet<ProfileField> };
 

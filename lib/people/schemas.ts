@@ -146,21 +146,30 @@ export const postcodeSchema = optionalText(
 export const citySchema = optionalText(z.string().max(100, "cityTooLong").regex(/^[\p{L}\p{M}' .()-]+$/u, "cityCharacters"));
 
 /**
+ * The rule of every field a member types in on their profile, in the profile's order; `today` is the
+ * organisation's calendar day (a birth date cannot lie after it). The member record and the import
+ * check the same fields with the same rules.
+ */
+export function profileFieldSchemas(today: string) {
+  return {
+    firstName: firstNameSchema,
+    infix: infixSchema,
+    lastName: lastNameSchema,
+    email: emailSchema,
+    phone: phoneSchema,
+    birthDate: birthDateSchema(today),
+    address: addressSchema,
+    postcode: postcodeSchema,
+    city: citySchema,
+  } satisfies Record<TextProfileField, z.ZodType>;
+}
+
+/**
  * The profile form. Every field is optional in the shape: a field that is not sent is left as it is
  * (read-only fields are not sent at all); a field that is sent is validated and normalised.
  */
 export function updateProfileSchema(today: string) {
-  return z.object({
-    firstName: firstNameSchema.optional(),
-    infix: infixSchema.optional(),
-    lastName: lastNameSchema.optional(),
-    email: emailSchema.optional(),
-    phone: phoneSchema.optional(),
-    birthDate: birthDateSchema(today).optional(),
-    address: addressSchema.optional(),
-    postcode: postcodeSchema.optional(),
-    city: citySchema.optional(),
-  });
+  return z.object(profileFieldSchemas(today)).partial();
 }
 export type UpdateProfileInput = z.output<ReturnType<typeof updateProfileSchema>>;
 export type ProfileValues = { [K in TextProfileField]: K extends "firstName" | "lastName" ? string : string | null };

@@ -47,6 +47,75 @@ export type PersonAccessRow = {
   } | null;
 };
 
+type LoginFields = NonNullable<PersonAccessRow["login"]>;
+
+/** What `personAccessColumns` selects: the person's own columns, and their login's (null without one). */
+export type PersonAccessSelection = Pick<PersonAccessRow, "personId" | "firstName" | "infix" | "lastName" | "role" | "endDate"> & {
+  email: string | null;
+  groups: string[] | null;
+  userId: string | null;
+  username: string | null;
+  status: AccountStatus | null;
+  lockedAt: Date | null;
+  totpEnabledAt: Date | null;
+  loginCount: number | null;
+  lastLoginAt: LoginFields["lastLoginAt"];
+  blockedAt: LoginFields["blockedAt"];
+  blockScheduledFor: LoginFields["blockScheduledFor"];
+};
+
+/**
+ * The columns a people-table row is made of (the member page shows the same row): select them from
+ * `people` left-joined with the person's login in this organisation, and read them with `toPersonAccessRow`.
+ */
+export function personAccessColumns(tenantId: string) {
+  return {
+    personId: people.id,
+    firstName: people.firstName,
+    infix: people.infix,
+    lastName: people.lastName,
+    role: people.role,
+    email: people.email,
+    endDate: people.endDate,
+    groups: sql<string[]>`coalesce((select array_agg(${groups.name} order by lower(${groups.name})) from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.personId} = ${people.id}), '{}')`,
+    userId: users.id,
+    username: users.username,
+    status: users.status,
+    lockedAt: users.lockedAt,
+    totpEnabledAt: users.totpEnabledAt,
+    loginCount: users.loginCount,
+    lastLoginAt: users.lastLoginAt,
+    blockedAt: users.blockedAt,
+    blockScheduledFor: users.blockScheduledFor,
+  };
+}
+
+export function toPersonAccessRow(row: PersonAccessSelection): PersonAccessRow {
+  return {
+    personId: row.personId,
+    firstName: row.firstName,
+    infix: row.infix,
+    lastName: row.lastName,
+    role: row.role,
+    hasEmail: Boolean(row.email?.trim()),
+    endDate: row.endDate,
+    groups: row.groups ?? [],
+    login:
+      row.userId && row.username && row.status
+        ? {
+            username: row.username,
+            status: row.status,
+            lockedAt: row.lockedAt,
+            hasAuthenticator: row.totpEnabledAt !== null,
+            loginCount: row.loginCount ?? 0,
+            lastLoginAt: row.lastLoginAt,
+            blockedAt: row.blockedAt,
+            blockScheduledFor: row.blockScheduledFor,
+          }
+        : null,
+  };
+}
+
 export type PeopleAccessPage = { rows: PersonAccessRow[]; total: number; page: number; pageCount: number };
 
 function escapeLike(value: string): string {
@@ -133,23 +202,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
   const page = Math.max(1, Math.floor(filter.page));
   const rows = await db
     .select({
-      personId: people.id,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      role: people.role,
-      email: people.email,
-      endDate: people.endDate,
-      groups: sql<string[]>`coalesce((select array_agg(${groups.name} order by lower(${groups.name})) from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId} where ${groupMembers.tenantId} = ${tenantId} and ${groupMembers.personId} = ${people.id}), '{}')`,
-      userId: users.id,
-      username: users.username,
-      status: users.status,
-      lockedAt: users.lockedAt,
-      totpEnabledAt: users.totpEnabledAt,
-      loginCount: users.loginCount,
-      lastLoginAt: users.lastLoginAt,
-      blockedAt: users.blockedAt,
-      blockScheduledFor: users.blockScheduledFor,
+      ...personAccessColumns(tenantId),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(people)
@@ -160,29 +213,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
     .offset((page - 1) * PEOPLE_PAGE_SIZE);
   const total = rows[0]?.total ?? (page > 1 ? await countPeopleAccess(tenantId, where) : 0);
   return {
-    rows: rows.map((row) => ({
-      personId: row.personId,
-      firstName: row.firstName,
-      infix: row.infix,
-      lastName: row.lastName,
-      role: row.role,
-      hasEmail: Boolean(row.email?.trim()),
-      endDate: row.endDate,
-      groups: row.groups ?? [],
-      login:
-        row.userId && row.username && row.status
-          ? {
-              username: row.username,
-              status: row.status,
-              lockedAt: row.lockedAt,
-              hasAuthenticator: row.totpEnabledAt !== null,
-              loginCount: row.loginCount ?? 0,
-              lastLoginAt: row.lastLoginAt,
-              blockedAt: row.blockedAt,
-              blockScheduledFor: row.blockScheduledFor,
-            }
-          : null,
-    })),
+    rows: rows.map(toPersonAccessRow),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),

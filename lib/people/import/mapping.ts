@@ -1,22 +1,9 @@
 // Which member field each column of an uploaded list holds: guessed from Dutch and English header
 // names, then chosen by the coordinator. Pure; no db.
+import { memberRecordFields } from "@/lib/people/member-record-schemas";
 
 /** The member fields a column can be imported into, in the order the mapping form lists them. */
-export const importFields = [
-  "firstName",
-  "infix",
-  "lastName",
-  "email",
-  "phone",
-  "birthDate",
-  "address",
-  "postcode",
-  "city",
-  "startDate",
-  "endDate",
-  "username",
-  "groups",
-] as const;
+export const importFields = [...memberRecordFields, "username", "groups"] as const;
 export type ImportField = (typeof importFields)[number];
 export type ColumnTarget = ImportField | "ignore";
 

@@ -4,20 +4,8 @@
 // database knows comes in as `ImportContext`.
 import type { z } from "zod";
 import { checkUsername, normaliseUsername } from "@/lib/accounts/rules";
-import {
-  addressSchema,
-  birthDateSchema,
-  citySchema,
-  emailSchema,
-  firstNameSchema,
-  infixSchema,
-  isProfileErrorKey,
-  lastNameSchema,
-  parseBirthDate,
-  phoneSchema,
-  postcodeSchema,
-  type ProfileErrorKey,
-} from "@/lib/people/schemas";
+import { isProfileErrorKey, parseBirthDate, profileFieldSchemas, type ProfileErrorKey } from "@/lib/people/schemas";
+import type { TextProfileField } from "@/lib/people/rules";
 import type { ColumnTarget, ImportField } from "./mapping";
 
 /** Message keys of memberImport.errors: the profile's own, and those only an import can run into. */
@@ -117,18 +105,7 @@ export function validateImportRows(file: RowFile, mapping: readonly ColumnTarget
   const invalid: InvalidRow[] = [];
   const seenMembers = new Map<string, number>();
   const seenUsernames = new Map<string, number>();
-  const birthDate = birthDateSchema(context.today);
-  const fieldSchemas = [
-    ["firstName", firstNameSchema],
-    ["infix", infixSchema],
-    ["lastName", lastNameSchema],
-    ["email", emailSchema],
-    ["phone", phoneSchema],
-    ["birthDate", birthDate],
-    ["address", addressSchema],
-    ["postcode", postcodeSchema],
-    ["city", citySchema],
-  ] as const;
+  const fieldSchemas = Object.entries(profileFieldSchemas(context.today)) as [TextProfileField, z.ZodType][];
 
   file.rows.forEach((row, index) => {
     const rowNumber = file.rowNumbers[index] ?? index + 2;
