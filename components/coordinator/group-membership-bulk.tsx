@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/auth/guards";
@@ -8,6 +8,7 @@ import { addMembersToGroup, removeMembersFromGroup } from "@/lib/tenancy/groups-
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 
 type GroupMembershipBulkProps = {
   /** The selected people on this page of the members table. */
@@ -29,7 +30,6 @@ type Change = "add" | "remove";
 export function GroupMembershipBulk({ personIds, groups, disabled = false, onDone }: GroupMembershipBulkProps) {
   const t = useTranslations("groupMembership");
   const router = useRouter();
-  const selectId = useId();
   const [groupId, setGroupId] = useState("");
   const [asking, setAsking] = useState<{ change: Change; groupId: string; groupName: string; personIds: string[]; error: string | null } | null>(null);
   const [pending, setPending] = useState(false);
@@ -74,17 +74,13 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
     <fieldset className="min-w-0">
       <legend className="font-medium">{t("label")}</legend>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <label htmlFor={selectId} className="sr-only">
-          {t("group")}
-        </label>
-        <select id={selectId} value={groupId} onChange={(event) => setGroupId(event.target.value)} className="min-w-0 rounded-lg border border-stone-300 bg-white px-3 py-2">
-          <option value="">{t("chooseGroup")}</option>
-          {groups.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          layout="inline"
+          label={t("group")}
+          value={groupId}
+          onChange={(event) => setGroupId(event.target.value)}
+          options={[{ value: "", label: t("chooseGroup") }, ...groups.map((option) => ({ value: option.id, label: option.name }))]}
+        />
         <Button variant="secondary" disabled={unavailable} onClick={() => ask("add")}>
           {t("add")}
         </Button>

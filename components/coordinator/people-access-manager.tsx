@@ -24,6 +24,7 @@ import { GroupMembershipBulk } from "./group-membership-bulk";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
+import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
 
@@ -396,22 +397,14 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
             {t("bulk.wholeGroups")}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="group-to-block" className="sr-only">
-              {t("bulk.groupToBlock")}
-            </label>
-            <select
+            <SelectField
+              layout="inline"
               id="group-to-block"
+              label={t("bulk.groupToBlock")}
               value={groupToBlock}
               onChange={(event) => setGroupToBlock(event.target.value)}
-              className="min-w-0 rounded-lg border border-stone-300 bg-white px-3 py-2"
-            >
-              <option value="">{t("bulk.chooseGroup")}</option>
-              {groups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.label}
-                </option>
-              ))}
-            </select>
+              options={[{ value: "", label: t("bulk.chooseGroup") }, ...groups.map((group) => ({ value: group.id, label: group.label }))]}
+            />
             <button
               type="button"
               disabled={!groupToBlock || busy !== null}

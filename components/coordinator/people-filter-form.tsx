@@ -4,6 +4,7 @@ import type { GroupOption, AccessStatusCounts, LocationOption } from "@/lib/acco
 import { accessStatusFilters, type AccessStatusFilter, type PeopleSort, type SortDirection } from "@/lib/accounts/blocking/rules";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 
 type PeopleFilterFormProps = {
   search: string;
@@ -22,54 +23,39 @@ type PeopleFilterFormProps = {
 export async function PeopleFilterForm({ search, groupId, locationId, status, sort, direction, groups, locations, counts }: PeopleFilterFormProps) {
   const t = await getTranslations("accounts.filters");
   const tTable = await getTranslations("memberRecords.table");
-  const field = "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
   const filtered = Boolean(search) || Boolean(groupId) || Boolean(locationId) || status !== "all";
   return (
     <form method="get" action="/dashboard/people" role="search" aria-label={t("label")} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_0.8fr_1.4fr_auto] md:items-end">
       {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
       {direction !== "asc" ? <input type="hidden" name="dir" value={direction} /> : null}
       <Field label={t("search")} id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("searchPlaceholder")} size="compact" />
+      <SelectField
+        id="people-group"
+        name="group"
+        label={t("group")}
+        defaultValue={groupId ?? ""}
+        options={[{ value: "", label: t("allGroups") }, ...groups.map((group) => ({ value: group.id, label: group.name }))]}
+      />
       <div>
-        <label htmlFor="people-group" className="block font-medium">
-          {t("group")}
-        </label>
-        <select id="people-group" name="group" defaultValue={groupId ?? ""} className={field}>
-          <option value="">{t("allGroups")}</option>
-          {groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              {group.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="people-location" className="block font-medium">
-          {tTable("location")}
-        </label>
-        <select id="people-location" name="location" defaultValue={locationId ?? ""} aria-describedby="people-location-hint" className={field}>
-          <option value="">{tTable("allLocations")}</option>
-          {locations.map((location) => (
-            <option key={location.id} value={location.id}>
-              {location.name}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          id="people-location"
+          name="location"
+          label={tTable("location")}
+          defaultValue={locationId ?? ""}
+          aria-describedby="people-location-hint"
+          options={[{ value: "", label: tTable("allLocations") }, ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+        />
         <p id="people-location-hint" className="sr-only">
           {tTable("locationHint")}
         </p>
       </div>
-      <div>
-        <label htmlFor="people-status" className="block font-medium">
-          {t("status")}
-        </label>
-        <select id="people-status" name="status" defaultValue={status} className={field}>
-          {accessStatusFilters.map((option) => (
-            <option key={option} value={option}>
-              {t(`status_${option}`, { count: counts[option] })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="people-status"
+        name="status"
+        label={t("status")}
+        defaultValue={status}
+        options={accessStatusFilters.map((option) => ({ value: option, label: t(`status_${option}`, { count: counts[option] }) }))}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="confirm" type="submit">
           {t("submit")}

@@ -5,6 +5,8 @@ type ControlWiring = { id: string; "aria-invalid": true | undefined; "aria-descr
 
 type FieldFrameProps = {
   label: ReactNode;
+  /** Read out but not shown, for a control whose row already says what it is for. */
+  labelHidden?: boolean;
   /** Read out with the control; shown above it unless hintBelow. */
   hint?: ReactNode;
   hintBelow?: boolean;
@@ -25,7 +27,7 @@ type FieldFrameProps = {
  * The label, hint and error that Field, SelectField and TextAreaField share, and the ids that tie
  * them to the control: `<id>-hint` and `<id>-error`, described in that order.
  */
-export function FieldFrame({ label, hint, hintBelow = false, error, invalid = false, id, describedBy, className, children }: FieldFrameProps) {
+export function FieldFrame({ label, labelHidden = false, hint, hintBelow = false, error, invalid = false, id, describedBy, className, children }: FieldFrameProps) {
   const ownId = useId();
   const controlId = id ?? ownId;
   const hintId = `${controlId}-hint`;
@@ -38,7 +40,7 @@ export function FieldFrame({ label, hint, hintBelow = false, error, invalid = fa
   ) : null;
   return (
     <div className={className}>
-      <label htmlFor={controlId} className="block font-medium">
+      <label htmlFor={controlId} className={labelHidden ? "sr-only" : "block font-medium"}>
         {label}
       </label>
       {hintBelow ? null : hintText}
