@@ -3,6 +3,7 @@
 // username and temporary password once, opens the new organisation's dashboard under the visiting
 // banner, and goes back. Uses the demo provider admin; each run creates its own organisation.
 import { expect, test, type Page } from "@playwright/test";
+import { submitWaitingOutRateLimit } from "../support/rate-limit";
 
 const providerAdmin = { username: "demo.provider", password: "Ploeg-demo-2026!", email: "provider@ploeg.example.org" };
 
@@ -22,16 +23,20 @@ test("a provider admin signs in with an email code, creates an organisation and 
   const organisation = { name: `Zorgboerderij De Hoeve ${suffix}`, slug: `de-hoeve-${suffix}`, admin: `hoeve.${suffix}` };
 
   await page.goto("/sign-in");
-  await page.getByLabel("Gebruikersnaam", { exact: true }).fill(providerAdmin.username);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(providerAdmin.password);
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await submitWaitingOutRateLimit(page, async () => {
+    await page.getByLabel("Gebruikersnaam", { exact: true }).fill(providerAdmin.username);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(providerAdmin.password);
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  });
   await expect(page.getByRole("heading", { level: 1, name: "Vul je inlogcode in" })).toBeVisible();
 
   await expect.poll(async () => (await codeMails(page, since)).length, { timeout: 15_000 }).toBeGreaterThan(0);
   const code = /\b(\d{6})\b/.exec((await codeMails(page, since))[0].text)?.[1];
   if (!code) throw new Error("no code in the two-factor email");
-  await page.getByLabel("Code van 6 cijfers").fill(code);
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await submitWaitingOutRateLimit(page, async () => {
+    await page.getByLabel("Code van 6 cijfers").fill(code);
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  });
 
   await expect(page).toHaveURL(/\/provider$/);
   await expect(page.getByRole("heading", { level: 1, name: "Jouw organisaties" })).toBeVisible();
