@@ -1,7 +1,7 @@
 // A fresh, migrated database per test file, on the driver the test run asks for; the whole app uses it.
 // The migrations ran once in tests/setup/global-database.ts; here each file only copies the result.
 import { readFile } from "node:fs/promises";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, overrideDatabase, type DatabaseHandle, type Db } from "@/lib/db/client";
 import { adminQuery, randomDatabaseName, urlForDatabase, type TestDriver } from "./test-database-target";
 
@@ -50,5 +50,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await dispose();
       }
     },
+  };
+}
+
+/**
+ * This test file's database: created before its first test, closed after its last. Read `db` (or
+ * `driver`) inside hooks and tests, once it exists.
+ */
+export function setUpTestDatabase(): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const current = (): TestDatabase => {
+    if (!database) throw new Error("The test database exists only inside hooks and tests");
+    return database;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get driver() {
+      return current().driver;
+    },
+    close: () => current().close(),
   };
 }

@@ -6,9 +6,12 @@ export const emptyHeaders = {
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 };
 
-/** redirect() ends the action by throwing, as in Next; the message names the destination. */
+/** redirect() and notFound() end the action or page by throwing, as in Next; a redirect's message names the destination. */
 export const throwingNavigation = {
   redirect: (path: string) => {
     throw new Error(`NEXT_REDIRECT ${path}`);
+  },
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
   },
 };

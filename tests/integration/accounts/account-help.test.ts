@@ -1,13 +1,13 @@
 // A coordinator helps a member back in: unlocking a locked account and resending a username.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { blockPeople, resendPersonUsername, unlockPersonAccount } from "@/lib/accounts/blocking/actions";
 import { passwordSignInSchema } from "@/lib/accounts/sign-in/schemas";
 import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, auditFor, createAccessOrganisation, FIXTURE_PASSWORD, loginOf, outboxFor, tokensOf, type AccessOrganisation, type Member } from "./access-fixtures";
 
@@ -15,14 +15,7 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => {
   signOut();
 });

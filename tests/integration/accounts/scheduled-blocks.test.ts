@@ -3,7 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as runScheduledBlocksCron } from "@/app/api/cron/scheduled-blocks/route";
 import { runScheduledBlocks, scheduleBlock } from "@/lib/accounts/blocking/blocking";
 import { localDateKey } from "@/lib/dates";
@@ -12,7 +12,7 @@ import { getActorForSession } from "@/lib/accounts/queries";
 import { users } from "@/lib/db/schema/accounts";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { resetEnvCache } from "@/lib/env";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
@@ -31,15 +31,9 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
 const ZONE = "Europe/Amsterdam";
-let database: TestDatabase;
+const database = setUpTestDatabase();
 const savedCronSecret = process.env.CRON_SECRET;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(() => {
   signOut();
 });

@@ -2,27 +2,21 @@
 // threshold. Saved through the real admin action (stubbed session), read back the way sign-in reads
 // them, audited, and refused for anyone but an admin of the organisation.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getLoginByUsername } from "@/lib/accounts/queries";
 import { getSecuritySettings } from "@/lib/accounts/security-settings/settings";
 import { updateSecuritySettings } from "@/lib/accounts/security-settings/actions";
 import { auditLog } from "@/lib/db/schema/platform";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "../roster/roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
 async function organisationWith() {

@@ -2,13 +2,13 @@
 // on all devices" ends all of them, and idle or old sessions stop working. Through the real actions and
 // guards; only the cookie reader, Auth.js's cookie writer and Next's request helpers are stand-ins.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { blockedNoticePath, getBlockedNoticeContact, readBlockedNotice } from "@/lib/accounts/blocking/blocked-notice";
 import { checkSession, getActorForSession, type SessionClaims } from "@/lib/accounts/queries";
 import { SESSION_IDLE_DAYS, SESSION_LIFETIME_DAYS } from "@/lib/accounts/sign-in/session-rules";
 import { authSessions, users } from "@/lib/db/schema/accounts";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { openSession } from "@/tests/setup/sessions";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 
@@ -32,14 +32,7 @@ vi.mock("next/headers", () => import("@/tests/setup/next-request").then((m) => m
 
 const { signOutMember, signOutEverywhere } = await import("@/lib/accounts/sign-in/actions");
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => {
   request.cookie = null;
   request.signedOut = 0;

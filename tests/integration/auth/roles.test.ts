@@ -3,7 +3,7 @@
 // other at the same moment or someone tries to block the last one. Through the real admin action
 // (stubbed session) and the real use cases.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { changeRole as changeRoleOf } from "@/lib/accounts/roles/roles";
 import { blockAccess } from "@/lib/accounts/blocking/blocking";
 import type { Actor } from "@/lib/accounts/queries";
@@ -11,7 +11,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { auditLog } from "@/lib/db/schema/platform";
 import { createMemberWithLogin, createOrganisation, type Organisation } from "@/lib/demo/factories";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "../roster/roster-fixtures";
@@ -23,13 +23,7 @@ vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const { changeRole, changeRoleForm } = await import("@/lib/accounts/roles/actions");
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
 async function organisationWith(admins = 1) {

@@ -2,7 +2,7 @@
 // real coordinator actions (stubbed session) against a migrated database. Nothing reaches people before
 // confirm; confirm writes every valid row (logins and groups included) in one go, once.
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/lib/db/schema/accounts";
 import { memberImports } from "@/lib/db/schema/member-imports";
 import { people } from "@/lib/db/schema/people";
@@ -11,7 +11,7 @@ import { groupMembers } from "@/lib/db/schema/tenancy";
 import { createGroup, createMemberWithLogin, createOrganisation, createPerson, type Organisation } from "@/lib/demo/factories";
 import { chooseImportColumns, confirmMemberImport, uploadMemberImport } from "@/lib/people/import/actions";
 import { previewMemberImport } from "@/lib/people/import/imports";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { xlsxFile } from "@/tests/setup/xlsx";
@@ -23,13 +23,7 @@ vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const TODAY = "2026-06-01";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
 type Fixture = { organisation: Organisation; coordinator: Member; admin: Member; member: Member };

@@ -2,7 +2,7 @@
 // login, the emails sent to them with their delivery, and the audit entries about them; "send a
 // sign-in link"; and another organisation's member is not found, on the page and by every action.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   blockPeople,
   cancelPersonScheduledBlock,
@@ -19,7 +19,7 @@ import { listMailForPerson } from "@/lib/mail/queries";
 import { updateMember } from "@/lib/people/member-record-actions";
 import { getMemberRecord, mailDeliveryOf } from "@/lib/people/member-record-queries";
 import { listAuditEntries } from "@/lib/tenancy/audit-queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, auditFor, createAccessOrganisation, outboxFor, type AccessOrganisation } from "../accounts/access-fixtures";
 
@@ -27,25 +27,14 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: () => {} }));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Error(`NEXT_REDIRECT ${to}`);
-  },
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 
-let database: TestDatabase;
+const database = setUpTestDatabase();
 let one: AccessOrganisation;
 let two: AccessOrganisation;
 beforeAll(async () => {
-  database = await createTestDatabase();
   one = await createAccessOrganisation(database.db, "Stichting Eén");
   two = await createAccessOrganisation(database.db, "Stichting Twee");
-});
-afterAll(async () => {
-  await database.close();
 });
 beforeEach(() => signOut());
 

@@ -2,13 +2,13 @@
 // (stubbed session): validated with the profile's field rules, messages in Dutch beside each field,
 // audited by field name only, whatever the organisation lets members edit about themselves.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { people } from "@/lib/db/schema/people";
 import { users } from "@/lib/db/schema/accounts";
 import { auditLog } from "@/lib/db/schema/platform";
 import { createMember, createMemberForm, updateMember, updateMemberForm } from "@/lib/people/member-record-actions";
 import { saveProfileFieldSettings } from "@/lib/people/queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, createAccessOrganisation } from "../accounts/access-fixtures";
@@ -16,22 +16,9 @@ import { actorOf, createAccessOrganisation } from "../accounts/access-fixtures";
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Error(`NEXT_REDIRECT ${to}`);
-  },
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
 const complete = {

@@ -49,6 +49,14 @@ export async function createRosterOrganisation(db: Db, name: string, memberCount
   return { organisation, coordinator, members, group, location };
 }
 
+let numbered = 0;
+
+/** A fresh organisation named "Org <n>", n counting up within the test file. */
+export async function createNumberedRosterOrganisation(db: Db): Promise<RosterOrganisation> {
+  numbered += 1;
+  return createRosterOrganisation(db, `Org ${numbered}`);
+}
+
 /** The real actor for a login, resolved the way every request resolves it. */
 export async function actorOf(member: Member): Promise<Actor> {
   const actor = await getActorForSession(await openSession(member.user));

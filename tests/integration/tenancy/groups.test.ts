@@ -3,8 +3,8 @@
 // nothing lost), delete (restricted shifts open up), and adding or removing many members at once.
 // Through the real actions with a stubbed session: another organisation's coordinator finds nothing,
 // a member is refused, and every change is audited.
-import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listGroupOptions } from "@/lib/accounts/blocking/queries";
 import { auditLog } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
@@ -27,37 +27,22 @@ import {
   updateGroup,
 } from "@/lib/tenancy/groups-actions";
 import { getGroupOverview, listGroupsOverview } from "@/lib/tenancy/groups-queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
+import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
-import { actorOf, createRosterOrganisation, daysAhead, shiftIn, type RosterOrganisation } from "../roster/roster-fixtures";
+import { actorOf, createNumberedRosterOrganisation, daysAhead, shiftIn } from "../roster/roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
-let database: TestDatabase;
-let counter = 0;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
-async function organisation(): Promise<RosterOrganisation> {
-  counter += 1;
-  return createRosterOrganisation(database.db, `Org ${counter}`);
-}
-
-async function auditOf(tenantId: string, action: string) {
-  return database.db
-    .select({ details: auditLog.details, actorUserId: auditLog.actorUserId })
-    .from(auditLog)
-    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, action)));
-}
+const organisation = () => createNumberedRosterOrganisation(database.db);
+const auditOf = (tenantId: string, action: string) => auditEntriesOf(database.db, tenantId, action, { details: auditLog.details, actorUserId: auditLog.actorUserId });
 
 async function groupRow(groupId: string) {
   const [row] = await database.db.select().from(groups).where(eq(groups.id, groupId));

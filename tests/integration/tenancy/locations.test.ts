@@ -2,8 +2,8 @@
 // new shifts, kept by the shifts that have it) and delete only what no shift or series uses. Through
 // the real actions with a stubbed session: another organisation's coordinator finds nothing, a member
 // is refused, and every change is audited.
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/lib/db/schema/platform";
 import { shiftSeries, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
@@ -19,37 +19,22 @@ import {
   updateLocation,
 } from "@/lib/tenancy/locations-actions";
 import { getLocationOverview, listLocationsOverview } from "@/lib/tenancy/locations-queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
+import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
-import { actorOf, createRosterOrganisation, daysAhead, shiftIn, type RosterOrganisation } from "../roster/roster-fixtures";
+import { actorOf, createNumberedRosterOrganisation, daysAhead, shiftIn } from "../roster/roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
-let database: TestDatabase;
-let counter = 0;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
-async function organisation(): Promise<RosterOrganisation> {
-  counter += 1;
-  return createRosterOrganisation(database.db, `Org ${counter}`);
-}
-
-async function auditOf(tenantId: string, action: string) {
-  return database.db
-    .select({ details: auditLog.details })
-    .from(auditLog)
-    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, action)));
-}
+const organisation = () => createNumberedRosterOrganisation(database.db);
+const auditOf = (tenantId: string, action: string) => auditEntriesOf(database.db, tenantId, action, { details: auditLog.details });
 
 async function locationRow(locationId: string) {
   const [row] = await database.db.select().from(locations).where(eq(locations.id, locationId));

@@ -2,14 +2,14 @@
 // hours deadline. Saved through the real admin action (stubbed session), read back, audited with before
 // and after, and refused for anyone but an admin of the organisation; bad input changes nothing.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { todayIn } from "@/lib/dates";
 import { auditLog } from "@/lib/db/schema/platform";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
 import { getOrganisationSettings } from "@/lib/tenancy/organisation-settings";
 import { saveOrganisationSettingsForm, updateOrganisationSettings } from "@/lib/tenancy/organisation-settings-actions";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { formOf } from "@/tests/setup/forms";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf } from "../roster/roster-fixtures";
@@ -18,13 +18,7 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => signOut());
 
 async function organisationWith() {

@@ -4,7 +4,7 @@
 // dashboard as its admin, audited in that organisation; another provider's organisation is not found
 // and nothing is written. Through the real actions (stubbed session) and the real session check.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { checkSession, isMemberActor, type ProviderAdminActor, type SessionClaims } from "@/lib/accounts/queries";
 import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { authSessions, providerAdmins, users } from "@/lib/db/schema/accounts";
@@ -16,7 +16,7 @@ import { sessionKey } from "@/lib/accounts/sign-in/sessions";
 import { listProviderOrganisations } from "@/lib/tenancy/provider-queries";
 import { endProviderVisit, startProviderVisit } from "@/lib/tenancy/provider-visits";
 import { createProviderAdmin } from "@/lib/tenancy/provisioning";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
+import { setUpTestDatabase } from "@/tests/setup/database";
 import { formOf } from "@/tests/setup/forms";
 import { openSession } from "@/tests/setup/sessions";
 import { signInAs, signInAsProviderAdmin, signOut } from "@/tests/setup/sign-in-as";
@@ -38,13 +38,7 @@ const { changeProviderPassword, createOrganisationForm, openDashboardForm, openO
 );
 const { signUpForShift } = await import("@/lib/roster/actions");
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTestDatabase();
 beforeEach(() => {
   signOut();
   cookie.claims = null;
