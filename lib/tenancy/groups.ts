@@ -140,6 +140,19 @@ async function lockGroup(tx: Tx, tenantId: string, groupId: string) {
   return group;
 }
 
+/** The answer of a bulk membership change; only a change that moved someone is audited, with the counts. */
+async function membershipChanged(
+  tx: Tx,
+  group: { tenantId: string; actorUserId: string; groupId: string; groupName: string },
+  action: "group.members-added" | "group.members-removed",
+  changed: number,
+  selected: number,
+): Promise<MembershipChange> {
+  const { tenantId, actorUserId, groupId, groupName } = group;
+  if (changed > 0) await recordAudit(tx, { tenantId, actorUserId, action, details: { groupId, name: groupName, count: changed, selected } });
+  return { outcome: "changed", groupName, changed, unchanged: selected - changed };
+}
+
 /**
  * Adds people of the organisation to a group in one statement; those already in it are left alone,
  * so repeating it adds nobody twice. Only changes are audited, with their count. An archived group
@@ -167,15 +180,7 @@ export async function addMembersToGroup(tenantId: string, actorUserId: string, i
       )
       .onConflictDoNothing()
       .returning({ personId: groupMembers.personId });
-    if (added.length > 0) {
-      await recordAudit(tx, {
-        tenantId,
-        actorUserId,
-        action: "group.members-added",
-        details: { groupId: input.groupId, name: group.name, count: added.length, selected: personIds.length },
-      });
-    }
-    return { outcome: "changed", groupName: group.name, changed: added.length, unchanged: personIds.length - added.length };
+    return membershipChanged(tx, { tenantId, actorUserId, groupId: input.groupId, groupName: group.name }, "group.members-added", added.length, personIds.length);
   });
 }
 
@@ -189,14 +194,6 @@ export async function removeMembersFromGroup(tenantId: string, actorUserId: stri
       .delete(groupMembers)
       .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, input.groupId), inArray(groupMembers.personId, personIds)))
       .returning({ personId: groupMembers.personId });
-    if (removed.length > 0) {
-      await recordAudit(tx, {
-        tenantId,
-        actorUserId,
-        action: "group.members-removed",
-        details: { groupId: input.groupId, name: group.name, count: removed.length, selected: personIds.length },
-      });
-    }
-    return { outcome: "changed", groupName: group.name, changed: removed.length, unchanged: personIds.length - removed.length };
+    return membershipChanged(tx, { tenantId, actorUserId, groupId: input.groupId, groupName: group.name }, "group.members-removed", removed.length, personIds.length);
   });
 }
