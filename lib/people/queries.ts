@@ -35,15 +35,21 @@ const firstNameSortKey = people.firstNameKey;
 // Drizzle writes columns unqualified in a one-table select; inside a subquery that would be ambiguous.
 const outerPersonId = sql`"people"."id"`;
 
-const contactColumns: Record<ContactField, AnyPgColumn> = {
+/** The columns of every field a member types in on their profile (`textProfileFields`), as select keys. */
+export const profileColumns = {
+  firstName: people.firstName,
+  infix: people.infix,
+  lastName: people.lastName,
   email: people.email,
   phone: people.phone,
   birthDate: people.birthDate,
   address: people.address,
   postcode: people.postcode,
   city: people.city,
-  photo: people.photoId,
 };
+
+// Looked up by contact field only; the name columns ride along unused.
+const contactColumns: Record<ContactField, AnyPgColumn> = { ...profileColumns, photo: people.photoId };
 
 /** The select list of the visible contact fields only, under `contact_<field>` keys. */
 function contactSelection(settings: ProfileFieldSettings): Record<string, AnyPgColumn> {
@@ -100,18 +106,6 @@ export async function saveProfileFieldSettings(tenantId: string, choice: { edita
 // ---------------------------------------------------------------------------------------------
 // The member's own profile
 
-/** The columns of every field a member types in on their profile (`textProfileFields`), as select keys. */
-export const profileColumns = {
-  firstName: people.firstName,
-  infix: people.infix,
-  lastName: people.lastName,
-  email: people.email,
-  phone: people.phone,
-  birthDate: people.birthDate,
-  address: people.address,
-  postcode: people.postcode,
-  city: people.city,
-};
 
 export type OwnProfile = { values: ProfileValues; photoId: string | null; settings: ProfileFieldSettings };
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { createOrganisation, type Organisation } from "@/lib/demo/factories";
+import { profileColumns } from "@/lib/people/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
 import { actorOf, createMember, setProfileFields, type Member } from "./fixtures";
@@ -47,17 +48,7 @@ beforeEach(async () => {
 
 async function stored(personId: string) {
   const [row] = await database.db
-    .select({
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      phone: people.phone,
-      birthDate: people.birthDate,
-      address: people.address,
-      postcode: people.postcode,
-      city: people.city,
-    })
+    .select(profileColumns)
     .from(people)
     .where(eq(people.id, personId));
   return row;
