@@ -15,6 +15,8 @@ type TenantOwned = PgTable & { id: PgColumn; tenantId: PgColumn };
 const referenceFields: Record<string, TenantOwned> = {
   personId: people,
   personIds: people,
+  keepPersonId: people,
+  mergePersonId: people,
   coordinatorId: people,
   shiftId: shifts,
   shiftIds: shifts,
