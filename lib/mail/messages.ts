@@ -180,6 +180,25 @@ export async function sendUsername(
   });
 }
 
+/**
+ * The invitation with a server-generated temporary password: username and password in the details box,
+ * the button opens the sign-in page (`signInPath`, no token: the temporary password is the credential).
+ */
+export async function sendInvitation(
+  tx: DbOrTx,
+  input: { tenantId: string; person: MemberRecipient; username: string; temporaryPassword: string; signInPath: string; locale?: EmailLocale },
+): Promise<string> {
+  return sendTemplate(tx, {
+    tenantId: input.tenantId,
+    template: "invitation",
+    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
+    locale: input.locale,
+    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
+    buttonUrl: input.signInPath,
+    details: { username: input.username, temporaryPassword: input.temporaryPassword },
+  });
+}
+
 /** Who a sign-in message goes to; provider admins belong to no organisation and have no person. */
 type SignInRecipient = { id: string | null; firstName: string; email: string };
 

@@ -18,7 +18,15 @@ export type AuditAction =
   | "person.created"
   | "person.updated"
   | "account.role-changed"
+  /** Details: `via`, `format`, `onlyNeverSignedIn`, `count` (passwords in the file), `skipped` by reason. */
   | "logins.exported"
+  /** A bulk reset by email. Details: `via`, `onlyNeverSignedIn`, `issued`, `emailed`, `skipped` by reason. */
+  | "logins.reset"
+  /** "Save and send password" for one member: a temporary password by the invitation email. */
+  | "account.temporary-password-sent"
+  /** Details: `count`, `via` (person, selection, group, everyone), `groupName`. */
+  | "logins.created"
+  | "logins.activated"
   | "people.merged"
   | "people.imported"
   | "settings.security-changed"

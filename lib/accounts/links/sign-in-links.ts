@@ -37,6 +37,17 @@ export async function revokeAccessTokens(tx: DbOrTx, userId: string, now: Date =
   return revoked.length;
 }
 
+/** `revokeAccessTokens` for many accounts in one statement (a bulk password reset). Returns how many were still live. */
+export async function revokeAccessTokensOfAccounts(tx: DbOrTx, userIds: readonly string[], now: Date = new Date()): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const revoked = await tx
+    .update(accessTokens)
+    .set({ revokedAt: now })
+    .where(and(inArray(accessTokens.userId, [...userIds]), inArray(accessTokens.purpose, [...revocablePurposes]), isNull(accessTokens.revokedAt)))
+    .returning({ id: accessTokens.id });
+  return revoked.length;
+}
+
 /**
  * Creates a 7-day reusable sign-in link for one account and returns its absolute URL (built from
  * AUTH_URL). Every member email's green button carries one. Only the token's hash is stored.

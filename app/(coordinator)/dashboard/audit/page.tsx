@@ -34,6 +34,10 @@ const actionLabels: Record<AuditAction, string> = {
   "account.role-changed": "accountRoleChanged",
   "provider.visit-started": "providerVisitStarted",
   "logins.exported": "loginsExported",
+  "logins.reset": "loginsReset",
+  "account.temporary-password-sent": "accountTemporaryPasswordSent",
+  "logins.created": "loginsCreated",
+  "logins.activated": "loginsActivated",
   "people.merged": "peopleMerged",
   "people.imported": "peopleImported",
   "account.authenticator-reset": "accountAuthenticatorReset",
@@ -67,6 +71,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireCoordinator();
   const t = await getTranslations("audit");
+  const tLogins = await getTranslations("logins");
   const tTable = await getTranslations("accounts.table");
   const tRoles = await getTranslations("roles");
   const tVisit = await getTranslations("providerBanner");
@@ -74,6 +79,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const tImport = await getTranslations("memberImport");
   const tGroups = await getTranslations("groupsAudit");
   const tRecords = await getTranslations("memberRecords");
+  const tTemporary = await getTranslations("temporaryPasswords");
   const format = await getFormatter();
   const raw = await searchParams;
   const { page: requested } = auditPageSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
@@ -101,6 +107,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
     if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
     if (entry.action === "people.imported") parts.push(importCounts(details));
+    if ((entry.action === "logins.created" || entry.action === "logins.activated") && typeof details.count === "number") parts.push(tLogins("audit.count", { count: details.count }));
+    if (entry.action === "logins.exported" && typeof details.count === "number") parts.push(tTemporary("audit.exported", { count: details.count }));
+    if (entry.action === "logins.reset" && typeof details.issued === "number") parts.push(tTemporary("audit.reset", { count: details.issued }));
     if (entry.action === "person.created" || entry.action === "person.updated") parts.push(...recordFields(details));
     if (entry.action === "account.role-changed") parts.push(...roleChange(details));
     if (entry.action === "provider.visit-started" && typeof details.provider === "string") parts.push(tVisit("auditVisit", { provider: details.provider }));

@@ -1,0 +1,376 @@
+// Issuing temporary passwords: to one member by the invitation email ("save and send password"), and in
+// bulk to a selection, a group or everyone (optionally only who never signed in), either by email or for
+// an export the coordinator downloads once. One transaction per call: the passwords, the end of the old
+// password, sessions and links, the invitation mails and the audit rows commit together or not at all.
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx, type Tx } from "@/lib/db/client";
+import { authSessions, users } from "@/lib/db/schema/accounts";
+import { people, type Role } from "@/lib/db/schema/people";
+import { groupMembers, groups } from "@/lib/db/schema/tenancy";
+import { generateTemporaryPassword } from "@/lib/tenancy/provisioning";
+import { hashTemporaryPassword } from "@/lib/accounts/passwords/hashing";
+import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
+import { revokeAccessTokensOfAccounts } from "@/lib/accounts/links/sign-in-links";
+import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
+import { canCoordinate } from "@/lib/auth/permissions";
+import { sendInvitation } from "@/lib/mail/messages";
+import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { personOf } from "@/lib/people/members";
+import { formatPersonName } from "@/lib/people/names";
+import { recordAudit } from "@/lib/tenancy/audit";
+import {
+  planTemporaryPasswords,
+  type TemporaryPasswordDelivery,
+  type TemporaryPasswordSubject,
+  type TemporarySkipReason,
+} from "@/lib/accounts/temporary-passwords/rules";
+
+/** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
+export type TemporaryPasswordActor = { userId: string; personId: string | null; tenantId: string; role: Role };
+
+/** Why nothing happened, as a key of the "temporaryPasswords.errors" texts. */
+export type TemporaryPasswordRefusal =
+  | "unknownPeople"
+  | "unknownGroup"
+  | "nobodyAffected"
+  | "countChanged"
+  | "noLogin"
+  | "notActivated"
+  | "blocked"
+  | "self"
+  | "adminOnly"
+  | "signedInBefore"
+  | "noEmail";
+
+export type TemporarySkipped = Partial<Record<TemporarySkipReason, number>>;
+
+export type TemporaryPasswordPreview =
+  | { outcome: "preview"; affected: number; names: string[]; skipped: TemporarySkipped; groupName: string | null }
+  | { outcome: "refused"; reason: TemporaryPasswordRefusal };
+
+export type TemporaryPasswordResult =
+  | { outcome: "done"; issued: number; emailed: number; skipped: TemporarySkipped }
+  | { outcome: "refused"; reason: TemporaryPasswordRefusal; count?: number; skipped?: TemporarySkipped };
+
+/** A result for the page plus the outbox ids to deliver once the transaction has committed. */
+export type TemporaryPasswordMailing = { result: TemporaryPasswordResult; mailIds: string[] };
+
+/** One line of the export: shown once in the downloaded file, never stored in plain text. */
+export type IssuedTemporaryPassword = { personId: string; name: string; username: string; email: string; temporaryPassword: string };
+
+export type TemporaryPasswordExport = { result: TemporaryPasswordResult; rows: IssuedTemporaryPassword[] };
+
+export type TemporaryPasswordRequestInput = { target: AccessTarget; delivery: TemporaryPasswordDelivery; onlyNeverSignedIn: boolean };
+
+const PREVIEW_NAMES = 8;
+/** Rows per UPDATE … FROM (VALUES …): two parameters each, well under Postgres's 65,535. */
+const UPDATE_CHUNK = 1_000;
+
+const singleSkipRefusal: Record<TemporarySkipReason, TemporaryPasswordRefusal> = {
+  "no-login": "noLogin",
+  "not-activated": "notActivated",
+  blocked: "blocked",
+  self: "self",
+  "admin-only": "adminOnly",
+  "signed-in-before": "signedInBefore",
+  "no-email": "noEmail",
+};
+
+type Candidate = TemporaryPasswordSubject & {
+  firstName: string;
+  infix: string | null;
+  lastName: string;
+  userId: string | null;
+  username: string | null;
+  locale: EmailLocale | undefined;
+};
+
+/** Defence in depth behind the guard: reaching it with another tenant or a member is a bug. */
+function assertCoordinatorOf(tenantId: string, actor: TemporaryPasswordActor): void {
+  if (actor.tenantId !== tenantId) throw new Error("Temporary passwords: the actor belongs to another organisation");
+  if (!canCoordinate(actor.role)) throw new Error("Temporary passwords: coordinators and admins only");
+}
+
+/**
+ * The people a target names, in this tenant only, with their login. Ids that are not people of this
+ * organisation (or a group of another one) refuse the whole request: a stale page must not half-apply.
+ */
+async function resolveCandidates(
+  db: DbOrTx,
+  tenantId: string,
+  target: AccessTarget,
+): Promise<{ ok: true; candidates: Candidate[]; groupName: string | null } | { ok: false; reason: TemporaryPasswordRefusal }> {
+  let condition: SQL | undefined;
+  let groupName: string | null = null;
+  let expected: number | null = null;
+  switch (target.kind) {
+    case "person":
+      expected = 1;
+      condition = eq(people.id, target.personId);
+      break;
+    case "selection": {
+      const ids = [...new Set(target.personIds)];
+      expected = ids.length;
+      condition = inArray(people.id, ids);
+      break;
+    }
+    case "group": {
+      const [group] = await db.select({ name: groups.name }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.id, target.groupId)));
+      if (!group) return { ok: false, reason: "unknownGroup" };
+      groupName = group.name;
+      condition = inArray(
+        people.id,
+        db.select({ personId: groupMembers.personId }).from(groupMembers).where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, target.groupId))),
+      );
+      break;
+    }
+    case "everyone":
+      condition = undefined;
+      break;
+  }
+  const rows = await db
+    .select({
+      personId: people.id,
+      role: people.role,
+      firstName: people.firstName,
+      infix: people.infix,
+      lastName: people.lastName,
+      email: people.email,
+      userId: users.id,
+      username: users.username,
+      status: users.status,
+      loginCount: users.loginCount,
+      locale: users.locale,
+    })
+    .from(people)
+    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
+    // The tenant condition is always present; `condition` only narrows within it.
+    .where(and(personOf(tenantId), condition))
+    .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`);
+  if (expected !== null && rows.length !== expected) return { ok: false, reason: "unknownPeople" };
+  const candidates = rows.map(
+    (row): Candidate => ({
+      personId: row.personId,
+      role: row.role,
+      email: row.email,
+      firstName: row.firstName,
+      infix: row.infix,
+      lastName: row.lastName,
+      userId: row.userId,
+      username: row.username,
+      locale: row.locale ? toEmailLocale(row.locale) : undefined,
+      login: row.userId && row.status ? { status: row.status, loginCount: row.loginCount ?? 0 } : null,
+    }),
+  );
+  return { ok: true, candidates, groupName };
+}
+
+type Planned = { candidates: Candidate[]; affected: Candidate[]; skipped: TemporarySkipped; groupName: string | null };
+
+async function planFor(
+  db: DbOrTx,
+  tenantId: string,
+  actor: TemporaryPasswordActor,
+  input: TemporaryPasswordRequestInput,
+): Promise<{ ok: true; plan: Planned } | { ok: false; result: TemporaryPasswordResult }> {
+  const resolved = await resolveCandidates(db, tenantId, input.target);
+  if (!resolved.ok) return { ok: false, result: { outcome: "refused", reason: resolved.reason } };
+  const plan = planTemporaryPasswords(resolved.candidates, { delivery: input.delivery, onlyNeverSignedIn: input.onlyNeverSignedIn, actor });
+  if (plan.affected.length === 0) {
+    if (input.target.kind === "person") {
+      const reason = (Object.keys(plan.skipped) as TemporarySkipReason[])[0];
+      return { ok: false, result: { outcome: "refused", reason: reason ? singleSkipRefusal[reason] : "unknownPeople" } };
+    }
+    return { ok: false, result: { outcome: "refused", reason: "nobodyAffected", skipped: plan.skipped } };
+  }
+  return { ok: true, plan: { candidates: resolved.candidates, affected: plan.affected, skipped: plan.skipped, groupName: resolved.groupName } };
+}
+
+/** Counts who a reset would affect and who it skips, for the confirmation step. Changes nothing. */
+export async function previewTemporaryPasswords(
+  tenantId: string,
+  actor: TemporaryPasswordActor,
+  input: TemporaryPasswordRequestInput,
+): Promise<TemporaryPasswordPreview> {
+  assertCoordinatorOf(tenantId, actor);
+  const planned = await planFor(await getDb(), tenantId, actor, input);
+  if (!planned.ok) {
+    const result = planned.result;
+    return { outcome: "refused", reason: result.outcome === "refused" ? result.reason : "nobodyAffected" };
+  }
+  const { affected, skipped, groupName } = planned.plan;
+  return { outcome: "preview", affected: affected.length, names: affected.slice(0, PREVIEW_NAMES).map(formatPersonName), skipped, groupName };
+}
+
+type Applied = { person: Candidate & { userId: string; username: string }; temporaryPassword: string };
+
+/**
+ * Gives every affected account a new server-generated temporary password in `tx`: stored as a keyed
+ * HMAC (lib/accounts/passwords/hashing.ts), valid once for 14 days, with a forced change at first sign-in.
+ * The old password stops working with the new hash; the session version is bumped and the stored
+ * sessions deleted, so every open session ends; every sign-in link, reset link and half-finished
+ * two-factor sign-in is revoked; a lock from wrong guesses of the old password is lifted. An account
+ * blocked or deactivated since it was read is left alone (the UPDATE re-checks the status).
+ */
+async function applyTemporaryPasswords(tx: Tx, tenantId: string, affected: readonly Candidate[], now: Date): Promise<Applied[]> {
+  const issued = affected.flatMap((person) =>
+    person.userId && person.username ? [{ person: { ...person, userId: person.userId, username: person.username }, temporaryPassword: generateTemporaryPassword() }] : [],
+  );
+  const expiresAt = temporaryPasswordExpiresAt(now);
+  const changed = new Set<string>();
+  for (let start = 0; start < issued.length; start += UPDATE_CHUNK) {
+    const chunk = issued.slice(start, start + UPDATE_CHUNK);
+    const values = sql.join(
+      chunk.map((entry) => sql`(${entry.person.userId}::uuid, ${hashTemporaryPassword(entry.temporaryPassword)})`),
+      sql`, `,
+    );
+    const rows = await tx.execute<{ id: string }>(sql`
+      update ${users} set
+        password_hash = issued.hash,
+        must_change_password = true,
+        temporary_password_expires_at = ${expiresAt.toISOString()}::timestamptz,
+        temporary_password_used_at = null,
+        session_version = ${users.sessionVersion} + 1,
+        failed_password_count = 0,
+        locked_at = null,
+        updated_at = ${now.toISOString()}::timestamptz
+      from (values ${values}) as issued(id, hash)
+      where ${users.id} = issued.id and ${users.tenantId} = ${tenantId} and ${users.status} = 'active'
+      returning ${users.id} as id`);
+    for (const row of rowsOf<{ id: string }>(rows)) changed.add(row.id);
+  }
+  const applied = issued.filter((entry) => changed.has(entry.person.userId));
+  const userIds = applied.map((entry) => entry.person.userId);
+  for (let start = 0; start < userIds.length; start += UPDATE_CHUNK) {
+    const chunk = userIds.slice(start, start + UPDATE_CHUNK);
+    await tx.delete(authSessions).where(inArray(authSessions.userId, chunk));
+    await revokeAccessTokensOfAccounts(tx, chunk, now);
+  }
+  return applied;
+}
+
+/** The rows of `execute`, whichever driver answered (pg and neon return `{ rows }`, PGlite too). */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+function checkCount(planned: Planned, expectedCount: number): TemporaryPasswordResult | null {
+  if (planned.affected.length === expectedCount) return null;
+  return { outcome: "refused", reason: "countChanged", count: planned.affected.length, skipped: planned.skipped };
+}
+
+type Via = { via: AccessTarget["kind"]; groupName?: string; size?: number };
+
+function auditVia(target: AccessTarget, groupName: string | null): Via {
+  if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
+  if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
+  return { via: target.kind };
+}
+
+/** Writes the invitation with username and temporary password for each applied account. */
+async function mailInvitations(tx: Tx, tenantId: string, applied: readonly Applied[]): Promise<string[]> {
+  const mailIds: string[] = [];
+  for (const { person, temporaryPassword } of applied) {
+    const email = person.email?.trim();
+    if (!email) continue;
+    mailIds.push(
+      await sendInvitation(tx, {
+        tenantId,
+        person: { id: person.personId, firstName: person.firstName, email },
+        username: person.username,
+        temporaryPassword,
+        signInPath: `/sign-in?username=${encodeURIComponent(person.username)}`,
+        locale: person.locale,
+      }),
+    );
+  }
+  return mailIds;
+}
+
+/**
+ * "Reset passwords and send email": a temporary password and the organisation's invitation email for
+ * every active account of the target (people without an email address are skipped), all in one
+ * transaction. Refuses, changing nothing, when the confirmed count no longer matches.
+ */
+export async function resetAndEmailTemporaryPasswords(
+  tenantId: string,
+  actor: TemporaryPasswordActor,
+  input: Omit<TemporaryPasswordRequestInput, "delivery"> & { expectedCount: number },
+  now: Date = new Date(),
+): Promise<TemporaryPasswordMailing> {
+  assertCoordinatorOf(tenantId, actor);
+  const request = { ...input, delivery: "email" as const };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const planned = await planFor(tx, tenantId, actor, request);
+    if (!planned.ok) return { result: planned.result, mailIds: [] };
+    const changedCount = checkCount(planned.plan, input.expectedCount);
+    if (changedCount) return { result: changedCount, mailIds: [] };
+    const applied = await applyTemporaryPasswords(tx, tenantId, planned.plan.affected, now);
+    const mailIds = await mailInvitations(tx, tenantId, applied);
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId: actor.userId,
+      action: input.target.kind === "person" ? "account.temporary-password-sent" : "logins.reset",
+      targetPersonId: input.target.kind === "person" ? input.target.personId : null,
+      details: {
+        ...auditVia(input.target, planned.plan.groupName),
+        delivery: "email",
+        onlyNeverSignedIn: input.onlyNeverSignedIn,
+        issued: applied.length,
+        emailed: mailIds.length,
+        skipped: planned.plan.skipped,
+      },
+    });
+    return { result: { outcome: "done", issued: applied.length, emailed: mailIds.length, skipped: planned.plan.skipped }, mailIds };
+  });
+}
+
+/** "Save and send password" for one member: a temporary password by the invitation email. */
+export function sendTemporaryPasswordTo(tenantId: string, actor: TemporaryPasswordActor, personId: string, now: Date = new Date()): Promise<TemporaryPasswordMailing> {
+  return resetAndEmailTemporaryPasswords(tenantId, actor, { target: { kind: "person", personId }, onlyNeverSignedIn: false, expectedCount: 1 }, now);
+}
+
+/**
+ * "Reset passwords and export": temporary passwords for every active account of the target, returned
+ * to the caller to stream into the file once; they are never stored in plain text. Audited as
+ * `logins.exported` with who (the actor), when (the row's time) and how many.
+ */
+export async function resetForExport(
+  tenantId: string,
+  actor: TemporaryPasswordActor,
+  input: Omit<TemporaryPasswordRequestInput, "delivery"> & { expectedCount: number; format: "xlsx" | "csv" },
+  now: Date = new Date(),
+): Promise<TemporaryPasswordExport> {
+  assertCoordinatorOf(tenantId, actor);
+  const request = { ...input, delivery: "export" as const };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const planned = await planFor(tx, tenantId, actor, request);
+    if (!planned.ok) return { result: planned.result, rows: [] };
+    const changedCount = checkCount(planned.plan, input.expectedCount);
+    if (changedCount) return { result: changedCount, rows: [] };
+    const applied = await applyTemporaryPasswords(tx, tenantId, planned.plan.affected, now);
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId: actor.userId,
+      action: "logins.exported",
+      details: {
+        ...auditVia(input.target, planned.plan.groupName),
+        format: input.format,
+        onlyNeverSignedIn: input.onlyNeverSignedIn,
+        count: applied.length,
+        skipped: planned.plan.skipped,
+      },
+    });
+    const rows = applied.map(({ person, temporaryPassword }) => ({
+      personId: person.personId,
+      name: formatPersonName(person),
+      username: person.username,
+      email: person.email?.trim() ?? "",
+      temporaryPassword,
+    }));
+    return { result: { outcome: "done", issued: applied.length, emailed: 0, skipped: planned.plan.skipped }, rows };
+  });
+}
