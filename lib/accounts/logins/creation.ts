@@ -154,6 +154,6 @@ async function findUsernameProblems(db: DbOrTx, logins: Chosen[]) {
   );
   return {
     usernames,
-    problems: [...problems].map(([index, problem]) => ({ personId: logins[index].personId, username: usernames[index], problem })),
+    problems: [...problems].sort(([a], [b]) => a - b).map(([index, problem]) => ({ personId: logins[index].personId, username: usernames[index], problem })),
   };
 }
