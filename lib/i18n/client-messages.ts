@@ -26,6 +26,7 @@ export const clientMessageAreas = {
   "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
   "app/(coordinator)/dashboard/settings/organisation": ["organisationSettings"],
   "app/(coordinator)/dashboard/people/import": ["memberImport"],
+  "app/(coordinator)/dashboard/people/[id]/merge": ["merging"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageArea = keyof typeof clientMessageAreas;
