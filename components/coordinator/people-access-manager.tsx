@@ -21,6 +21,7 @@ import { formats } from "@/lib/i18n/formats";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { GroupMembershipBulk } from "./group-membership-bulk";
+import { LoginBulkActions } from "./login-bulk-actions";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
@@ -389,6 +390,9 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           </div>
           <div className="mt-4">
             <GroupMembershipBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+          </div>
+          <div className="mt-4">
+            <LoginBulkActions personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
           </div>
         </div>
         <fieldset className="min-w-0">

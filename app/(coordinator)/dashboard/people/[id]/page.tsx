@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { AccountBadgeList } from "@/components/coordinator/account-badge-list";
@@ -11,6 +11,7 @@ import { MemberSection } from "@/components/coordinator/member-section";
 import { MemberShiftList, type MemberShiftView } from "@/components/coordinator/member-shift-list";
 import { PeopleAccessManager } from "@/components/coordinator/people-access-manager";
 import { RoleForm } from "@/components/coordinator/role-form";
+import { LoginMemberActions } from "@/components/coordinator/login-member-actions";
 import { SendSignInLinkButton } from "@/components/coordinator/send-sign-in-link-button";
 import { Alert } from "@/components/ui/alert";
 import { firstSchedulableDate } from "@/lib/accounts/blocking/rules";
@@ -19,6 +20,7 @@ import { requireCoordinator } from "@/lib/auth/session";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { listMailForPerson } from "@/lib/mail/queries";
 import { getMemberRecord, mailDeliveryOf } from "@/lib/people/member-record-queries";
+import { findKeptRecordId } from "@/lib/people/merging/queries";
 import { memberRecordFields } from "@/lib/people/member-record-schemas";
 import { formatPersonName } from "@/lib/people/names";
 import { listShiftsForPerson, type ShiftListItem } from "@/lib/roster/queries";
@@ -56,11 +58,17 @@ export default async function MemberPage({ params, searchParams }: { params: Par
     listMailForPerson(actor.tenantId, id, MAILS_SHOWN),
     listAuditEntries(actor.tenantId, { page: 1, pageSize: AUDIT_SHOWN, targetPersonId: id }),
   ]);
-  if (!record) notFound();
+  if (!record) {
+    // A record merged into another one lives on as the kept record.
+    const keptId = await findKeptRecordId(actor.tenantId, id);
+    if (keptId) redirect(`/dashboard/people/${keptId}`);
+    notFound();
+  }
 
   const t = await getTranslations("memberRecords");
   const tAccounts = await getTranslations("accounts");
   const tAudit = await getTranslations("audit");
+  const tMerging = await getTranslations("merging");
   const format = await getFormatter();
   const today = todayIn(actor.timeZone, now);
   const minScheduleDate = firstSchedulableDate(now, actor.timeZone);
@@ -113,6 +121,9 @@ export default async function MemberPage({ params, searchParams }: { params: Par
         <Link href={`/dashboard/people/${id}/edit`} className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700">
           {t("edit")}
         </Link>
+        <Link href={`/dashboard/people/${id}/merge`} className="rounded-lg border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-100">
+          {tMerging("entry")}
+        </Link>
       </div>
       {created === "1" ? (
         <Alert tone="success" className="mt-4">
@@ -144,6 +155,7 @@ export default async function MemberPage({ params, searchParams }: { params: Par
           ) : (
             <p className="mt-3 text-stone-600">{t("page.noLogin")}</p>
           )}
+          <LoginMemberActions personId={id} status={login?.status ?? null} hasEmail={access.hasEmail} />
           <div className="mt-4">
             <PeopleAccessManager
               layout="person"
