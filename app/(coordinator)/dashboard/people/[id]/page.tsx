@@ -13,6 +13,7 @@ import { PeopleAccessManager } from "@/components/coordinator/people-access-mana
 import { RoleForm } from "@/components/coordinator/role-form";
 import { LoginMemberActions } from "@/components/coordinator/login-member-actions";
 import { SendSignInLinkButton } from "@/components/coordinator/send-sign-in-link-button";
+import { TemporaryPasswordSend } from "@/components/coordinator/temporary-password-send";
 import { Alert } from "@/components/ui/alert";
 import { firstSchedulableDate } from "@/lib/accounts/blocking/rules";
 import { canChangeRoles } from "@/lib/auth/permissions";
@@ -171,6 +172,11 @@ export default async function MemberPage({ params, searchParams }: { params: Par
             <SendSignInLinkButton personId={id} name={name} email={record.values.email} />
           ) : login ? (
             <p className="mt-3 text-sm text-stone-600">{t("signInLink.unavailable")}</p>
+          ) : null}
+          {canSendLink ? (
+            <div className="mt-3">
+              <TemporaryPasswordSend personId={id} name={name} />
+            </div>
           ) : null}
         </MemberSection>
 
