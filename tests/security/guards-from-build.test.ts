@@ -279,6 +279,8 @@ function plausibleObject(): Record<string, unknown> {
     personIds: [people.member.person.id, people.colleague.person.id],
     target: { kind: "selection", personIds: [people.member.person.id, people.colleague.person.id] },
     expectedCount: 2,
+    // Creating logins confirms a username per person, so the other organisation's people reach the guard there too.
+    logins: [{ personId: people.member.person.id, username: "jan.jansen" }],
   };
 }
 
