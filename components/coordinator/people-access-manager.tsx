@@ -22,6 +22,7 @@ import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { GroupMembershipBulk } from "./group-membership-bulk";
 import { LoginBulkActions } from "./login-bulk-actions";
+import { TemporaryPasswordBulk } from "./temporary-password-bulk";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
@@ -393,6 +394,9 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           </div>
           <div className="mt-4">
             <LoginBulkActions personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+          </div>
+          <div className="mt-4">
+            <TemporaryPasswordBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
           </div>
         </div>
         <fieldset className="min-w-0">
