@@ -281,6 +281,8 @@ function plausibleObject(): Record<string, unknown> {
     expectedCount: 2,
     // Creating logins confirms a username per person, so the other organisation's people reach the guard there too.
     logins: [{ personId: people.member.person.id, username: "jan.jansen" }],
+    // Counting a password reset names how the passwords go out.
+    delivery: "email",
   };
 }
 
