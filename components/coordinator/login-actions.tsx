@@ -21,6 +21,8 @@ type LoginActionsProps = {
   activateLabel: string;
   /** Styling of the buttons, so they sit well in a toolbar or on the member page. */
   buttonClassName: string;
+  /** Another control of the page is waiting for the server. */
+  disabled?: boolean;
   /** Called after logins were created or activated (e.g. to clear a selection). */
   onDone?: () => void;
 };
@@ -52,7 +54,7 @@ const skipKeys = {
  * "Create logins" (a preview of usernames to edit, then confirm) and "activate" (count, then confirm)
  * for one person, a selection, a group or everyone, with the outcome and who was skipped and why.
  */
-export function LoginActions({ target, showCreate, showActivate, createLabel, activateLabel, buttonClassName, onDone }: LoginActionsProps) {
+export function LoginActions({ target, showCreate, showActivate, createLabel, activateLabel, buttonClassName, disabled = false, onDone }: LoginActionsProps) {
   const t = useTranslations("logins");
   const router = useRouter();
   const [busy, setBusy] = useState<"create" | "activate" | "dialog" | null>(null);
@@ -161,12 +163,12 @@ export function LoginActions({ target, showCreate, showActivate, createLabel, ac
   return (
     <>
       {showCreate ? (
-        <button type="button" disabled={target === null || busy !== null} aria-busy={busy === "create"} onClick={() => target && openCreate(target)} className={buttonClassName}>
+        <button type="button" disabled={disabled || target === null || busy !== null} aria-busy={busy === "create"} onClick={() => target && openCreate(target)} className={buttonClassName}>
           {busy === "create" ? t("bulk.counting") : createLabel}
         </button>
       ) : null}
       {showActivate ? (
-        <button type="button" disabled={target === null || busy !== null} aria-busy={busy === "activate"} onClick={() => target && openActivate(target)} className={buttonClassName}>
+        <button type="button" disabled={disabled || target === null || busy !== null} aria-busy={busy === "activate"} onClick={() => target && openActivate(target)} className={buttonClassName}>
           {busy === "activate" ? t("bulk.counting") : activateLabel}
         </button>
       ) : null}

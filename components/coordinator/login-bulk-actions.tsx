@@ -30,13 +30,14 @@ export function LoginBulkActions({ personIds, groups, disabled, onDone }: LoginB
           : null;
 
   return (
-    <fieldset className="flex flex-wrap items-center gap-2" disabled={disabled}>
-      <legend className="sr-only">{t("bulk.label")}</legend>
+    // A group, not a disabled fieldset: the dialogs render inside it and must stay usable.
+    <div role="group" aria-label={t("bulk.label")} className="flex flex-wrap items-center gap-2">
       <SelectField
         layout="inline"
         label={t("bulk.scope")}
         value={scope}
         onChange={(event) => setScope(event.target.value)}
+        disabled={disabled}
         options={[
           { value: "selection", label: t("bulk.scopeSelection", { count: personIds.length }) },
           ...groups.map((group) => ({ value: `group:${group.id}`, label: t("bulk.scopeGroup", { group: group.label }) })),
@@ -50,8 +51,10 @@ export function LoginBulkActions({ personIds, groups, disabled, onDone }: LoginB
         createLabel={t("bulk.create")}
         activateLabel={t("bulk.activate")}
         buttonClassName="rounded-lg border border-stone-300 px-3 py-2 font-medium hover:bg-stone-100 disabled:opacity-50"
+        disabled={disabled}
         onDone={scope === "selection" ? onDone : undefined}
       />
-    </fieldset>
+      {target === null ? <p className="basis-full text-sm text-stone-600">{t("bulk.selectFirst")}</p> : null}
+    </div>
   );
 }
