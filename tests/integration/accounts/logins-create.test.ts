@@ -11,11 +11,17 @@ import { users } from "@/lib/db/schema/accounts";
 import { auditLog, outbox } from "@/lib/db/schema/platform";
 import { setUpTestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { listTakenUsernames } from "@/lib/accounts/logins/queries";
 import { actorOf, createAccessOrganisation, FIXTURE_PASSWORD, type AccessOrganisation } from "./access-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+// Wrapped, unchanged, so one test can let a racing transaction take a username after the check.
+vi.mock("@/lib/accounts/logins/queries", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/accounts/logins/queries")>();
+  return { ...original, listTakenUsernames: vi.fn(original.listTakenUsernames) };
+});
 
 const database = setUpTestDatabase();
 beforeEach(() => {
@@ -207,6 +213,25 @@ describe("usernames edited in the preview", () => {
 
     expect(result).toEqual({ ok: true, value: { outcome: "usernameProblems", problems: [{ personId: takenMeanwhile.personId, username: takenMeanwhile.username, problem: "taken" }] } });
     expect(await loginsOf(people)).toEqual([]);
+  });
+
+  it("a username a racing transaction takes between the check and the insert is reported, and none of the batch is created", async () => {
+    const one = await organisation();
+    const two = await organisation();
+    const people = [await personWithoutLogin(one), await personWithoutLogin(one)];
+    await asCoordinatorOf(one);
+    const target: AccessTarget = { kind: "selection", personIds: people.map((person) => person.id) };
+    const preview = await proposalsFor(target);
+    const racedFor = preview.proposals[0];
+    await createMemberWithLogin(database.db, { tenantId: two.organisation.id, username: racedFor.username });
+    // The check inside the transaction still sees the name free, as it would before the other commit.
+    vi.mocked(listTakenUsernames).mockResolvedValueOnce(new Set());
+
+    const result = await createLogins({ target, logins: preview.proposals.map(({ personId, username }) => ({ personId, username })) });
+
+    expect(result).toEqual({ ok: true, value: { outcome: "usernameProblems", problems: [{ personId: racedFor.personId, username: racedFor.username, problem: "taken" }] } });
+    expect(await loginsOf(people)).toEqual([]);
+    expect(await auditOf(one, "logins.created")).toEqual([]);
   });
 
   it("a confirmation that no longer matches the people who get a login changes nothing", async () => {
