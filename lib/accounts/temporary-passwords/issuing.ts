@@ -280,7 +280,7 @@ async function mailInvitations(tx: Tx, tenantId: string, applied: readonly Appli
         person: { id: person.personId, firstName: person.firstName, email },
         username: person.username,
         temporaryPassword,
-        signInPath: `/sign-in?username=${encodeURIComponent(person.username)}`,
+        signInPath: "/sign-in",
         locale: person.locale,
       }),
     );
