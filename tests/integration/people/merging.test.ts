@@ -22,6 +22,8 @@ import { actorOf, createAccessOrganisation } from "../accounts/access-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 
 const database = setUpTestDatabase();
 beforeEach(() => {
@@ -245,5 +247,31 @@ describe("refused merges", () => {
   it("a coordinator cannot merge an admin's record", async () => {
     const { org, kept } = await twoSannes();
     expect(await mergePeople({ keepPersonId: kept.person.id, mergePersonId: org.admin.person.id })).toEqual({ ok: true, value: { outcome: "refused", reason: "adminOnly" } });
+  });
+});
+
+describe("the merge pages", () => {
+  it("the pick page finds the other record, the comparison renders, the merged record's page opens the kept one and the audit log shows the merge", async () => {
+    const { kept, duplicate } = await twoSannes();
+    const { default: MergePickPage } = await import("@/app/(coordinator)/dashboard/people/[id]/merge/page");
+    const { default: MergeComparePage } = await import("@/app/(coordinator)/dashboard/people/[id]/merge/[otherId]/page");
+    const { default: MemberPage } = await import("@/app/(coordinator)/dashboard/people/[id]/page");
+    await expect(MergePickPage({ params: Promise.resolve({ id: kept.person.id }), searchParams: Promise.resolve({ q: "sanne graaf" }) })).resolves.toBeTruthy();
+    await expect(MergeComparePage({ params: Promise.resolve({ id: kept.person.id, otherId: duplicate.id }) })).resolves.toBeTruthy();
+
+    await mergePeople({ keepPersonId: kept.person.id, mergePersonId: duplicate.id });
+
+    await expect(MemberPage({ params: Promise.resolve({ id: duplicate.id }), searchParams: Promise.resolve({}) })).rejects.toThrow(`NEXT_REDIRECT /dashboard/people/${kept.person.id}`);
+    const { default: AuditLogPage } = await import("@/app/(coordinator)/dashboard/audit/page");
+    await expect(AuditLogPage({ searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
+    await expect(MergeComparePage({ params: Promise.resolve({ id: kept.person.id, otherId: duplicate.id }) })).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+
+  it("comparing with another organisation's record is not found", async () => {
+    const { kept } = await twoSannes();
+    const elsewhere = await createAccessOrganisation(database.db, "Stichting Twee");
+    const { default: MergeComparePage } = await import("@/app/(coordinator)/dashboard/people/[id]/merge/[otherId]/page");
+
+    await expect(MergeComparePage({ params: Promise.resolve({ id: kept.person.id, otherId: elsewhere.members[0].person.id }) })).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });

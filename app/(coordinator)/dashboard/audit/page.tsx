@@ -77,6 +77,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const tVisit = await getTranslations("providerBanner");
   const tOrganisation = await getTranslations("organisationSettings");
   const tImport = await getTranslations("memberImport");
+  const tMerging = await getTranslations("merging");
   const tGroups = await getTranslations("groupsAudit");
   const tRecords = await getTranslations("memberRecords");
   const tTemporary = await getTranslations("temporaryPasswords");
@@ -107,6 +108,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     if (entry.action === "settings.security-changed") parts.push(...securityChanges(details));
     if (entry.action === "settings.organisation-changed") parts.push(...organisationChanges(details));
     if (entry.action === "people.imported") parts.push(importCounts(details));
+    if (entry.action === "people.merged") parts.push(...mergeSummary(details));
     if ((entry.action === "logins.created" || entry.action === "logins.activated") && typeof details.count === "number") parts.push(tLogins("audit.count", { count: details.count }));
     if (entry.action === "logins.exported" && typeof details.count === "number") parts.push(tTemporary("audit.exported", { count: details.count }));
     if (entry.action === "logins.reset" && typeof details.issued === "number") parts.push(tTemporary("audit.reset", { count: details.issued }));
@@ -169,6 +171,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     const count = (key: string) => (typeof details[key] === "number" ? details[key] : 0);
     const fileName = typeof details.fileName === "string" ? details.fileName : "";
     return tImport("audit", { fileName, added: count("added"), skipped: count("skipped"), logins: count("logins") });
+  }
+
+  /** What a merge moved to the kept record, and which login stayed or was blocked. */
+  function mergeSummary(details: Record<string, unknown>): string[] {
+    const moved = (typeof details.moved === "object" && details.moved !== null ? details.moved : {}) as Record<string, unknown>;
+    const count = (key: string) => (typeof moved[key] === "number" ? moved[key] : 0);
+    const parts = [tMerging("audit", { shifts: count("assignments"), groups: count("groups"), hours: count("workedHours") })];
+    if (typeof details.survivingLogin === "string") parts.push(tMerging("auditSurviving", { username: details.survivingLogin }));
+    if (typeof details.blockedLogin === "string") parts.push(tMerging("auditBlocked", { username: details.blockedLogin }));
+    return parts;
   }
 
   /** "Tijdzone: Europe/Amsterdam → Europe/London"; the entry holds only the settings that changed. */

@@ -30,7 +30,7 @@ export default async function MergeComparePage({ params }: { params: Params }) {
 
   const t = await getTranslations("merging");
   const tRecords = await getTranslations("memberRecords");
-  const tAccounts = await getTranslations("accounts");
+  const tRoles = await getTranslations("roles");
   const format = await getFormatter();
   const calendarDay = (dayKey: string) => format.dateTime(dayKeyAsDate(dayKey), "day", { timeZone: "UTC" });
   const shiftLabel = (shift: ComparedShift) =>
@@ -56,7 +56,7 @@ export default async function MergeComparePage({ params }: { params: Params }) {
 
   const rows: Row[] = [
     ...memberRecordFields.map((field) => both(tRecords(`fields.${field}`), field, (record) => fieldValue(record, field))),
-    both(t("compare.role"), "role", (record) => tAccounts(`table.role_${record.role}`)),
+    both(t("compare.role"), "role", (record) => tRoles(`names.${record.role}`)),
     both(t("compare.photo"), "photo", (record) => (record.hasPhoto ? t("compare.yes") : t("compare.no"))),
     both(t("compare.groups"), "groups", (record) => record.groups.join(", ") || none),
     both(t("compare.comingShifts"), "coming", (record) => record.comingShifts.map(shiftLabel).join("; ") || none),
