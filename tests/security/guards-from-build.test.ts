@@ -283,6 +283,9 @@ function plausibleObject(): Record<string, unknown> {
     logins: [{ personId: people.member.person.id, username: "jan.jansen" }],
     // Counting a password reset names how the passwords go out.
     delivery: "email",
+    // Merging names the record to keep and the one merged into it.
+    keepPersonId: people.member.person.id,
+    mergePersonId: people.colleague.person.id,
   };
 }
 
