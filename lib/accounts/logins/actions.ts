@@ -4,15 +4,17 @@
 // organisation are refused by the guard as not found.
 import { revalidatePath } from "next/cache";
 import { coordinatorAction } from "@/lib/auth/guards";
+import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { todayIn } from "@/lib/dates";
 import { activateLogins as activate, previewActivation } from "@/lib/accounts/logins/activation";
 import { createLogins as create, previewLogins as preview } from "@/lib/accounts/logins/creation";
 import { activateLoginsSchema, createLoginsSchema, previewActivationSchema, previewLoginsSchema } from "@/lib/accounts/logins/schemas";
 
-function refreshPages(personIds: string[]): void {
+/** The members table, the audit log and, for one person, their page. */
+function refreshPages(target: AccessTarget): void {
   revalidatePath("/dashboard/people");
   revalidatePath("/dashboard/audit");
-  for (const personId of personIds.slice(0, 1)) revalidatePath(`/dashboard/people/${personId}`);
+  if (target.kind === "person") revalidatePath(`/dashboard/people/${target.personId}`);
 }
 
 /** The usernames the chosen people would get, and who is left out and why. Writes nothing. */
@@ -23,7 +25,7 @@ export const previewLogins = coordinatorAction("previewLogins", previewLoginsSch
 /** Creates the confirmed logins, not yet activated, in one go; nothing is written when any username is refused. */
 export const createLogins = coordinatorAction("createLogins", createLoginsSchema, async (actor, input) => {
   const result = await create(actor.tenantId, actor, input, todayIn(actor.timeZone));
-  if (result.outcome === "done") refreshPages(input.target.kind === "person" ? [input.target.personId] : []);
+  if (result.outcome === "done") refreshPages(input.target);
   return result;
 });
 
@@ -34,6 +36,6 @@ export const countLoginActivation = coordinatorAction("countLoginActivation", pr
 
 export const activateLogins = coordinatorAction("activateLogins", activateLoginsSchema, async (actor, input) => {
   const result = await activate(actor.tenantId, actor, input);
-  if (result.outcome === "done") refreshPages(input.target.kind === "person" ? [input.target.personId] : []);
+  if (result.outcome === "done") refreshPages(input.target);
   return result;
 });
