@@ -1,6 +1,6 @@
 // Merging two records of one person through the coordinators' action, with the real guard and a stubbed session.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getActorForSession } from "@/lib/accounts/queries";
 import { hashToken } from "@/lib/accounts/links/tokens";
@@ -209,6 +209,31 @@ describe("the audit log", () => {
     expect(entries.map((entry) => entry.targetPersonId).sort()).toEqual([kept.person.id, duplicate.id].sort());
     expect(entries[0].actorUserId).toBe(org.coordinator.user.id);
     expect(entries[0].details).toMatchObject({ keptId: kept.person.id, mergedId: duplicate.id, survivingLogin: kept.user.username, blockedLogin: null, moved: { groups: 1 } });
+  });
+});
+
+describe("merging at the same time", () => {
+  it("two coordinators merging the same two records opposite ways end with one merge, the other refused", async () => {
+    const { kept, duplicate } = await twoSannes();
+
+    const results = await Promise.all([
+      mergePeople({ keepPersonId: kept.person.id, mergePersonId: duplicate.id }),
+      mergePeople({ keepPersonId: duplicate.id, mergePersonId: kept.person.id }),
+    ]);
+
+    const outcomes = results.map((result) => (result.ok ? result.value.outcome : result.error)).sort();
+    expect(outcomes).toEqual(["done", "refused"]);
+    const rows = await database.db.select({ id: people.id, mergedIntoId: people.mergedIntoId }).from(people).where(inArray(people.id, [kept.person.id, duplicate.id]));
+    expect(rows.filter((row) => row.mergedIntoId !== null)).toHaveLength(1);
+  });
+
+  it("a record merged into one that is merged later leads to the record kept last", async () => {
+    const { tenantId, kept, duplicate } = await twoSannes();
+    const third = await createPerson(database.db, { tenantId, firstName: "Sanne", lastName: "Graaf" });
+    await mergePeople({ keepPersonId: kept.person.id, mergePersonId: duplicate.id });
+    await mergePeople({ keepPersonId: third.id, mergePersonId: kept.person.id });
+
+    expect(await findKeptRecordId(tenantId, duplicate.id)).toBe(third.id);
   });
 });
 
