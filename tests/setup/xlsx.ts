@@ -27,3 +27,16 @@ export async function xlsxBuffer(rows: SheetCell[][], options: { sheetName?: str
 export async function xlsxFile(rows: SheetCell[][], name = "leden.xlsx"): Promise<File> {
   return new File([await xlsxBuffer(rows)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
+
+/** The cells of the first worksheet as text, row by row (the header row first), as a person opening the file would read them. */
+export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+    rows.push(values.map((value) => (value === null || value === undefined ? "" : String(value))));
+  });
+  return rows;
+}
