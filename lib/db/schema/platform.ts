@@ -50,11 +50,14 @@ export const outbox = pgTable(
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     sentAt: at("sent_at"),
+    /** Shared by the mails of one bulk action (a reset-and-mail, a block, a username resend), so its progress can be counted. */
+    batchId: uuid("batch_id"),
     ...timestamps,
   },
   (t) => [
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("outbox_person_idx").on(t.tenantId, t.personId, t.createdAt),
+    index("outbox_batch_idx").on(t.tenantId, t.batchId),
   ],
 );
 
