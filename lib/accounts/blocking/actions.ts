@@ -1,6 +1,6 @@
 "use server";
 // The coordinators' write surface for access: block, unblock, schedule a block, unlock, remove a lost
-// authenticator app, resend a username.
+// authenticator app, resend a username (to one person or in bulk).
 // Every action is built with coordinatorAction: the tenant always comes from the actor, never from input.
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
@@ -19,10 +19,13 @@ import {
   type AccessChange,
   type AccessChangeResult,
 } from "@/lib/accounts/blocking/blocking";
-import { changeAccessSchema, personAccountSchema, previewAccessChangeSchema, scheduleBlockSchema } from "@/lib/accounts/blocking/schemas";
+import { changeAccessSchema, countUsernameResendSchema, personAccountSchema, previewAccessChangeSchema, scheduleBlockSchema } from "@/lib/accounts/blocking/schemas";
+import { previewUsernameResend, resendUsernames, type UsernameResending, type UsernameResendResult } from "@/lib/accounts/blocking/username-resend";
 
 /** Sends the committed mail after the response, so a bulk block does not wait for SMTP. */
-function finish(change: AccessChange): AccessChangeResult {
+function finish(change: AccessChange): AccessChangeResult;
+function finish(change: UsernameResending): UsernameResendResult;
+function finish(change: AccessChange | UsernameResending): AccessChangeResult | UsernameResendResult {
   const { mailIds, result } = change;
   if (mailIds.length > 0) after(() => deliverAfterCommit(mailIds));
   if (result.outcome === "done") {
@@ -64,6 +67,16 @@ export const resetPersonAuthenticator = coordinatorAction("resetPersonAuthentica
 
 export const resendPersonUsername = coordinatorAction("resendPersonUsername", personAccountSchema, async (actor, input) =>
   finish(await resendUsername(actor.tenantId, actor, input.personId)),
+);
+
+/** How many people a bulk username resend reaches and who it skips, for the confirmation. Changes nothing. */
+export const countUsernameResend = coordinatorAction("countUsernameResend", countUsernameResendSchema, (actor, input) =>
+  previewUsernameResend(actor.tenantId, actor, input.target),
+);
+
+/** Username and a fresh sign-in link by email for a selection, a group or everyone who signed in before. */
+export const resendPeopleUsernames = coordinatorAction("resendPeopleUsernames", changeAccessSchema, async (actor, input) =>
+  finish(await resendUsernames(actor.tenantId, actor, input)),
 );
 
 /** A fresh sign-in link by email for one member whose login is active (the page asks first). */

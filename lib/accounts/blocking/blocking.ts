@@ -7,6 +7,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
+import { markMailBatch } from "@/lib/mail/batches";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
@@ -88,7 +89,7 @@ const singleSkipRefusal: Record<SkipReason, AccessRefusal> = {
   "admin-only": "adminOnly",
 };
 
-type Candidate = AccessSubject & {
+export type Candidate = AccessSubject & {
   firstName: string;
   infix: string | null;
   lastName: string;
@@ -102,7 +103,7 @@ type Candidate = AccessSubject & {
  * Defence in depth: the actions' guard already checked the role, but the data layer refuses a member
  * or a mismatched tenant itself, so no other caller can skip the check. Throws: reaching it is a bug.
  */
-function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
+export function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
   if (actor.tenantId !== tenantId) throw new Error("Access changes: the actor belongs to another organisation");
   if (!canCoordinate(actor.role)) throw new Error("Access changes: coordinators and admins only");
 }
@@ -112,7 +113,7 @@ function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
  * people of this organisation, or a group of another one, refuse the whole request: a stale page or a
  * forged id must not half-apply.
  */
-async function resolveTarget(
+export async function resolveTarget(
   db: DbOrTx,
   tenantId: string,
   target: AccessTarget,
@@ -215,7 +216,7 @@ function emptyPlanRefusal(target: AccessTarget, plan: Plan<Candidate>): AccessCh
 
 type Audited = { via: AccessTarget["kind"]; groupName?: string; size?: number };
 
-function auditVia(target: AccessTarget, groupName: string | null): Audited {
+export function auditVia(target: AccessTarget, groupName: string | null): Audited {
   if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
   if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
   return { via: target.kind };
@@ -269,6 +270,7 @@ export async function blockAccess(
     if (await blockTakesLastAdmin(tx, tenantId, plan.affected)) return { result: { outcome: "refused", reason: "lastAdmin" }, mailIds: [] };
     const blocked = await applyBlock(tx, tenantId, plan.affected, now);
     const mailIds = await notifyBlocked(tx, tenantId, blocked);
+    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
     await recordAudit(
       tx,
       blocked.map(
@@ -375,6 +377,7 @@ export async function unblockAccess(
         }),
       );
     }
+    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
     await recordAudit(
       tx,
       unblocked.map(

@@ -93,9 +93,25 @@ export function planAccessChange<T extends AccessSubject>(
   return { affected, skipped };
 }
 
+/** Why a person in a bulk username resend is left out. Each has a sentence in the UI. */
+export const usernameSkipReasons = ["no-login", "not-active", "never-signed-in", "no-email"] as const;
+export type UsernameSkipReason = (typeof usernameSkipReasons)[number];
+
+/**
+ * Whether a username may be resent, or why not: only to logins that have signed in before (PRODUCT.md §2;
+ * one that never did needs an invitation, not a reminder), can still sign in, and have an address.
+ */
+export function usernameResendEligibility(subject: AccessSubject, hasEmail: boolean): "resend" | UsernameSkipReason {
+  if (!subject.login) return "no-login";
+  if (subject.login.status !== "active") return "not-active";
+  if (subject.login.loginCount === 0) return "never-signed-in";
+  if (!hasEmail) return "no-email";
+  return "resend";
+}
+
 /** A username is resent only to logins that have signed in before (PRODUCT.md §2) and can still sign in. */
 export function canResendUsername(subject: AccessSubject, hasEmail: boolean): boolean {
-  return subject.login !== null && subject.login.status === "active" && subject.login.loginCount > 0 && hasEmail;
+  return usernameResendEligibility(subject, hasEmail) === "resend";
 }
 
 export type AccountBadge =

@@ -44,6 +44,10 @@ export const changeAccessSchema = z.object({
 });
 export type ChangeAccessInput = z.infer<typeof changeAccessSchema>;
 
+/** Counts who a bulk username resend would reach, for the confirmation step; changes nothing. */
+export const countUsernameResendSchema = z.object({ target: accessTargetSchema });
+export type CountUsernameResendInput = z.infer<typeof countUsernameResendSchema>;
+
 /** A calendar date, YYYY-MM-DD, as a date input sends it; whether it exists and lies ahead is checked in the handler. */
 export const scheduleDateSchema = z
   .string({ error: "dateMalformed" })

@@ -13,6 +13,7 @@ import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
 import { revokeAccessTokensOfAccounts } from "@/lib/accounts/links/sign-in-links";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { canCoordinate } from "@/lib/auth/permissions";
+import { markMailBatch } from "@/lib/mail/batches";
 import { sendInvitation } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
 import { personOf } from "@/lib/people/members";
@@ -309,6 +310,7 @@ export async function resetAndEmailTemporaryPasswords(
     if (changedCount) return { result: changedCount, mailIds: [] };
     const applied = await applyTemporaryPasswords(tx, tenantId, planned.plan.affected, now);
     const mailIds = await mailInvitations(tx, tenantId, applied);
+    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
     await recordAudit(tx, {
       tenantId,
       actorUserId: actor.userId,
