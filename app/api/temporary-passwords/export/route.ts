@@ -9,7 +9,7 @@ import { recordRefusal } from "@/lib/auth/refusals";
 import { env } from "@/lib/env";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
-import { localeCookie, toLocale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { findControlCharacterField } from "@/lib/plain-text";
 import { resetForExport } from "@/lib/accounts/temporary-passwords/issuing";
 import { buildTemporaryPasswordFile } from "@/lib/accounts/temporary-passwords/export";
@@ -19,10 +19,8 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 }
 
-function translatorFor(request: Request) {
-  const cookie = request.headers.get("cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]*)`).exec(cookie);
-  const locale = toLocale(match?.[1]);
+/** The file's column names in the coordinator's own language (their choice, else the organisation's). */
+function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: locale === "en" ? en : nl, namespace: "temporaryPasswords.file" });
 }
 
@@ -55,7 +53,7 @@ export const POST = coordinatorRoute<Record<string, never>>("exportTemporaryPass
     if (exported.result.reason === "unknownPeople" || exported.result.reason === "unknownGroup") recordNotFound();
     return json(409, exported.result);
   }
-  const t = translatorFor(request);
+  const t = translatorFor(actor.locale);
   const file = await buildTemporaryPasswordFile(
     parsed.data.format,
     { name: t("name"), username: t("username"), email: t("email"), temporaryPassword: t("temporaryPassword") },
