@@ -23,6 +23,7 @@ import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { GroupMembershipBulk } from "./group-membership-bulk";
 import { LoginBulkActions } from "./login-bulk-actions";
 import { TemporaryPasswordBulk } from "./temporary-password-bulk";
+import { UsernameResendBulk } from "./username-resend-bulk";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { Alert } from "@/components/ui/alert";
@@ -398,6 +399,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           <div className="mt-4">
             <TemporaryPasswordBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
           </div>
+          <div className="mt-4"><UsernameResendBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} /></div>
         </div>
         <fieldset className="min-w-0">
           <legend className="sr-only">{t("bulk.wholeGroups")}</legend>

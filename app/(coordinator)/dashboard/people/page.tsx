@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
+import { MailBatchProgress } from "@/components/coordinator/mail-batch-progress";
 import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
@@ -9,6 +10,7 @@ import { countPeopleByAccessStatus, listGroupOptions, listLocationOptions, listP
 import { firstSchedulableDate, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
+import { getLatestMailBatchProgress } from "@/lib/mail/batches";
 import { todayIn } from "@/lib/dates";
 import { personAccessView } from "./person-access-view";
 
@@ -41,7 +43,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   const now = new Date();
   const today = todayIn(actor.timeZone, now);
   const minScheduleDate = firstSchedulableDate(now, actor.timeZone);
-  const [page, counts, groups, locations] = await Promise.all([
+  const [page, counts, groups, locations, mailBatch] = await Promise.all([
     listPeopleAccess(
       actor.tenantId,
       { search: filter.q, groupId: filter.group, locationId: filter.location, status: filter.status, sort: filter.sort, direction: filter.dir, page: filter.page },
@@ -51,6 +53,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     countPeopleByAccessStatus(actor.tenantId, today),
     listGroupOptions(actor.tenantId, { include: filter.group }),
     listLocationOptions(actor.tenantId),
+    getLatestMailBatchProgress(actor.tenantId, now),
   ]);
   const groupId = filter.group && groups.some((group) => group.id === filter.group) ? filter.group : null;
   const locationId = filter.location && locations.some((location) => location.id === filter.location) ? filter.location : null;
@@ -116,6 +119,8 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
           counts={counts}
         />
       </div>
+
+      <MailBatchProgress initial={mailBatch ? { batchId: mailBatch.batchId, total: mailBatch.total, sent: mailBatch.sent, failed: mailBatch.failed, pending: mailBatch.pending, failedPeople: mailBatch.failedPeople } : null} />
 
       <PeopleAccessManager
         // A new filter or page starts with an empty selection.

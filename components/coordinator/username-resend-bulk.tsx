@@ -1,0 +1,163 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
+import type { UsernameSkipReason } from "@/lib/accounts/blocking/rules";
+import type { UsernameResendPreview, UsernameSkipped } from "@/lib/accounts/blocking/username-resend";
+import { countUsernameResend, resendPeopleUsernames } from "@/lib/accounts/blocking/actions";
+import { AccessConfirmDialog } from "./access-confirm-dialog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+
+type UsernameResendBulkProps = {
+  /** The selected people on this page of the members table. */
+  personIds: readonly string[];
+  groups: readonly { id: string; name: string }[];
+  /** Another control of the bar is waiting for the server. */
+  disabled?: boolean;
+  /** After sending: the bar clears its selection. */
+  onDone?: () => void;
+};
+
+type Asking = { target: AccessTarget; preview: Extract<UsernameResendPreview, { outcome: "preview" }>; warning: string | null; error: string | null };
+
+const skipKeys: Record<UsernameSkipReason, string> = {
+  "no-login": "noLogin",
+  "not-active": "notActive",
+  "never-signed-in": "neverSignedIn",
+  "no-email": "noEmail",
+};
+
+/**
+ * "Resend username" for the selection, a group or everyone: only people who signed in before get it.
+ * Counts first; the confirmation names how many people and who is skipped, by reason.
+ */
+export function UsernameResendBulk({ personIds, groups, disabled = false, onDone }: UsernameResendBulkProps) {
+  const t = useTranslations("usernameResend");
+  const router = useRouter();
+  const [scope, setScope] = useState(personIds.length > 0 ? "selection" : "everyone");
+  const [busy, setBusy] = useState<"count" | "dialog" | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  const effectiveScope = scope === "selection" && personIds.length === 0 ? "everyone" : scope;
+
+  function targetOf(): AccessTarget {
+    if (effectiveScope === "selection") return { kind: "selection", personIds: [...personIds] };
+    if (effectiveScope.startsWith("group:")) return { kind: "group", groupId: effectiveScope.slice("group:".length) };
+    return { kind: "everyone" };
+  }
+
+  function skippedText(skipped: UsernameSkipped | undefined): string | null {
+    const parts = (Object.entries(skipped ?? {}) as [UsernameSkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${skipKeys[reason]}`, { count }));
+    return parts.length > 0 ? parts.join(", ") : null;
+  }
+
+  function errorText(reason: string): string {
+    if (reason === "nobodyAffected" || reason === "notFound" || reason === "forbidden") return t(`errors.${reason}`);
+    if (reason === "unknownPeople" || reason === "unknownGroup") return t("errors.notFound");
+    return t("errors.other");
+  }
+
+  async function count(target: AccessTarget, warning: string | null = null) {
+    setNotice(null);
+    setBusy(asking ? "dialog" : "count");
+    try {
+      const result = await countUsernameResend({ target });
+      if (!result.ok) return setNotice({ tone: "error", text: errorText(result.error) });
+      if (result.value.outcome === "refused") {
+        setAsking(null);
+        return setNotice({ tone: "error", text: errorText(result.value.reason) });
+      }
+      if (result.value.affected === 0) {
+        setAsking(null);
+        const skipped = skippedText(result.value.skipped);
+        return setNotice({ tone: "error", text: skipped ? `${t("errors.nobodyAffected")} ${t("doneSkipped", { list: skipped })}` : t("errors.nobodyAffected") });
+      }
+      setAsking({ target, preview: result.value, warning, error: null });
+    } catch {
+      setNotice({ tone: "error", text: t("errors.failed") });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function confirm() {
+    if (!asking) return;
+    const current = asking;
+    setBusy("dialog");
+    try {
+      const result = await resendPeopleUsernames({ target: current.target, expectedCount: current.preview.affected });
+      if (!result.ok) return setAsking({ ...current, error: errorText(result.error) });
+      if (result.value.outcome === "refused") {
+        if (result.value.reason === "countChanged") return count(current.target, t("countChanged"));
+        return setAsking({ ...current, error: errorText(result.value.reason) });
+      }
+      const skipped = skippedText(result.value.skipped);
+      const main = t("done", { count: result.value.emailed });
+      setAsking(null);
+      setNotice({ tone: "success", text: skipped ? `${main} ${t("doneSkipped", { list: skipped })}` : main });
+      onDone?.();
+      router.refresh();
+    } catch {
+      setAsking({ ...current, error: t("errors.failed") });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const scopes = [
+    ...(personIds.length > 0 ? [{ value: "selection", label: t("targetSelection", { count: personIds.length }) }] : []),
+    ...groups.map((group) => ({ value: `group:${group.id}`, label: t("targetGroup", { group: group.name }) })),
+    { value: "everyone", label: t("targetEveryone") },
+  ];
+
+  function details(current: Asking): string[] {
+    const lines: string[] = [];
+    if (current.preview.names.length > 0) {
+      lines.push(t("confirmNames", { names: current.preview.names.join(", "), more: Math.max(0, current.preview.affected - current.preview.names.length) }));
+    }
+    const skipped = skippedText(current.preview.skipped);
+    if (skipped) lines.push(t("confirmSkipped", { list: skipped }));
+    return lines;
+  }
+
+  return (
+    <fieldset className="min-w-0">
+      <legend className="font-medium">{t("label")}</legend>
+      <p className="text-sm text-stone-600">{t("hint")}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <SelectField layout="inline" label={t("target")} value={effectiveScope} onChange={(event) => setScope(event.target.value)} options={scopes} />
+        <Button variant="secondary" disabled={disabled || busy !== null} aria-busy={busy === "count"} onClick={() => count(targetOf())}>
+          {busy === "count" ? t("counting") : t("send")}
+        </Button>
+      </div>
+      <div aria-live="polite" role="status" className="mt-2 empty:hidden">
+        {notice ? (
+          <Alert tone={notice.tone} role="none">
+            {notice.text}
+          </Alert>
+        ) : null}
+      </div>
+      {asking ? (
+        <AccessConfirmDialog
+          title={t("confirmTitle")}
+          body={t("confirmBody", { count: asking.preview.affected })}
+          details={details(asking)}
+          warning={asking.warning}
+          error={asking.error}
+          checkLabel={asking.target.kind === "everyone" ? t("everyoneCheck") : null}
+          confirmLabel={t("confirm")}
+          pendingLabel={t("pending")}
+          cancelLabel={t("cancel")}
+          tone="primary"
+          pending={busy === "dialog"}
+          onConfirm={confirm}
+          onCancel={() => setAsking(null)}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
