@@ -6,12 +6,12 @@ import { DetailList, type EmailDetail } from "./components/detail-list";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { FallbackLink } from "./components/fallback-link";
-import { defaultEmailTexts, layoutTexts, renderEmailTexts, type EmailLocale, type EmailTexts } from "@/lib/mail/texts";
+import { defaultEmailTexts, layoutTexts, renderEmailTexts, type EmailLocale, type EmailTexts } from "@/lib/mail/registry";
 
 export type NoticeEmailProps = {
   locale: EmailLocale;
   organisationName: string;
-  /** Resolved and filled texts (lib/mail/texts.ts). */
+  /** Resolved and filled texts (lib/mail/registry.ts). */
   texts: EmailTexts;
   /** Absolute URL; the button is shown only with both a URL and a label. */
   buttonUrl?: string | null;

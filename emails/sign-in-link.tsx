@@ -5,12 +5,12 @@ import { BodyText } from "./components/body-text";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { FallbackLink } from "./components/fallback-link";
-import { defaultEmailTexts, layoutTexts, renderEmailTexts, type EmailLocale, type EmailTexts } from "@/lib/mail/texts";
+import { defaultEmailTexts, layoutTexts, renderEmailTexts, type EmailLocale, type EmailTexts } from "@/lib/mail/registry";
 
 export type SignInLinkEmailProps = {
   locale: EmailLocale;
   organisationName: string;
-  /** Resolved and filled texts (lib/mail/texts.ts). */
+  /** Resolved and filled texts (lib/mail/registry.ts). */
   texts: EmailTexts;
   /** Absolute URL carrying the 7-day access token. */
   signInUrl: string;

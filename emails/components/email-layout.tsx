@@ -1,7 +1,7 @@
 // The frame every Ploeg email shares: organisation name on top, the message, and a footer saying who sent it.
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { layoutTexts, type EmailLocale } from "@/lib/mail/texts";
+import { layoutTexts, type EmailLocale } from "@/lib/mail/registry";
 
 export type EmailLayoutProps = {
   locale: EmailLocale;

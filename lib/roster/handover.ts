@@ -18,7 +18,7 @@ import {
   sendHandoverToCoordinator,
   sendHandoverWithdrawn,
 } from "@/lib/mail/messages";
-import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { currentMember } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import { listEligiblePeople } from "./queries";

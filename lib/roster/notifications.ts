@@ -7,7 +7,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { sendShiftAssigned, sendShiftCancelled, sendShiftChanged, sendShiftRemoved } from "@/lib/mail/messages";
-import { toEmailLocale } from "@/lib/mail/texts";
+import { toEmailLocale } from "@/lib/mail/registry";
 import { shiftCalendarPath } from "./calendar";
 import { describeShift, type TimeSpan } from "./rules";
 

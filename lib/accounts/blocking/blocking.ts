@@ -8,7 +8,7 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
 import { markMailBatch } from "@/lib/mail/batches";
-import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";

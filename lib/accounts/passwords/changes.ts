@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { accessTokens, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
-import { isEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { isEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
 import type { PasswordContext } from "@/lib/accounts/rules";
 import { generateToken, hashToken } from "@/lib/accounts/links/tokens";

@@ -8,7 +8,7 @@ import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { sendLoginRequest } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
-import { isEmailLocale } from "@/lib/mail/texts";
+import { isEmailLocale } from "@/lib/mail/registry";
 import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
 import { normaliseEmailAddress } from "@/lib/accounts/rules";

@@ -8,7 +8,7 @@ import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
 import { sendAccountLocked, sendAccountLockedToCoordinator } from "@/lib/mail/messages";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
-import { isEmailLocale, toEmailLocale } from "@/lib/mail/texts";
+import { isEmailLocale, toEmailLocale } from "@/lib/mail/registry";
 import { personNameSql } from "@/lib/people/names";
 import { responsibleAddress, type ResponsibleAddress } from "@/lib/roster/handover";
 import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";

@@ -15,7 +15,7 @@ import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { canCoordinate } from "@/lib/auth/permissions";
 import { markMailBatch } from "@/lib/mail/batches";
 import { sendInvitation } from "@/lib/mail/messages";
-import { toEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";

@@ -9,7 +9,7 @@ import { people } from "@/lib/db/schema/people";
 import { defaultOrganisationSettings, organisations } from "@/lib/db/schema/tenancy";
 import { deliverAfterCommit } from "@/lib/mail/outbox";
 import { sendTwoFactorCode } from "@/lib/mail/messages";
-import { isEmailLocale, type EmailLocale } from "@/lib/mail/texts";
+import { isEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { checkAuthenticatorCode, codeAttemptsPerAccount } from "@/lib/accounts/two-factor/authenticator";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/accounts/rate-limit";
 import { toSafeDestination } from "@/lib/accounts/rules";

@@ -7,7 +7,7 @@ import { organisations, providers } from "./tenancy";
 
 /**
  * Overrides of a template's texts. A row with only providerId is a provider's text; with tenantId an
- * organisation's. Platform defaults live in code (lib/mail/texts.ts).
+ * organisation's. Platform defaults live in code (lib/mail/registry.ts).
  */
 export const emailTexts = pgTable(
   "email_texts",

@@ -4,7 +4,8 @@ import { emailTexts, outbox } from "@/lib/db/schema/platform";
 import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { sendSignInLink, sendTemplate } from "@/lib/mail/messages";
 import { extractLinks } from "@/lib/mail/preview";
-import { emailTemplateKeys, emailTemplates, resolveEmailTexts, type Placeholder } from "@/lib/mail/texts";
+import { emailTemplateKeys, emailTemplates, type Placeholder } from "@/lib/mail/registry";
+import { resolveEmailTexts } from "@/lib/mail/text-overrides";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { insertOrganisation, insertPerson, insertProvider } from "./fixtures";
 

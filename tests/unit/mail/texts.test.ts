@@ -8,7 +8,7 @@ import {
   renderEmailTexts,
   toEmailLocale,
   validateTemplateText,
-} from "@/lib/mail/texts";
+} from "@/lib/mail/registry";
 
 describe("the template registry", () => {
   // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken
