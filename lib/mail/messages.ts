@@ -1,23 +1,8 @@
-// The senders domain code calls, one `sendX` per message. Each resolves the texts, renders the email and
-// writes it into the outbox inside the caller's transaction; none of them touches the transport.
-import { createElement, type ReactElement } from "react";
+// The named senders for single messages, one `sendX` per message: thin wrappers over the fan-out step
+// (fan-out.ts), which resolves the texts, renders and writes into the caller's transaction.
 import type { DbOrTx } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { NoticeEmail } from "@/emails/notice";
-import { SignInLinkEmail } from "@/emails/sign-in-link";
-import type { EmailDetail } from "@/emails/components/detail-list";
-import { enqueueMail } from "./outbox";
-import {
-  emailTemplates,
-  layoutTexts,
-  renderEmailTexts,
-  resolveEmailTexts,
-  type EmailDetailKey,
-  type EmailLocale,
-  type EmailTemplate,
-  type Placeholder,
-  type PlaceholderValues,
-} from "./texts";
+import { sendToMany } from "./fan-out";
+import type { EmailDetailKey, EmailLocale, EmailTemplate, PlaceholderValues } from "./registry";
 
 export type MailRecipient = {
   address: string;
@@ -42,76 +27,29 @@ export type SendTemplateInput<T extends EmailTemplate> = {
   calendarUrl?: string;
 };
 
-/** Placeholders whose value signs someone in: shown in the mail, masked in the delivery log's subject. */
-const secretPlaceholders: ReadonlySet<Placeholder> = new Set(["code"]);
-
-function maskSecrets<T extends EmailTemplate>(values: PlaceholderValues<T>): PlaceholderValues<T> {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, secretPlaceholders.has(name as Placeholder) ? "••••••" : value]),
-  ) as PlaceholderValues<T>;
-}
-
-const detailOrder: readonly EmailDetailKey[] = ["username", "temporaryPassword", "code", "message", "comment"];
-const typedDetails: ReadonlySet<EmailDetailKey> = new Set(["username", "temporaryPassword", "code"]);
-
 /**
- * Every link in an email points into this app, built from AUTH_URL and never from a request's Host
- * header. Throws for an outside address: a programming error that must not reach a member's inbox.
- */
-function toAppUrl(pathOrUrl: string): string {
-  const { appUrl } = env();
-  if (pathOrUrl.startsWith("/") && !pathOrUrl.startsWith("//")) return `${appUrl}${pathOrUrl}`;
-  // Relative to the app so "//host/…" and other tricks resolve to their real origin and are refused.
-  const url = new URL(pathOrUrl, appUrl);
-  if (url.origin !== new URL(appUrl).origin) throw new Error(`Email links must point into the app (${appUrl}), not ${url.origin}`);
-  return url.toString();
-}
-
-function buildDetails(locale: EmailLocale, details: Partial<Record<EmailDetailKey, string>>): EmailDetail[] {
-  const labels = layoutTexts[locale].detailLabels;
-  return detailOrder.flatMap((key) => {
-    const value = details[key]?.trim();
-    return value ? [{ label: labels[key], value, kind: typedDetails.has(key) ? ("code" as const) : ("text" as const) }] : [];
-  });
-}
-
-/**
- * Resolves, fills, renders and enqueues one message of any template; returns the outbox id. For the
- * `sendX` functions in this file (and tests); domain code calls those, which name their arguments.
+ * One message of any template through the fan-out step; returns the outbox id. For the `sendX`
+ * functions in this file (and tests); domain code calls those, or `sendToMany` for many recipients.
  * Throws if the organisation does not exist, a button URL is missing or points outside the app.
  */
 export async function sendTemplate<T extends EmailTemplate>(tx: DbOrTx, input: SendTemplateInput<T>): Promise<string> {
-  const definition = emailTemplates[input.template];
-  if (definition.hasButton && !input.buttonUrl) throw new Error(`Template ${input.template} needs a buttonUrl`);
-  const resolved = await resolveEmailTexts(tx, { tenantId: input.tenantId, template: input.template, locale: input.locale, personId: input.to.personId });
-  const organisationName = resolved.organisationName ?? "Ploeg";
-  // Omit<…> plus the one omitted key is the full set; TypeScript cannot prove that for a generic T.
-  const values = { ...input.values, organisatie: organisationName } as PlaceholderValues<T>;
-  const texts = renderEmailTexts(input.template, resolved.texts, values);
-  // The subject stays readable for the delivery log, so a code an admin put into it is masked there.
-  const loggedSubject = renderEmailTexts(input.template, resolved.texts, maskSecrets(values)).subject;
-  const buttonUrl = definition.hasButton && input.buttonUrl ? toAppUrl(input.buttonUrl) : null;
-  const details = buildDetails(resolved.locale, input.details ?? {});
-
-  let email: ReactElement;
-  if (input.template === "sign-in-link" && buttonUrl) {
-    email = createElement(SignInLinkEmail, { locale: resolved.locale, organisationName, texts, signInUrl: buttonUrl, details });
-  } else {
-    // Member buttons sign in (or reset a password): forwarding the mail hands that power to someone else.
-    const footerNote = buttonUrl && definition.audience === "member" ? layoutTexts[resolved.locale].doNotForward : undefined;
-    const calendarLink = input.calendarUrl ? { href: toAppUrl(input.calendarUrl), label: layoutTexts[resolved.locale].addToCalendar } : undefined;
-    email = createElement(NoticeEmail, { locale: resolved.locale, organisationName, texts, buttonUrl, details, footerNote, calendarLink });
-  }
-
-  return enqueueMail(tx, {
+  const { mailIds } = await sendToMany(tx, {
     tenantId: input.tenantId,
-    personId: input.to.personId ?? null,
     template: input.template,
-    to: { address: input.to.address, name: input.to.name ?? null },
-    subject: texts.subject,
-    loggedSubject,
-    email,
+    recipients: [
+      {
+        personId: input.to.personId ?? null,
+        email: input.to.address,
+        name: input.to.name ?? null,
+        locale: input.locale,
+        values: input.values,
+        buttonPath: input.buttonUrl,
+        details: input.details,
+        calendarUrl: input.calendarUrl,
+      },
+    ],
   });
+  return mailIds[0];
 }
 
 type MemberRecipient = { id: string; firstName: string; email: string };
