@@ -1,27 +1,17 @@
-// An admin's plain-text body as email paragraphs: a blank line starts a paragraph, a newline breaks the line.
+// An admin's body text as email paragraphs: the markdown subset of lib/mail/markdown.ts (blank line a
+// paragraph, newline a line break, **bold**, http(s)/mailto links).
 import { Text } from "@react-email/components";
-import { Fragment } from "react";
+import { renderMarkdownParagraphs } from "@/lib/mail/markdown";
 
 const paragraph = { color: "#1c1917", fontSize: "16px", lineHeight: "26px", margin: "0 0 16px" };
 
 export function BodyText({ text }: { text: string }) {
-  const paragraphs = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
   return (
     <>
-      {paragraphs.map((part, index) => (
-        <Text key={index} style={paragraph}>
-          {/* Text children, never raw HTML: React escapes whatever an admin or a member's name contains. */}
-          {part.split("\n").map((line, lineIndex) => (
-            <Fragment key={lineIndex}>
-              {lineIndex > 0 ? <br /> : null}
-              {line}
-            </Fragment>
-          ))}
-        </Text>
+      {renderMarkdownParagraphs(text).map((html, index) => (
+        // markdown-it with raw HTML off has escaped every character an admin or a member's name holds;
+        // only its own <strong>, <em>, <br> and checked <a> tags are markup.
+        <Text key={index} style={paragraph} dangerouslySetInnerHTML={{ __html: html }} />
       ))}
     </>
   );

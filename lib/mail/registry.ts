@@ -738,15 +738,82 @@ export function fillPlaceholders<T extends EmailTemplate>(template: T, text: str
   });
 }
 
-/** Fills all three parts. Subjects are one line: newlines from values never reach a mail header. */
+/**
+ * A value as literal text inside the body's markdown: a member's name or message can never turn into
+ * bold text or a link, whatever it contains.
+ */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_[\]~]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Fills all three parts. Subjects are one line: newlines from values never reach a mail header. The
+ * body stays markdown (lib/mail/markdown.ts renders it), with the values escaped as literal text.
+ */
 export function renderEmailTexts<T extends EmailTemplate>(template: T, texts: EmailTexts, values: PlaceholderValues<T>): EmailTexts {
+  const escaped = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, escapeMarkdown(String(value))])) as PlaceholderValues<T>;
   return {
     subject: fillPlaceholders(template, texts.subject, values).replace(/\s+/g, " ").trim(),
-    body: fillPlaceholders(template, texts.body, values),
+    body: fillPlaceholders(template, texts.body, escaped),
     buttonLabel: texts.buttonLabel === null ? null : fillPlaceholders(template, texts.buttonLabel, values).replace(/\s+/g, " ").trim(),
   };
 }
 
 export function defaultEmailTexts(template: EmailTemplate, locale: EmailLocale): EmailTexts {
   return emailTemplates[template].defaults[locale];
+}
+
+export type EmailTextField = keyof EmailTexts;
+export const emailTextFields: readonly EmailTextField[] = ["subject", "body", "buttonLabel"];
+
+/** Longest text an admin may save per field, in characters: a subject fits a phone's inbox line twice over. */
+export const emailTextLimits: Record<EmailTextField, number> = { subject: 200, body: 5000, buttonLabel: 60 };
+
+// Single-line fields allow no control character at all (a newline in a subject would reach a mail header).
+const singleLineControl = /[\u0000-\u001F\u007F-\u009F]/;
+const multiLineControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const fieldNames: Record<EmailLocale, Record<EmailTextField, string>> = {
+  nl: { subject: "Het onderwerp", body: "De tekst", buttonLabel: "De tekst op de knop" },
+  en: { subject: "The subject", body: "The text", buttonLabel: "The button label" },
+};
+
+/**
+ * The one rule for a subject, body or button label an admin saves, and for a stored override when it
+ * is used: not empty, one line for subject and button, not too long, and only the template's
+ * placeholders. The message is written for the admin, in their language.
+ */
+export function validateEmailTextField(template: EmailTemplate, field: EmailTextField, text: string, locale: EmailLocale = defaultEmailLocale): TextValidation {
+  const name = fieldNames[locale][field];
+  const fail = (nl: string, en: string): TextValidation => ({ ok: false, unknownPlaceholders: [], message: locale === "en" ? en : nl });
+  if (text.trim() === "") return fail(`${name} mag niet leeg zijn.`, `${name} cannot be empty.`);
+  if (field !== "body" && singleLineControl.test(text)) return fail(`${name} moet op één regel staan, zonder enters of tabs.`, `${name} must be a single line, without line breaks or tabs.`);
+  if (field === "body" && multiLineControl.test(text)) return fail(`${name} bevat onzichtbare tekens. Typ de tekst opnieuw in plaats van hem te plakken.`, `${name} contains invisible characters. Type the text instead of pasting it.`);
+  const limit = emailTextLimits[field];
+  if (text.length > limit) return fail(`${name} is te lang: hoogstens ${limit} tekens, nu ${text.length}.`, `${name} is too long: at most ${limit} characters, now ${text.length}.`);
+  return validateTemplateText(template, text, locale);
+}
+
+/** Example values for the live preview and the test email, per placeholder and language. */
+export const placeholderSamples: Record<Placeholder, Record<EmailLocale, string>> = {
+  voornaam: { nl: "Sanne", en: "Sanne" },
+  gebruikersnaam: { nl: "sanne.jansen", en: "sanne.jansen" },
+  organisatie: { nl: "Buurthuis De Linde", en: "Buurthuis De Linde" },
+  dienst: { nl: "Bardienst, Buurthuis De Linde, zaterdag 14 maart 14:00–18:00", en: "Bar shift, Buurthuis De Linde, Saturday 14 March 14:00–18:00" },
+  eerder: { nl: "Bardienst, Buurthuis De Linde, zaterdag 14 maart 13:00–17:00", en: "Bar shift, Buurthuis De Linde, Saturday 14 March 13:00–17:00" },
+  code: { nl: "123456", en: "123456" },
+  collega: { nl: "Pieter de Vries", en: "Pieter de Vries" },
+  bericht: { nl: "Ik ben die dag jarig. Wie kan er voor me invallen?", en: "It's my birthday that day. Who can stand in for me?" },
+  week: { nl: "week 12 (17 t/m 23 maart)", en: "week 12 (17–23 March)" },
+  deadline: { nl: "maandag 24 maart 09:00", en: "Monday 24 March 09:00" },
+  opmerking: { nl: "Op dinsdag was je er tot 17:00, niet tot 18:00.", en: "On Tuesday you stayed until 17:00, not 18:00." },
+  naam: { nl: "Sanne Jansen", en: "Sanne Jansen" },
+};
+
+/** The sample values of one template, with the organisation's own name for {organisatie}. */
+export function sampleValues<T extends EmailTemplate>(template: T, locale: EmailLocale, organisationName: string): PlaceholderValues<T> {
+  const placeholders: readonly Placeholder[] = emailTemplates[template].placeholders;
+  return Object.fromEntries(
+    placeholders.map((name) => [name, name === "organisatie" ? organisationName : placeholderSamples[name][locale]]),
+  ) as PlaceholderValues<T>;
 }
