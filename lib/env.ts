@@ -41,6 +41,9 @@ const envSchema = z
       message: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465",
     }),
     MAIL_FROM: optionalString,
+    MAIL_MAX_ATTEMPTS: optionalString.refine((v) => v === undefined || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20), {
+      message: "MAIL_MAX_ATTEMPTS must be a whole number of delivery attempts from 1 to 20, e.g. 8",
+    }),
     AUTH_SECRET: optionalString,
     AUTH_URL: optionalString.refine((v) => v === undefined || isUrlWithProtocol(v, ["http:", "https:"]), {
       message: "AUTH_URL must be the full address of the app, e.g. https://ploeg.example.nl",
@@ -69,6 +72,8 @@ export type Env = {
   pgliteDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SMTP attempts before a mail is marked failed (its coordinators then see it in the delivery log). */
+  mailMaxAttempts: number;
   authSecret: string | undefined;
   appUrl: string;
   cronSecret: string;
@@ -125,6 +130,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     pgliteDir: e.PGLITE_DIR ?? ".data/pglite",
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? "Ploeg <no-reply@ploeg.local>",
+    // 8: the backoff of lib/mail/outbox.ts then spans ~45 hours, bridging an SMTP outage over a weekend day.
+    mailMaxAttempts: Number(e.MAIL_MAX_ATTEMPTS ?? "8"),
     authSecret: e.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
     appUrl,
     // Only the production build gets here without one, and it serves no cron call.

@@ -1,9 +1,10 @@
 // The outbox: every email is rendered, sealed and written in the caller's transaction, then delivered over
 // SMTP after commit and retried with backoff. Without SMTP_URL nothing is sent and the outbox is the mailbox.
-// What a message says (links, codes) is kept only sealed and only until it is delivered or given up.
+// What a message says (links, codes) is kept only sealed, until it is delivered; a failed message keeps it
+// for `failedBodyKeptMs` so a coordinator can send it again (lib/mail/delivery.ts), then it is dropped.
 import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
-import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { ReactElement } from "react";
@@ -53,7 +54,10 @@ export async function enqueueMail(tx: DbOrTx, mail: OutgoingMail): Promise<strin
   return row.id;
 }
 
-/** After the nth failed attempt the next one waits retryDelaysMs[n-1]; after the last, the mail has failed. */
+/**
+ * After the nth failed attempt the next one waits retryDelaysMs[n-1] (the last delay again beyond the
+ * table); after MAIL_MAX_ATTEMPTS attempts the mail has failed.
+ */
 export const retryDelaysMs = [
   60_000, // 1 min: a hiccup
   5 * 60_000,
@@ -63,13 +67,21 @@ export const retryDelaysMs = [
   12 * 3_600_000,
   24 * 3_600_000, // ~45 h in all: an SMTP outage over a weekend day is still bridged
 ] as const;
+/** The default of MAIL_MAX_ATTEMPTS: one attempt more than there are waits. */
 export const maxDeliveryAttempts = retryDelaysMs.length + 1;
 
 /** Milliseconds to wait after `attempts` failed attempts, or null when the mail should be given up. */
-export function nextRetryDelay(attempts: number): number | null {
-  if (attempts >= maxDeliveryAttempts) return null;
-  return retryDelaysMs[Math.max(attempts, 1) - 1];
+export function nextRetryDelay(attempts: number, maxAttempts: number = maxDeliveryAttempts): number | null {
+  if (attempts >= maxAttempts) return null;
+  return retryDelaysMs[Math.min(Math.max(attempts, 1), retryDelaysMs.length) - 1];
 }
+
+/**
+ * How long a failed message keeps its sealed body, so a coordinator can "send again" after fixing what
+ * was wrong (a full mailbox, a server that was down). Sign-in links last 7 days as well; after that the
+ * body is dropped by the next delivery run and the message can only be asked for anew.
+ */
+export const failedBodyKeptMs = 7 * 86_400_000;
 
 /**
  * How long a claimed message is reserved for the instance sending it. Longer than the SMTP timeouts
@@ -127,6 +139,15 @@ async function claimDueMail(options: { limit: number; now: Date; ids?: readonly 
   });
 }
 
+/** Failed mail nobody sent again within failedBodyKeptMs loses its body; the log entry stays. */
+async function dropExpiredFailedBodies(now: Date): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(outbox)
+    .set({ sealedBody: null })
+    .where(and(eq(outbox.status, "failed"), isNotNull(outbox.sealedBody), lte(outbox.updatedAt, new Date(now.getTime() - failedBodyKeptMs))));
+}
+
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof Error && "responseCode" in error ? ` (SMTP ${String(error.responseCode)})` : "";
@@ -154,10 +175,15 @@ export async function deliverPendingMail(
   report.smtp = true;
   if (options.ids?.length === 0) return report;
   const now = options.now ?? new Date();
+  if (!options.ids) await dropExpiredFailedBodies(now);
   const claimed = await claimDueMail({ limit: options.limit ?? 50, now, ids: options.ids });
   if (claimed.length === 0) return report;
 
   const db = await getDb();
+  const maxAttempts = env().mailMaxAttempts;
+  // Every outcome is written only while this run's claim still holds (same attempt, still pending): a
+  // run whose lease expired mid-send cannot overwrite what the run that took the message over recorded.
+  const stillClaimed = (mail: ClaimedMail) => and(eq(outbox.id, mail.id), eq(outbox.attempts, mail.attempts), eq(outbox.status, "pending"));
   const transport = createTransport(smtpUrl);
   // A stable Message-ID per outbox row lets mail servers drop the duplicate if a send succeeded but
   // recording it did not (the lease then expires and the row is sent again).
@@ -171,7 +197,7 @@ export async function deliverPendingMail(
         body = openMailBody(mail, mail.sealedBody);
       } catch (error) {
         // Retrying cannot help: the key changed or the row was altered. Give it up and drop what is left.
-        await db.update(outbox).set({ status: "failed", sealedBody: null, lastError: describeError(error) }).where(eq(outbox.id, mail.id));
+        await db.update(outbox).set({ status: "failed", sealedBody: null, lastError: describeError(error), updatedAt: now }).where(stillClaimed(mail));
         report.failed += 1;
         continue;
       }
@@ -190,19 +216,20 @@ export async function deliverPendingMail(
         await db
           .update(outbox)
           .set({ status: "sent", sentAt: new Date(), lastError: null, sealedBody: null })
-          .where(and(eq(outbox.id, mail.id), eq(outbox.status, "pending")));
+          .where(stillClaimed(mail));
         report.sent += 1;
       } catch (error) {
-        const delay = nextRetryDelay(mail.attempts);
+        const delay = nextRetryDelay(mail.attempts, maxAttempts);
         const lastError = describeError(error);
         if (delay === null) {
-          await db.update(outbox).set({ status: "failed", lastError, sealedBody: null }).where(eq(outbox.id, mail.id));
+          // The body stays sealed for failedBodyKeptMs, counted from updatedAt, for "send again".
+          await db.update(outbox).set({ status: "failed", lastError, updatedAt: now }).where(stillClaimed(mail));
           report.failed += 1;
         } else {
           await db
             .update(outbox)
             .set({ lastError, nextAttemptAt: new Date(now.getTime() + delay) })
-            .where(eq(outbox.id, mail.id));
+            .where(stillClaimed(mail));
           report.retrying += 1;
         }
       }

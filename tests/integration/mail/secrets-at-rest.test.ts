@@ -8,7 +8,7 @@ import { createMemberWithLogin, createOrganisation, type Person, type User } fro
 import { emailTexts, outbox } from "@/lib/db/schema/platform";
 import { resetEnvCache } from "@/lib/env";
 import { sendSignInLink } from "@/lib/mail/messages";
-import { deliverPendingMail, maxDeliveryAttempts } from "@/lib/mail/outbox";
+import { deliverPendingMail, failedBodyKeptMs, maxDeliveryAttempts } from "@/lib/mail/outbox";
 import { getMailboxMessage, listMailboxMessagesWithBodies, listMailForPerson } from "@/lib/mail/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { selectRows } from "@/tests/setup/raw-rows";
@@ -154,7 +154,7 @@ describe("secrets at rest in the outbox", () => {
     expect((await listMailForPerson(tenantId, member.person.id)).map((mail) => mail.status)).toEqual(["sent", "sent", "sent"]);
   });
 
-  test("a message that failed for good keeps its error but no body", async () => {
+  test("a message that failed for good keeps its error and, sealed, its body for a week so it can be sent again", async () => {
     const member = await newMember();
     await mailOneMemberEverySecret(member);
     process.env.SMTP_URL = smtp.url;
@@ -164,8 +164,12 @@ describe("secrets at rest in the outbox", () => {
 
     expect(await deliverPendingMail()).toMatchObject({ failed: 3 });
     for (const row of await database.db.select().from(outbox)) {
-      expect(row).toMatchObject({ status: "failed", sealedBody: null, lastError: expect.stringContaining("Mailbox tijdelijk niet beschikbaar") });
+      expect(row).toMatchObject({ status: "failed", lastError: expect.stringContaining("Mailbox tijdelijk niet beschikbaar") });
+      expect(row.sealedBody).toMatch(/^v1\./);
     }
+    // A week later the next delivery run drops what nobody sent again.
+    await deliverPendingMail({ now: new Date(Date.now() + failedBodyKeptMs + 60_000) });
+    for (const row of await database.db.select().from(outbox)) expect(row).toMatchObject({ status: "failed", sealedBody: null });
   });
 
   test("a sealed body moved to another recipient's row cannot be delivered and is given up", async () => {

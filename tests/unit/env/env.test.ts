@@ -83,6 +83,16 @@ describe("invalid configuration gives a clear ConfigError", () => {
       source: { TRUSTED_PROXIES: "nginx" },
       problem: "TRUSTED_PROXIES must be the number of proxies in front of Ploeg (0 when none), e.g. 1",
     },
+    {
+      label: "a MAIL_MAX_ATTEMPTS that is not a number",
+      source: { MAIL_MAX_ATTEMPTS: "often" },
+      problem: "MAIL_MAX_ATTEMPTS must be a whole number of delivery attempts from 1 to 20, e.g. 8",
+    },
+    {
+      label: "a MAIL_MAX_ATTEMPTS of zero, which would give every mail up before trying",
+      source: { MAIL_MAX_ATTEMPTS: "0" },
+      problem: "MAIL_MAX_ATTEMPTS must be a whole number of delivery attempts from 1 to 20, e.g. 8",
+    },
   ];
 
   it.each(cases)("$label", ({ source, problem }) => {
@@ -106,6 +116,11 @@ describe("invalid configuration gives a clear ConfigError", () => {
 });
 
 describe("valid configuration", () => {
+  it("a mail is tried 8 times unless MAIL_MAX_ATTEMPTS says otherwise", () => {
+    expect(parseEnv({}).mailMaxAttempts).toBe(8);
+    expect(parseEnv({ MAIL_MAX_ATTEMPTS: " 3 " }).mailMaxAttempts).toBe(3);
+  });
+
   it("an empty environment runs in development on embedded PGlite with a development secret", () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ nodeEnv: "development", databaseDriver: "pglite", pgliteDir: ".data/pglite", smtpUrl: undefined, devMailboxEnabled: true });

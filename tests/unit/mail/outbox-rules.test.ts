@@ -17,7 +17,14 @@ describe("retrying a failed delivery", () => {
     expect(nextRetryDelay(attempts)).toBe(delay);
   });
 
-  test("a mail gets 8 attempts in all", () => {
+  test("a mail gets 8 attempts in all by default", () => {
     expect(maxDeliveryAttempts).toBe(8);
+  });
+
+  test.each([
+    { label: "with 3 attempts allowed, the third failure is the last", attempts: 3, maxAttempts: 3, delay: null },
+    { label: "with 12 allowed, the waits beyond the table stay a day", attempts: 10, maxAttempts: 12, delay: 24 * hour },
+  ])("$label", ({ attempts, maxAttempts, delay }) => {
+    expect(nextRetryDelay(attempts, maxAttempts)).toBe(delay);
   });
 });
