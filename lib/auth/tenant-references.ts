@@ -6,6 +6,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { memberImports } from "@/lib/db/schema/member-imports";
 import { people, photos } from "@/lib/db/schema/people";
+import { outbox } from "@/lib/db/schema/platform";
 import { handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { groups, locations } from "@/lib/db/schema/tenancy";
 
@@ -25,6 +26,7 @@ const referenceFields: Record<string, TenantOwned> = {
   locationId: locations,
   photoId: photos,
   importId: memberImports,
+  mailId: outbox,
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

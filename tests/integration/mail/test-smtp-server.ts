@@ -26,7 +26,8 @@ function subjectOf(raw: string): string {
   return /^Subject: (.*)$/im.exec(headers)?.[1]?.trim() ?? "";
 }
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/** `port`: listen on this port (a server "coming back" where it was); a random free one by default. */
+export async function startTestSmtpServer(port = 0): Promise<TestSmtpServer> {
   const state: TestSmtpServer = { url: "", received: [], refuseWith: null, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
@@ -55,7 +56,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   const address = server.server.address();
   if (address === null || typeof address === "string") throw new Error("SMTP test server has no TCP port");
   state.url = `smtp://127.0.0.1:${address.port}`;
