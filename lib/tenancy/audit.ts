@@ -44,6 +44,11 @@ export type AuditAction =
   | "location.archived"
   | "location.unarchived"
   | "location.deleted"
+  /**
+   * An email text saved or reset to the inherited one. Details: `level` (organisation, provider),
+   * `providerId` for a provider's text, `template`, `locale`, `fields` changed, `reset`.
+   */
+  | "email-text.changed"
   /** A provider admin opened the organisation's dashboard. Details: `provider`, `providerAdmin` (their name). */
   | "provider.visit-started"
   /** A refused request (lib/auth/refusals.ts); shown to admins only. */

@@ -58,6 +58,7 @@ const actionLabels: Record<AuditAction, string> = {
   "location.archived": "locationArchived",
   "location.unarchived": "locationUnarchived",
   "location.deleted": "locationDeleted",
+  "email-text.changed": "emailTextChanged",
 };
 
 const refusalReasons = ["passwordChangeOwed", "role", "otherOrganisation", "notAllowed", "signedOut"] as const;
