@@ -50,7 +50,7 @@ async function setting() {
   return { provider, organisation, admin, coordinator, providerAdmin };
 }
 
-const signInLink = (subject: string, overrides: Record<string, string> = {}) => ({
+const signInLink = (subject: string, overrides: { subject?: string; body?: string; buttonLabel?: string } = {}) => ({
   template: "sign-in-link",
   locale: "nl",
   subject,
