@@ -9,6 +9,7 @@ const items = [
   { href: "/dashboard/people", key: "people", adminOnly: false },
   { href: "/dashboard/groups", key: "groups", adminOnly: false },
   { href: "/dashboard/locations", key: "locations", adminOnly: false },
+  { href: "/dashboard/mail", key: "mail", adminOnly: false },
   { href: "/dashboard/audit", key: "audit", adminOnly: false },
   { href: "/dashboard/settings", key: "settings", adminOnly: true },
 ] as const;

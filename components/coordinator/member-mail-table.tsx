@@ -1,4 +1,5 @@
 import { Table, type TableColumn } from "@/components/ui/table";
+import { SendMailAgainButton } from "./send-mail-again-button";
 
 export type MemberMailView = {
   id: string;
@@ -9,6 +10,8 @@ export type MemberMailView = {
   deliveryLabel: string;
   /** Why the last try failed, for retrying and failed mail. */
   error: string | null;
+  /** A failed mail that still has its body: "send again" is offered. */
+  canSendAgain?: boolean;
 };
 
 type MemberMailTableProps = {
@@ -39,6 +42,7 @@ export function MemberMailTable({ mails, caption, empty, headers }: MemberMailTa
         <>
           <span className={`rounded-md border px-2 py-0.5 ${tones[mail.delivery]}`}>{mail.deliveryLabel}</span>
           {mail.error ? <span className="mt-1 block text-red-900 [overflow-wrap:anywhere]">{mail.error}</span> : null}
+          {mail.canSendAgain ? <SendMailAgainButton mailId={mail.id} /> : null}
         </>
       ),
     },

@@ -18,7 +18,7 @@ export const clientMessageAreas = {
   "app/(member)/my/shifts/[id]/handover": ["handover"],
   "app/(member)/my/profile": ["profile"],
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
-  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "logins", "profileFieldSettings", "profile", "memberRecords", "groupMembership", "roles", "temporaryPasswords", "mailBatches", "usernameResend"],
+  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "logins", "profileFieldSettings", "profile", "memberRecords", "groupMembership", "roles", "temporaryPasswords", "mailBatches", "usernameResend", "mailDelivery.sendAgain"],
   "app/(provider)/provider": ["provider", "account", "passwordRules"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
   "app/(coordinator)/dashboard/groups": ["groups"],

@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/accounts/queries";
 import { publicActions, publicRoutes } from "@/lib/auth/public-entry-points";
 import type { GuardEvent, GuardLevel } from "@/lib/auth/refusals";
 import { memberImports } from "@/lib/db/schema/member-imports";
+import { outbox } from "@/lib/db/schema/platform";
 import { handoverRecipients, handoverRequests } from "@/lib/db/schema/roster";
 import {
   addPersonToGroup,
@@ -102,7 +103,7 @@ let database: TestDatabase;
 let home: Organisation;
 let other: Organisation;
 const people: Record<"admin" | "coordinator" | "member" | "colleague" | "otherAdmin", Login> = {} as never;
-const ids = { shift: "", location: "", group: "", request: "", photo: "", memberImport: "" };
+const ids = { shift: "", location: "", group: "", request: "", photo: "", memberImport: "", mail: "" };
 
 function actorOf(login: Login, overrides: Partial<Actor> = {}): Actor {
   return {
@@ -161,6 +162,22 @@ beforeAll(async () => {
     })
     .returning({ id: memberImports.id });
   ids.memberImport = memberImport.id;
+  // A failed email that still has its body, so "send again" is called on a message it could resend.
+  const [mail] = await database.db
+    .insert(outbox)
+    .values({
+      tenantId: home.id,
+      personId: people.member.person.id,
+      template: "sign-in-link",
+      toAddress: "lid@example.org",
+      subject: "Inloggen",
+      sealedBody: "v1.not-a-real-body.x",
+      status: "failed",
+      attempts: 8,
+      lastError: "550 No such user",
+    })
+    .returning({ id: outbox.id });
+  ids.mail = mail.id;
 });
 afterAll(async () => {
   await database?.close();
@@ -234,6 +251,7 @@ function plausibleForm(): FormData {
     personId: people.colleague.person.id,
     requestId: ids.request,
     importId: ids.memberImport,
+    mailId: ids.mail,
     "column.0": "firstName",
     "column.1": "lastName",
     groupId: ids.group,

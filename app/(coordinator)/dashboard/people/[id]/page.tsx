@@ -205,6 +205,7 @@ export default async function MemberPage({ params, searchParams }: { params: Par
                 delivery,
                 deliveryLabel: t(`page.delivery.${delivery}`),
                 error: (delivery === "failed" || delivery === "retrying") && mail.lastError ? t("page.deliveryError", { error: mail.lastError }) : null,
+                canSendAgain: mail.canSendAgain,
               };
             })}
           />
