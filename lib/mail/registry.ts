@@ -301,6 +301,54 @@ export const emailTemplates = {
       },
     },
   },
+  "shift-signed-up": {
+    audience: "member",
+    description: { nl: "Bevestiging: je hebt je zelf ingeschreven voor een dienst", en: "Confirmation: you signed up for a shift yourself" },
+    placeholders: ["voornaam", "dienst", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Je bent ingeschreven: {dienst}",
+        body:
+          "Hoi {voornaam},\n\n" +
+          "Je hebt je ingeschreven voor deze dienst:\n{dienst}\n\n" +
+          "Zet de dienst in je agenda met de link onder de knop. Vandaag kun je je nog zelf uitschrijven; daarna vraag je een collega om de dienst over te nemen.",
+        buttonLabel: "Bekijk de dienst",
+      },
+      en: {
+        subject: "You signed up: {dienst}",
+        body:
+          "Hi {voornaam},\n\n" +
+          "You signed up for this shift:\n{dienst}\n\n" +
+          "Add the shift to your calendar with the link under the button. Today you can still sign off yourself; after that, ask a colleague to take the shift over.",
+        buttonLabel: "View the shift",
+      },
+    },
+  },
+  "shift-signed-off": {
+    audience: "member",
+    description: { nl: "Bevestiging: je hebt je zelf uitgeschreven voor een dienst", en: "Confirmation: you signed off from a shift yourself" },
+    placeholders: ["voornaam", "dienst", "organisatie"],
+    hasButton: true,
+    defaults: {
+      nl: {
+        subject: "Je bent uitgeschreven: {dienst}",
+        body:
+          "Hoi {voornaam},\n\n" +
+          "Je hebt je uitgeschreven voor deze dienst:\n{dienst}\n\n" +
+          "Je hoeft dus niet te komen. Staat de dienst in je agenda? Open dan de link onder de knop; dan haalt je agenda hem eruit.",
+        buttonLabel: "Bekijk mijn diensten",
+      },
+      en: {
+        subject: "You signed off: {dienst}",
+        body:
+          "Hi {voornaam},\n\n" +
+          "You signed off from this shift:\n{dienst}\n\n" +
+          "So you don't need to come. Is the shift in your calendar? Open the link under the button and your calendar takes it out.",
+        buttonLabel: "View my shifts",
+      },
+    },
+  },
   "handover-request": {
     audience: "member",
     description: { nl: "Een collega vraagt of je een dienst wilt overnemen", en: "A colleague asks you to take over a shift" },

@@ -14,7 +14,8 @@ describe("the template registry", () => {
   // Section 7's list, plus the notice to the coordinator that section 4 asks for when a shift is taken
   // over, the notice to the colleagues asked when a handover request is withdrawn, and the notice to a
   // member whose authenticator app a coordinator removed, and the notice to the people on a shift
-  // whose date, time or place changed.
+  // whose date, time or place changed, and the confirmations to a member who signs up for or off from
+  // a shift themselves.
   test("holds every email of PRODUCT.md section 7", () => {
     expect([...emailTemplateKeys].sort()).toEqual(
       [
@@ -28,6 +29,8 @@ describe("the template registry", () => {
         "shift-removed",
         "shift-cancelled",
         "shift-changed",
+        "shift-signed-up",
+        "shift-signed-off",
         "handover-request",
         "handover-accepted-requester",
         "handover-accepted-taker",
