@@ -72,36 +72,6 @@ export async function sendSignInLink(
   });
 }
 
-/** Tells a member their access was blocked. No button: every link stopped working with the block. */
-export async function sendAccessBlocked(
-  tx: DbOrTx,
-  input: { tenantId: string; person: MemberRecipient; locale?: EmailLocale },
-): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template: "access-blocked",
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName },
-  });
-}
-
-/** Tells a member they can sign in again, with their username and a fresh 7-day sign-in link (`url`). */
-export async function sendAccessUnblocked(
-  tx: DbOrTx,
-  input: { tenantId: string; person: MemberRecipient; username: string; url: string; locale?: EmailLocale },
-): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template: "access-unblocked",
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
-    buttonUrl: input.url,
-    details: { username: input.username },
-  });
-}
-
 /** A coordinator resends a member's username, with a fresh 7-day sign-in link (`url`). */
 export async function sendUsername(
   tx: DbOrTx,
@@ -115,25 +85,6 @@ export async function sendUsername(
     values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
     buttonUrl: input.url,
     details: { username: input.username },
-  });
-}
-
-/**
- * The invitation with a server-generated temporary password: username and password in the details box,
- * the button opens the sign-in page (`signInPath`, no token: the temporary password is the credential).
- */
-export async function sendInvitation(
-  tx: DbOrTx,
-  input: { tenantId: string; person: MemberRecipient; username: string; temporaryPassword: string; signInPath: string; locale?: EmailLocale },
-): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template: "invitation",
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, gebruikersnaam: input.username },
-    buttonUrl: input.signInPath,
-    details: { username: input.username, temporaryPassword: input.temporaryPassword },
   });
 }
 
@@ -257,130 +208,6 @@ export async function sendPasswordReset(
     buttonUrl: input.url,
     details: { username: input.username },
   });
-}
-
-/** What a roster message says about its shift: {dienst} already written out, and where the button leads. */
-type ShiftMessageInput = {
-  tenantId: string;
-  person: MemberRecipient;
-  /** The {dienst} text: activity, place, date and time in the recipient's language and the organisation's zone. */
-  shift: string;
-  /** The 7-day sign-in link to the shift (or the plain page for someone without an active login). */
-  url: string;
-  /** The shift as a calendar file for this person (assignments and changes). */
-  calendarUrl?: string;
-  locale?: EmailLocale;
-};
-
-function sendShiftMessage(tx: DbOrTx, template: "shift-assigned" | "shift-removed" | "shift-cancelled", input: ShiftMessageInput): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template,
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, dienst: input.shift },
-    buttonUrl: input.url,
-    calendarUrl: input.calendarUrl,
-  });
-}
-
-/** A coordinator put the member on a shift. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendShiftAssigned(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
-  return sendShiftMessage(tx, "shift-assigned", input);
-}
-
-/** A coordinator took the member off a shift. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendShiftRemoved(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
-  return sendShiftMessage(tx, "shift-removed", input);
-}
-
-/** A shift the member was on was cancelled. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendShiftCancelled(tx: DbOrTx, input: ShiftMessageInput): Promise<string> {
-  return sendShiftMessage(tx, "shift-cancelled", input);
-}
-
-/**
- * The time, date or place of a shift the member is on changed: `previousShift` is the {eerder} text,
- * `shift` the new one, and `calendarUrl` the add-to-calendar link that updates the event in place.
- * Written in `tx`; call `deliverAfterCommit([id])` after commit.
- */
-export async function sendShiftChanged(tx: DbOrTx, input: ShiftMessageInput & { previousShift: string; calendarUrl: string }): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template: "shift-changed",
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, eerder: input.previousShift, dienst: input.shift },
-    buttonUrl: input.url,
-    calendarUrl: input.calendarUrl,
-  });
-}
-
-type HandoverMessageInput = {
-  tenantId: string;
-  person: MemberRecipient;
-  /** The other member: the requester in a request, the taker in the requester's confirmation. */
-  colleagueName: string;
-  /** The {dienst} text, as for the roster emails. */
-  shift: string;
-  /** A 7-day sign-in link (or the plain page for someone without an active login). */
-  url: string;
-  locale?: EmailLocale;
-};
-
-function sendHandoverMessage(
-  tx: DbOrTx,
-  template: "handover-accepted-requester" | "handover-accepted-taker" | "handover-already-taken" | "handover-withdrawn",
-  input: HandoverMessageInput,
-): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template,
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, collega: input.colleagueName, dienst: input.shift },
-    buttonUrl: input.url,
-  });
-}
-
-/**
- * A colleague asks the member to take over a shift; the button signs in on the request's page, where
- * taking it over is a button press. The requester's message is shown as is, in a box. Written in
- * `tx`; call `deliverAfterCommit([id])` after commit.
- */
-export async function sendHandoverRequest(
-  tx: DbOrTx,
-  input: { tenantId: string; person: MemberRecipient; requesterName: string; shift: string; message: string | null; url: string; locale?: EmailLocale },
-): Promise<string> {
-  return sendTemplate(tx, {
-    tenantId: input.tenantId,
-    template: "handover-request",
-    to: { address: input.person.email, name: input.person.firstName, personId: input.person.id },
-    locale: input.locale,
-    values: { voornaam: input.person.firstName, collega: input.requesterName, dienst: input.shift, bericht: input.message ?? "" },
-    buttonUrl: input.url,
-    details: input.message ? { message: input.message } : {},
-  });
-}
-
-/** To the requester: a colleague took the shift over. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendHandoverAcceptedToRequester(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
-  return sendHandoverMessage(tx, "handover-accepted-requester", input);
-}
-
-/** To the taker: the shift is now theirs. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendHandoverAcceptedToTaker(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
-  return sendHandoverMessage(tx, "handover-accepted-taker", input);
-}
-
-/** To the other recipients: someone else was first. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendHandoverAlreadyTaken(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
-  return sendHandoverMessage(tx, "handover-already-taken", input);
-}
-
-/** To each colleague asked: the requester withdrew the request. Written in `tx`; call `deliverAfterCommit([id])` after commit. */
-export async function sendHandoverWithdrawn(tx: DbOrTx, input: HandoverMessageInput): Promise<string> {
-  return sendHandoverMessage(tx, "handover-withdrawn", input);
 }
 
 /**

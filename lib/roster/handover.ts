@@ -4,20 +4,13 @@
 // simultaneous accepts of one request leave exactly one new assignee. A request ends when the shift
 // starts: it is read as expired from then on, no job needed.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import { getDb, type Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRecipients, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, locations, organisations } from "@/lib/db/schema/tenancy";
-import {
-  sendHandoverAcceptedToRequester,
-  sendHandoverAcceptedToTaker,
-  sendHandoverAlreadyTaken,
-  sendHandoverRequest,
-  sendHandoverToCoordinator,
-  sendHandoverWithdrawn,
-} from "@/lib/mail/messages";
+import { sendToMany } from "@/lib/mail/fan-out";
+import { sendHandoverToCoordinator } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { currentMember } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
@@ -108,21 +101,28 @@ export async function requestHandover(member: RosterMember, input: RequestHandov
 
     const requester = await readMailPeople(tx, member.tenantId, [member.personId]);
     const requesterName = requester[0]?.name ?? "";
-    const mailIds: string[] = [];
-    for (const recipient of await readMailPeople(tx, member.tenantId, recipients)) {
-      if (!recipient.email) continue;
-      mailIds.push(
-        await sendHandoverRequest(tx, {
-          tenantId: member.tenantId,
-          person: { id: recipient.id, firstName: recipient.firstName, email: recipient.email },
-          requesterName,
-          shift: describeShift(shift, recipient.locale, recipient.timeZone),
-          message: input.message,
-          url: await buttonUrl(tx, member.tenantId, recipient, handoverPagePath(request.id), now),
-          locale: recipient.locale,
-        }),
-      );
-    }
+    const { mailIds } = await sendToMany(tx, {
+      tenantId: member.tenantId,
+      template: "handover-request",
+      now,
+      recipients: (await readMailPeople(tx, member.tenantId, recipients)).flatMap((recipient) =>
+        recipient.email
+          ? [
+              {
+                ...mailTo(recipient, handoverPagePath(request.id)),
+                values: {
+                  voornaam: recipient.firstName,
+                  collega: requesterName,
+                  dienst: describeShift(shift, recipient.locale, recipient.timeZone),
+                  bericht: input.message ?? "",
+                },
+                // The requester's message is shown as is, in a box, whatever the customised text says.
+                details: input.message ? { message: input.message } : {},
+              },
+            ]
+          : [],
+      ),
+    });
     return { result: { outcome: "requested", requestId: request.id, recipients: recipients.length }, mailIds };
   });
 }
@@ -193,9 +193,19 @@ async function readMailPeople(tx: Tx, tenantId: string, personIds: readonly stri
   }));
 }
 
-/** A 7-day sign-in link to `path` for someone with an active login; the plain page (asks to sign in) otherwise. */
-async function buttonUrl(tx: Tx, tenantId: string, person: MailPerson, path: string, now: Date): Promise<string> {
-  return person.userId && person.userStatus === "active" ? issueSignInLink(tx, { userId: person.userId, tenantId, destination: path, now }) : path;
+/**
+ * A fan-out recipient whose button opens `path`: through a 7-day sign-in link for someone with an
+ * active login, the plain page (which asks to sign in) otherwise. Only for people with an address.
+ */
+function mailTo(person: MailPerson, path: string) {
+  return {
+    personId: person.id,
+    email: person.email ?? "",
+    name: person.firstName,
+    locale: person.locale,
+    buttonPath: path,
+    userId: person.userId && person.userStatus === "active" ? person.userId : null,
+  };
 }
 
 // ── Accepting ───────────────────────────────────────────────────────────────────────────────────
@@ -299,44 +309,40 @@ async function mailAcceptance(tx: Tx, tenantId: string, request: LockedRequest, 
   const requester = byId.get(request.requesterId);
   const taker = byId.get(takerId);
   const mailIds: string[] = [];
-  const to = (person: MailPerson) => ({ id: person.id, firstName: person.firstName, email: person.email ?? "" });
+  const about = (person: MailPerson, colleague: MailPerson) => ({
+    voornaam: person.firstName,
+    collega: colleague.name,
+    dienst: describeShift(shift, person.locale, person.timeZone),
+  });
   if (requester?.email && taker) {
-    mailIds.push(
-      await sendHandoverAcceptedToRequester(tx, {
-        tenantId,
-        person: to(requester),
-        colleagueName: taker.name,
-        shift: describeShift(shift, requester.locale, requester.timeZone),
-        url: await buttonUrl(tx, tenantId, requester, "/my", now),
-        locale: requester.locale,
-      }),
-    );
+    const sent = await sendToMany(tx, {
+      tenantId,
+      template: "handover-accepted-requester",
+      now,
+      recipients: [{ ...mailTo(requester, "/my"), values: about(requester, taker) }],
+    });
+    mailIds.push(...sent.mailIds);
   }
   if (taker?.email && requester) {
-    mailIds.push(
-      await sendHandoverAcceptedToTaker(tx, {
-        tenantId,
-        person: to(taker),
-        colleagueName: requester.name,
-        shift: describeShift(shift, taker.locale, taker.timeZone),
-        url: await buttonUrl(tx, tenantId, taker, `/my/shifts/${shift.id}`, now),
-        locale: taker.locale,
-      }),
-    );
+    const sent = await sendToMany(tx, {
+      tenantId,
+      template: "handover-accepted-taker",
+      now,
+      recipients: [{ ...mailTo(taker, `/my/shifts/${shift.id}`), values: about(taker, requester) }],
+    });
+    mailIds.push(...sent.mailIds);
   }
-  for (const id of others) {
-    const other = byId.get(id);
-    if (!other?.email || !requester) continue;
-    mailIds.push(
-      await sendHandoverAlreadyTaken(tx, {
-        tenantId,
-        person: to(other),
-        colleagueName: requester.name,
-        shift: describeShift(shift, other.locale, other.timeZone),
-        url: await buttonUrl(tx, tenantId, other, "/my/shifts?view=open", now),
-        locale: other.locale,
+  if (requester) {
+    const sent = await sendToMany(tx, {
+      tenantId,
+      template: "handover-already-taken",
+      now,
+      recipients: others.flatMap((id) => {
+        const other = byId.get(id);
+        return other?.email ? [{ ...mailTo(other, "/my/shifts?view=open"), values: about(other, requester) }] : [];
       }),
-    );
+    });
+    mailIds.push(...sent.mailIds);
   }
   const coordinator = await responsibleAddress(tx, tenantId, shift.id);
   if (coordinator && requester && taker) {
@@ -428,20 +434,21 @@ export async function cancelHandover(member: RosterMember, requestId: string, no
       .where(and(eq(handoverRecipients.tenantId, member.tenantId), eq(handoverRecipients.requestId, request.id)));
     const everyone = await readMailPeople(tx, member.tenantId, [request.requesterId, ...recipientRows.map((row) => row.personId)]);
     const requester = everyone.find((person) => person.id === request.requesterId);
-    const mailIds: string[] = [];
-    for (const recipient of everyone) {
-      if (recipient.id === request.requesterId || !recipient.email || !requester) continue;
-      mailIds.push(
-        await sendHandoverWithdrawn(tx, {
-          tenantId: member.tenantId,
-          person: { id: recipient.id, firstName: recipient.firstName, email: recipient.email },
-          colleagueName: requester.name,
-          shift: describeShift(shift, recipient.locale, recipient.timeZone),
-          url: await buttonUrl(tx, member.tenantId, recipient, "/my/shifts?view=open", now),
-          locale: recipient.locale,
-        }),
-      );
-    }
+    const { mailIds } = await sendToMany(tx, {
+      tenantId: member.tenantId,
+      template: "handover-withdrawn",
+      now,
+      recipients: everyone.flatMap((recipient) =>
+        recipient.id !== request.requesterId && recipient.email && requester
+          ? [
+              {
+                ...mailTo(recipient, "/my/shifts?view=open"),
+                values: { voornaam: recipient.firstName, collega: requester.name, dienst: describeShift(shift, recipient.locale, recipient.timeZone) },
+              },
+            ]
+          : [],
+      ),
+    });
     return { result: { outcome: "withdrawn" as const }, mailIds };
   });
 }

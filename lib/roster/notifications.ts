@@ -1,21 +1,33 @@
-// Roster emails to members (assigned, removed, cancelled, changed), written into the outbox inside the
+// Roster emails to members (assigned, removed, cancelled, changed, and the confirmations of signing up
+// and off themselves), written into the outbox inside the
 // change's own transaction. Each carries the 7-day sign-in button that opens the shift.
 import { and, eq, inArray } from "drizzle-orm";
-import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import type { Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
-import { sendShiftAssigned, sendShiftCancelled, sendShiftChanged, sendShiftRemoved } from "@/lib/mail/messages";
+import { sendToMany, type FanOutRecipient } from "@/lib/mail/fan-out";
 import { toEmailLocale } from "@/lib/mail/registry";
 import { shiftCalendarPath } from "./calendar";
 import { describeShift, type TimeSpan } from "./rules";
 
-export type ShiftNotice = "assigned" | "removed" | "cancelled" | "changed";
+export type ShiftNotice = "assigned" | "removed" | "cancelled" | "changed" | "signedUp" | "signedOff";
 
 export type ShiftForNotice = TimeSpan & { id: string; activity: string; locationName: string | null };
 
-const senders = { assigned: sendShiftAssigned, removed: sendShiftRemoved, cancelled: sendShiftCancelled } as const;
+const templates = {
+  assigned: "shift-assigned",
+  removed: "shift-removed",
+  cancelled: "shift-cancelled",
+  signedUp: "shift-signed-up",
+  signedOff: "shift-signed-off",
+} as const;
+
+/**
+ * The notices whose mail carries the add-to-calendar link. A removal or cancellation says so in the
+ * feed; after signing off, the same link brings a cancelled event that takes it out of the calendar.
+ */
+const withCalendarLink: ReadonlySet<ShiftNotice> = new Set(["assigned", "changed", "signedUp", "signedOff"]);
 
 /** Where every roster email's button leads: the member's page of that shift. */
 export function shiftPagePath(shiftId: string): string {
@@ -53,30 +65,51 @@ export async function notifyAboutShift(tx: Tx, input: ShiftNoticeInput): Promise
     .where(and(eq(people.tenantId, input.tenantId), inArray(people.id, [...input.personIds])));
 
   const destination = shiftPagePath(input.shift.id);
-  const mailIds: string[] = [];
-  for (const recipient of recipients) {
+  const mailable = recipients.flatMap((recipient) => {
     const email = recipient.email?.trim();
-    if (!email) continue;
+    if (!email) return [];
     const locale = toEmailLocale(recipient.userLocale ?? recipient.organisationLocale);
-    const url =
-      recipient.userId && recipient.userStatus === "active"
-        ? await issueSignInLink(tx, { userId: recipient.userId, tenantId: input.tenantId, destination, now: input.now })
-        : destination;
-    const message = {
+    return [
+      {
+        personId: recipient.id,
+        email,
+        name: recipient.firstName,
+        locale,
+        firstName: recipient.firstName,
+        shift: describeShift(input.shift, locale, recipient.timeZone),
+        previous: input.notice === "changed" ? describeShift(input.previous, locale, recipient.timeZone) : "",
+        buttonPath: destination,
+        userId: recipient.userId && recipient.userStatus === "active" ? recipient.userId : null,
+        // The calendar link updates the event in place (its id is the shift's), so a change gets it again.
+        calendarUrl: shiftCalendarPath(input.shift.id, recipient.id),
+      },
+    ];
+  });
+  const common = ({ personId, email, name, locale, buttonPath, userId }: (typeof mailable)[number]) => ({ personId, email, name, locale, buttonPath, userId });
+  if (input.notice === "changed") {
+    const { mailIds } = await sendToMany(tx, {
       tenantId: input.tenantId,
-      person: { id: recipient.id, firstName: recipient.firstName, email },
-      shift: describeShift(input.shift, locale, recipient.timeZone),
-      url,
-      locale,
-    };
-    // The calendar link updates the event in place (its id is the shift's), so a change gets it again.
-    const calendarUrl = shiftCalendarPath(input.shift.id, recipient.id);
-    mailIds.push(
-      input.notice === "changed"
-        ? await sendShiftChanged(tx, { ...message, previousShift: describeShift(input.previous, locale, recipient.timeZone), calendarUrl })
-        : // Only an assignment adds something to a calendar; removal and cancellation say so in the feed.
-          await senders[input.notice](tx, { ...message, calendarUrl: input.notice === "assigned" ? calendarUrl : undefined }),
-    );
+      template: "shift-changed",
+      now: input.now,
+      recipients: mailable.map(
+        (recipient): FanOutRecipient<"shift-changed"> => ({
+          ...common(recipient),
+          values: { voornaam: recipient.firstName, eerder: recipient.previous, dienst: recipient.shift },
+          calendarUrl: recipient.calendarUrl,
+        }),
+      ),
+    });
+    return mailIds;
   }
+  const { mailIds } = await sendToMany(tx, {
+    tenantId: input.tenantId,
+    template: templates[input.notice],
+    now: input.now,
+    recipients: mailable.map((recipient) => ({
+      ...common(recipient),
+      values: { voornaam: recipient.firstName, dienst: recipient.shift },
+      calendarUrl: withCalendarLink.has(input.notice) ? recipient.calendarUrl : undefined,
+    })),
+  });
   return mailIds;
 }

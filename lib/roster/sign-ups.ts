@@ -13,6 +13,8 @@ import { assignments, handoverRequests, shifts } from "@/lib/db/schema/roster";
 import { locations } from "@/lib/db/schema/tenancy";
 import { personOf } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
+import { deliverAfterCommit } from "@/lib/mail/outbox";
+import { notifyAboutShift } from "./notifications";
 import { whyCannotSignOff, whyCannotSignUp, type CandidateFacts, type ShiftFacts, type SignOffProblem, type SignUpProblem, type TimeSpan } from "./rules";
 
 /** Who is acting: a member of the tenant, in the organisation's time zone. */
@@ -135,11 +137,13 @@ export type SignUpResult =
 /**
  * Takes a free place on the shift for the member, if the rules allow it (not cancelled or started, in
  * the group, not on it, no overlap, a place left). Exactly one of any number of simultaneous members
- * gets the last place; the others are told it is full.
+ * gets the last place; the others are told it is full. The member gets a confirmation with the
+ * add-to-calendar link, written in the same transaction and handed to delivery after commit.
  */
 export async function signUp(member: RosterMember, shiftId: string, now: Date = new Date()): Promise<SignUpResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let mailIds: string[] = [];
+  const result = await db.transaction(async (tx): Promise<SignUpResult> => {
     const shift = await lockShift(tx, member.tenantId, shiftId);
     if (!shift) return { outcome: "refused", problem: "notFound" };
     const locked = await lockPeople(tx, member.tenantId, [member.personId]);
@@ -160,8 +164,12 @@ export async function signUp(member: RosterMember, shiftId: string, now: Date = 
       createdAt: now,
       updatedAt: now,
     });
+    mailIds = await notifyAboutShift(tx, { tenantId: member.tenantId, notice: "signedUp", shift, personIds: [member.personId], now });
     return { outcome: "signedUp" };
   });
+  // Best effort and never throws: what fails is retried by the outbox cron.
+  await deliverAfterCommit(mailIds);
+  return result;
 }
 
 export type SignOffResult = { outcome: "signedOff" } | { outcome: "refused"; problem: "notFound" | "notOnShift" | SignOffProblem };
@@ -169,11 +177,12 @@ export type SignOffResult = { outcome: "signedOff" } | { outcome: "refused"; pro
 /**
  * Leaves the shift: only a place the member took themselves, only on the calendar day (organisation's
  * zone) on which they took it, and before it starts. Otherwise the answer says why, and the page
- * offers a handover instead.
+ * offers a handover instead. The member gets a confirmation, delivered after commit like a sign-up's.
  */
 export async function signOff(member: RosterMember, shiftId: string, now: Date = new Date()): Promise<SignOffResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let mailIds: string[] = [];
+  const result = await db.transaction(async (tx): Promise<SignOffResult> => {
     const shift = await lockShift(tx, member.tenantId, shiftId);
     if (!shift) return { outcome: "refused", problem: "notFound" };
     const [assignment] = await tx
@@ -185,6 +194,9 @@ export async function signOff(member: RosterMember, shiftId: string, now: Date =
     if (problem) return { outcome: "refused", problem };
     await tx.delete(assignments).where(and(eq(assignments.tenantId, member.tenantId), eq(assignments.id, assignment.id)));
     await endOpenHandovers(tx, member.tenantId, [shift.id], [member.personId], now);
+    mailIds = await notifyAboutShift(tx, { tenantId: member.tenantId, notice: "signedOff", shift, personIds: [member.personId], now });
     return { outcome: "signedOff" };
   });
+  await deliverAfterCommit(mailIds);
+  return result;
 }

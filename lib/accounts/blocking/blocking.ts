@@ -6,8 +6,8 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
-import { sendAccessBlocked, sendAccessUnblocked, sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
-import { markMailBatch } from "@/lib/mail/batches";
+import { sendToMany } from "@/lib/mail/fan-out";
+import { sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
@@ -269,8 +269,7 @@ export async function blockAccess(
     }
     if (await blockTakesLastAdmin(tx, tenantId, plan.affected)) return { result: { outcome: "refused", reason: "lastAdmin" }, mailIds: [] };
     const blocked = await applyBlock(tx, tenantId, plan.affected, now);
-    const mailIds = await notifyBlocked(tx, tenantId, blocked);
-    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
+    const mailIds = await notifyBlocked(tx, tenantId, blocked, input.target.kind !== "person");
     await recordAudit(
       tx,
       blocked.map(
@@ -317,19 +316,18 @@ async function applyBlock(tx: DbOrTx, tenantId: string, affected: Candidate[], n
   return affected.filter((person) => person.userId !== null && changedSet.has(person.userId));
 }
 
-async function notifyBlocked(tx: DbOrTx, tenantId: string, blocked: Candidate[]): Promise<string[]> {
-  const mailIds: string[] = [];
-  for (const person of blocked) {
-    const email = person.email?.trim();
-    if (!email) continue;
-    mailIds.push(
-      await sendAccessBlocked(tx, {
-        tenantId,
-        person: { id: person.personId, firstName: person.firstName, email },
-        locale: person.locale,
-      }),
-    );
-  }
+/** The blocked-access notice to each blocked member with an address; `batch` marks a bulk block as one mailing. */
+async function notifyBlocked(tx: DbOrTx, tenantId: string, blocked: Candidate[], batch: boolean): Promise<string[]> {
+  const { mailIds } = await sendToMany(tx, {
+    tenantId,
+    template: "access-blocked",
+    batch,
+    // No button: every link stopped working with the block.
+    recipients: blocked.flatMap((person) => {
+      const email = person.email?.trim();
+      return email ? [{ personId: person.personId, email, name: person.firstName, locale: person.locale, values: { voornaam: person.firstName } }] : [];
+    }),
+  });
   return mailIds;
 }
 
@@ -362,22 +360,28 @@ export async function unblockAccess(
       .returning({ id: users.id });
     const changedSet = new Set(changed.map((row) => row.id));
     const unblocked = plan.affected.filter((person) => person.userId !== null && changedSet.has(person.userId));
-    const mailIds: string[] = [];
-    for (const person of unblocked) {
-      const email = person.email?.trim();
-      if (!email || !person.userId || !person.username) continue;
-      const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
-      mailIds.push(
-        await sendAccessUnblocked(tx, {
-          tenantId,
-          person: { id: person.personId, firstName: person.firstName, email },
-          username: person.username,
-          url,
-          locale: person.locale,
-        }),
-      );
-    }
-    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
+    // Each gets a fresh 7-day sign-in link to the home page, beside their username.
+    const { mailIds } = await sendToMany(tx, {
+      tenantId,
+      template: "access-unblocked",
+      batch: input.target.kind !== "person",
+      now,
+      recipients: unblocked.flatMap((person) => {
+        const email = person.email?.trim();
+        if (!email || !person.userId || !person.username) return [];
+        return [
+          {
+            personId: person.personId,
+            email,
+            name: person.firstName,
+            locale: person.locale,
+            userId: person.userId,
+            values: { voornaam: person.firstName, gebruikersnaam: person.username },
+            details: { username: person.username },
+          },
+        ];
+      }),
+    });
     await recordAudit(
       tx,
       unblocked.map(
@@ -668,7 +672,7 @@ async function blockDueInOrganisation(tenantId: string, now: Date): Promise<{ bl
     // The last admin stays: their scheduled block waits until another admin can sign in.
     const affected = (await blockTakesLastAdmin(tx, tenantId, due)) ? due.filter((person) => person.role !== "admin") : due;
     const blocked = await applyBlock(tx, tenantId, affected, now);
-    const mailIds = await notifyBlocked(tx, tenantId, blocked);
+    const mailIds = await notifyBlocked(tx, tenantId, blocked, false);
     await recordAudit(
       tx,
       blocked.map(

@@ -2,11 +2,9 @@
 // least once (the same rule as for one person, usernameResendEligibility). One transaction: the fresh
 // sign-in links, the mails (one batch, so the members table shows their progress) and one audit row with the count.
 import { getDb } from "@/lib/db/client";
-import { markMailBatch } from "@/lib/mail/batches";
-import { sendUsername } from "@/lib/mail/messages";
+import { sendToMany } from "@/lib/mail/fan-out";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
-import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import {
   assertCoordinatorOf,
   auditVia,
@@ -82,20 +80,22 @@ export async function resendUsernames(
     if (plan.affected.length !== input.expectedCount) {
       return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
     }
-    const mailIds: string[] = [];
-    for (const person of plan.affected) {
-      const url = await issueSignInLink(tx, { userId: person.userId, tenantId, now });
-      mailIds.push(
-        await sendUsername(tx, {
-          tenantId,
-          person: { id: person.personId, firstName: person.firstName, email: person.email },
-          username: person.username,
-          url,
-          locale: person.locale,
-        }),
-      );
-    }
-    await markMailBatch(tx, tenantId, mailIds);
+    // The same mail as for one person: the username, and a fresh 7-day sign-in link to the home page.
+    const { mailIds } = await sendToMany(tx, {
+      tenantId,
+      template: "username",
+      batch: true,
+      now,
+      recipients: plan.affected.map((person) => ({
+        personId: person.personId,
+        email: person.email,
+        name: person.firstName,
+        locale: person.locale,
+        userId: person.userId,
+        values: { voornaam: person.firstName, gebruikersnaam: person.username },
+        details: { username: person.username },
+      })),
+    });
     await recordAudit(tx, {
       tenantId,
       actorUserId: actor.userId,

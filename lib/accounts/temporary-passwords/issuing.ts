@@ -13,8 +13,7 @@ import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
 import { revokeAccessTokensOfAccounts } from "@/lib/accounts/links/sign-in-links";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { canCoordinate } from "@/lib/auth/permissions";
-import { markMailBatch } from "@/lib/mail/batches";
-import { sendInvitation } from "@/lib/mail/messages";
+import { sendToMany } from "@/lib/mail/fan-out";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";
@@ -269,23 +268,32 @@ function auditVia(target: AccessTarget, groupName: string | null): Via {
   return { via: target.kind };
 }
 
-/** Writes the invitation with username and temporary password for each applied account. */
-async function mailInvitations(tx: Tx, tenantId: string, applied: readonly Applied[]): Promise<string[]> {
-  const mailIds: string[] = [];
-  for (const { person, temporaryPassword } of applied) {
-    const email = person.email?.trim();
-    if (!email) continue;
-    mailIds.push(
-      await sendInvitation(tx, {
-        tenantId,
-        person: { id: person.personId, firstName: person.firstName, email },
-        username: person.username,
-        temporaryPassword,
-        signInPath: "/sign-in",
-        locale: person.locale,
-      }),
-    );
-  }
+/**
+ * Writes the invitation with username and temporary password for each applied account; `batch` marks a
+ * bulk reset as one mailing. The button opens the sign-in page without a token: the temporary password
+ * is the credential.
+ */
+async function mailInvitations(tx: Tx, tenantId: string, applied: readonly Applied[], batch: boolean): Promise<string[]> {
+  const { mailIds } = await sendToMany(tx, {
+    tenantId,
+    template: "invitation",
+    batch,
+    recipients: applied.flatMap(({ person, temporaryPassword }) => {
+      const email = person.email?.trim();
+      if (!email) return [];
+      return [
+        {
+          personId: person.personId,
+          email,
+          name: person.firstName,
+          locale: person.locale,
+          buttonPath: "/sign-in",
+          values: { voornaam: person.firstName, gebruikersnaam: person.username },
+          details: { username: person.username, temporaryPassword },
+        },
+      ];
+    }),
+  });
   return mailIds;
 }
 
@@ -309,8 +317,7 @@ export async function resetAndEmailTemporaryPasswords(
     const changedCount = checkCount(planned.plan, input.expectedCount);
     if (changedCount) return { result: changedCount, mailIds: [] };
     const applied = await applyTemporaryPasswords(tx, tenantId, planned.plan.affected, now);
-    const mailIds = await mailInvitations(tx, tenantId, applied);
-    if (input.target.kind !== "person") await markMailBatch(tx, tenantId, mailIds);
+    const mailIds = await mailInvitations(tx, tenantId, applied, input.target.kind !== "person");
     await recordAudit(tx, {
       tenantId,
       actorUserId: actor.userId,
