@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { CreateOrganisationForm } from "@/components/provider/create-organisation-form";
 import { ProviderOrganisationTable } from "@/components/provider/provider-organisation-table";
@@ -16,6 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ProviderPage({ searchParams }: { searchParams: SearchParams }) {
   const admin = await requireProviderAdmin();
   const t = await getTranslations("provider");
+  const tEmails = await getTranslations("emailTexts");
   const format = await getFormatter();
   const query = await searchParams;
   const organisations = await listProviderOrganisations(admin.providerId);
@@ -23,6 +25,11 @@ export default async function ProviderPage({ searchParams }: { searchParams: Sea
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-2xl text-stone-700">{t("intro", { provider: admin.providerName })}</p>
+      <p className="mt-2">
+        <Link href="/provider/emails" className="text-brand-700 underline underline-offset-2">
+          {tEmails("title")}
+        </Link>
+      </p>
       {query.visit === "notFound" ? (
         <Alert tone="error" role="alert" className="mt-4">
           {t("errors.notFound")}

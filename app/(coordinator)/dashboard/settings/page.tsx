@@ -14,16 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requireCoordinator();
   if (!canChangeSettings(actor.role)) redirect("/dashboard");
-  const [t, tOrganisation, tProfile, tSecurity] = await Promise.all([
+  const [t, tOrganisation, tProfile, tSecurity, tEmails] = await Promise.all([
     getTranslations("dashboardNav"),
     getTranslations("organisationSettings"),
     getTranslations("profileFieldSettings"),
     getTranslations("securitySettings"),
+    getTranslations("emailTexts"),
   ]);
   const pages = [
     { href: "/dashboard/settings/organisation", title: tOrganisation("title"), intro: tOrganisation("intro") },
     { href: "/dashboard/settings/profile-fields", title: tProfile("title"), intro: tProfile("intro") },
     { href: "/dashboard/settings/security", title: tSecurity("title"), intro: tSecurity("intro") },
+    { href: "/dashboard/settings/emails", title: tEmails("title"), intro: tEmails("intro") },
   ];
   return (
     <>
