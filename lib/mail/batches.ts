@@ -1,8 +1,8 @@
 // Mail batches: the outbox rows one bulk action wrote (a reset-and-mail, a block, a username resend) share a
-// batch id, so the members table can show how far the latest batch has got ("312 van 2.000 verstuurd").
-import { randomUUID } from "node:crypto";
+// batch id, set by the fan-out step as it writes them (fan-out.ts), so the members table can show how far
+// the latest batch has got ("312 van 2.000 verstuurd").
 import { sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { outbox } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
 import { formatPersonName } from "@/lib/people/names";
@@ -11,8 +11,6 @@ import { formatPersonName } from "@/lib/people/names";
 export const MAIL_BATCH_WINDOW_MS = 24 * 3_600_000;
 /** How many failed recipients the line names; the rest are counted. */
 const FAILED_NAMES = 10;
-/** Ids per UPDATE: one parameter each, far below Postgres's 65,535. */
-const TAG_CHUNK = 5_000;
 
 export type MailBatchProgress = {
   batchId: string;
@@ -24,22 +22,6 @@ export type MailBatchProgress = {
   /** The first few recipients whose mail failed for good, with the member page to open. */
   failedPeople: { personId: string | null; name: string }[];
 };
-
-/**
- * Marks `mailIds` (just written in `tx`, of `tenantId`) as one batch and returns its id, or null when
- * there is nothing to mark. One UPDATE per 5,000 mails, inside the caller's transaction.
- */
-export async function markMailBatch(tx: DbOrTx, tenantId: string, mailIds: readonly string[]): Promise<string | null> {
-  if (mailIds.length === 0) return null;
-  const batchId = randomUUID();
-  for (let start = 0; start < mailIds.length; start += TAG_CHUNK) {
-    const chunk = mailIds.slice(start, start + TAG_CHUNK);
-    await tx.execute(sql`
-      update ${outbox} set batch_id = ${batchId}::uuid
-      where ${outbox.tenantId} = ${tenantId} and ${outbox.id} = any(${`{${chunk.join(",")}}`}::uuid[])`);
-  }
-  return batchId;
-}
 
 type ProgressRow = {
   batch_id: string;
