@@ -6,10 +6,11 @@
 // same database. The taker cannot sign off a shift taken over (only their own sign-ups), not even on
 // the day they took it; their shift page offers a handover instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { signInPathOf, type MailboxMessage } from "./support/mailbox";
+import { comingShiftOf } from "./support/shifts";
 
 const requester = { firstName: "Inès", email: "ines.dewit@example.org" };
 
-type MailboxMessage = { template: string; to: string; toName: string | null; subject: string; text: string; links: string[]; createdAt: string };
 
 async function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
   const response = await page.request.get(`/dev/mail.json?${query}`);
@@ -17,12 +18,6 @@ async function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
   return (await response.json()) as MailboxMessage[];
 }
 
-/** The path of the mail's green sign-in button, opened on the server under test whatever AUTH_URL says. */
-function signInPathOf(message: MailboxMessage): string {
-  const link = message.links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
-  if (!link) throw new Error(`no sign-in button in "${message.subject}"`);
-  return new URL(link).pathname;
-}
 
 /** Someone else's phone: a fresh browser with no cookies, the same screen as the phone project. */
 function otherPhone(browser: Browser, page: Page): Promise<BrowserContext> {
@@ -60,33 +55,6 @@ async function signInByLoginEmail(page: Page): Promise<void> {
   await expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
 }
 
-async function comingShiftOf(page: Page): Promise<{ shiftPath: string; activity: string }> {
-  const coming = page.getByRole("region", { name: "Mijn komende diensten" });
-  const handOver = coming.locator('a[href$="/handover"]');
-  if ((await handOver.count()) > 0) {
-    const shiftPath = ((await handOver.first().getAttribute("href")) ?? "").replace(/\/handover$/, "");
-    const activity = ((await coming.locator(`a[href="${shiftPath}"] h3`).first().textContent()) ?? "").trim();
-    return { shiftPath, activity };
-  }
-  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Diensten" }).tap();
-  await page.getByRole("link", { name: "Open diensten" }).tap();
-  await expect(page.getByRole("link", { name: "Open diensten" })).toHaveAttribute("aria-current", "page");
-  for (let week = 1; week <= 2; week++) {
-    await page.getByRole("link", { name: "Volgende week" }).tap();
-    await expect(page.getByRole("link", { name: "Naar deze week" })).toBeVisible();
-    await expect(page).toHaveURL(/view=open&week=/);
-    const card = page.locator('main a[href^="/my/shifts/"]').first();
-    if ((await card.count()) === 0) continue;
-    const shiftPath = (await card.getAttribute("href")) ?? "";
-    const activity = ((await card.locator("h3").textContent()) ?? "").trim();
-    await page.goto(shiftPath);
-    await page.getByRole("button", { name: "Inschrijven" }).tap();
-    await expect(page.getByRole("status")).toHaveText("Je bent ingeschreven. Tot dan!");
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn pagina" }).tap();
-    return { shiftPath, activity };
-  }
-  throw new Error("no coming shift to hand over and no open place in the next two weeks");
-}
 
 test("a member hands a shift over to two colleagues; the second accepts from the email, the first then sees it was taken", async ({ page, browser }) => {
   // Three people, a dozen page loads and five emails: more than the default on a cold development server.

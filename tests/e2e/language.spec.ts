@@ -4,10 +4,10 @@
 // whom no other journey uses. Each step accepts either language, so a run that stopped halfway does
 // not break the next one.
 import { expect, test, type Page } from "@playwright/test";
+import { signInPathOf, type MailboxMessage } from "./support/mailbox";
 
 const member = { firstName: "Youssef", email: "youssef.elidrissi@example.org" };
 
-type MailboxMessage = { template: string; subject: string; text: string; links: string[] };
 
 async function loginMails(page: Page): Promise<MailboxMessage[]> {
   const response = await page.request.get(`/dev/mail.json?to=${encodeURIComponent(member.email)}`);
@@ -15,12 +15,6 @@ async function loginMails(page: Page): Promise<MailboxMessage[]> {
   return ((await response.json()) as MailboxMessage[]).filter((mail) => mail.template === "login-request");
 }
 
-/** The path of the mail's green sign-in button, opened on the server under test whatever AUTH_URL says. */
-function signInPathOf(message: MailboxMessage): string {
-  const link = message.links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
-  if (!link) throw new Error(`no sign-in button in "${message.subject}"`);
-  return new URL(link).pathname;
-}
 
 /** Asks for a login on the (signed-out) request page and returns the email it brings. */
 async function requestLogin(page: Page): Promise<MailboxMessage> {

@@ -2,6 +2,7 @@
 // own email, each green button signs into its own account, and one member then sets a password and
 // signs in with it. Uses the Bakker / van den Berg household of the demo, which no other journey uses.
 import { expect, test, type Page } from "@playwright/test";
+import { signInPathOf, type MailboxMessage } from "./support/mailbox";
 
 const household = "bakker.vandenberg@example.org";
 const accounts = [
@@ -11,20 +12,12 @@ const accounts = [
 // Fixed, so a rerun on the same database can give it as the current password.
 const chosenPassword = "zonnebloem fietsbel dinsdag 7";
 
-type MailboxMessage = { template: string; subject: string; text: string; links: string[]; createdAt: string };
 
 async function loginRequestMails(page: Page, since: Date): Promise<MailboxMessage[]> {
   const response = await page.request.get(`/dev/mail.json?to=${encodeURIComponent(household)}`);
   expect(response.ok()).toBe(true);
   const messages = (await response.json()) as MailboxMessage[];
   return messages.filter((message) => message.template === "login-request" && new Date(message.createdAt) >= since);
-}
-
-/** The path of the mail's sign-in button, opened on the server under test whatever AUTH_URL says. */
-function signInPathOf(message: MailboxMessage): string {
-  const link = message.links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
-  if (!link) throw new Error(`no sign-in button in "${message.subject}"`);
-  return new URL(link).pathname;
 }
 
 test("a shared household address gets one login email per account; a member signs in by link, sets a password and signs in with it", async ({ page }) => {

@@ -3,10 +3,10 @@
 // Uses Anouk Visser of the demo, a plain member no other journey uses (not demo.lid, not the
 // Jansen or Bakker / van den Berg households).
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInPathOf, type MailboxMessage } from "../support/mailbox";
 
 const member = { name: "Anouk Visser", email: "anouk.visser@example.org", firstName: "Anouk" };
 
-type MailboxMessage = { template: string; subject: string; text: string; links: string[]; createdAt: string };
 
 async function mailsFor(page: Page, template: string, since: Date): Promise<MailboxMessage[]> {
   const response = await page.request.get(`/dev/mail.json?to=${encodeURIComponent(member.email)}`);
@@ -21,12 +21,6 @@ async function newestMail(page: Page, template: string, since: Date): Promise<Ma
   return (await mailsFor(page, template, since))[0];
 }
 
-/** The path of the mail's green button, opened on the server under test whatever AUTH_URL says. */
-function signInPathOf(message: MailboxMessage): string {
-  const link = message.links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
-  if (!link) throw new Error(`no sign-in button in "${message.subject}"`);
-  return new URL(link).pathname;
-}
 
 /** The member asks for her login on her own device and signs in with the email's button. */
 async function memberSignsInByLink(browser: Browser, since: Date): Promise<{ page: Page; linkPath: string }> {

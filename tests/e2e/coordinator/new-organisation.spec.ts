@@ -4,6 +4,7 @@
 // in the group, makes one of them coordinator, and that coordinator signs in and sees the dashboard.
 import { expect, test, type Page } from "@playwright/test";
 import { xlsxBuffer } from "@/tests/setup/xlsx";
+import { mailTo, signInPathOf } from "../support/mailbox";
 import { submitWaitingOutRateLimit } from "../support/rate-limit";
 
 const adminUsername = process.env.E2E_NEW_ORGANISATION_ADMIN;
@@ -25,18 +26,10 @@ const members = lastNames.flatMap(([infix, lastName]) =>
 );
 const coordinator = members.find((member) => member.lastName === "Graaf" && member.firstName === "Sanne")!;
 
-type MailboxMessage = { template: string; subject: string; links: string[]; createdAt: string };
-
 async function signInLinkFor(page: Page, email: string, since: Date): Promise<string> {
-  const mails = async () => {
-    const response = await page.request.get(`/dev/mail.json?to=${encodeURIComponent(email)}`);
-    expect(response.ok()).toBe(true);
-    return ((await response.json()) as MailboxMessage[]).filter((message) => message.template === "sign-in-link" && new Date(message.createdAt) >= since);
-  };
+  const mails = async () => (await mailTo(page, email)).filter((message) => message.template === "sign-in-link" && new Date(message.createdAt) >= since);
   await expect.poll(async () => (await mails()).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  const link = (await mails())[0].links.find((href) => /\/l\/[A-Za-z0-9_-]+$/.test(href));
-  if (!link) throw new Error(`no sign-in button in the mail to ${email}`);
-  return new URL(link).pathname;
+  return signInPathOf((await mails())[0]);
 }
 
 test("an admin sets up a new organisation: new password, 30 members from Excel, a group and a location, ten in the group, one coordinator who then signs in", async ({ page, browser }) => {
@@ -61,6 +54,7 @@ test("an admin sets up a new organisation: new password, 30 members from Excel, 
   await page.goto("/dashboard/people");
   await expect(page.getByRole("heading", { level: 1, name: "Personen & logins" })).toBeVisible();
   await page.getByRole("link", { name: "Importeren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Leden importeren" })).toBeVisible();
 
   // Import 30 members from an .xlsx file made here, with Dutch column names as Excel users write them.
   const header = ["Voornaam", "Tussenvoegsel", "Achternaam", "E-mailadres", "Gebruikersnaam"];
