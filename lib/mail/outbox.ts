@@ -12,7 +12,7 @@ import { getDb, type DbOrTx } from "@/lib/db/client";
 import { outbox } from "@/lib/db/schema/platform";
 import { env } from "@/lib/env";
 import { openMailBody, sealMailBody } from "./sealed-body";
-import type { EmailTemplate } from "./texts";
+import type { EmailTemplate } from "./registry";
 
 export type OutgoingMail = {
   /** Null only for mail that belongs to no organisation. */
