@@ -1,48 +1,23 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { GET as runOutboxCron, POST as runOutboxCronPost } from "@/app/api/cron/outbox/route";
 import { outbox } from "@/lib/db/schema/platform";
 import { resetEnvCache } from "@/lib/env";
 import { sendSignInLink } from "@/lib/mail/messages";
 import { getMailboxMessage, listMailboxMessages, listMailForPerson } from "@/lib/mail/queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { insertOrganisation, insertPerson, insertProvider, type PersonFixture } from "./fixtures";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
+import { setUpMailDelivery } from "./test-smtp-server";
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
 let orgA: string;
 let orgB: string;
-const saved = { SMTP_URL: process.env.SMTP_URL, CRON_SECRET: process.env.CRON_SECRET };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startTestSmtpServer();
-  const provider = await insertProvider(database.db, "Provider");
-  orgA = await insertOrganisation(database.db, provider, "Organisatie A");
-  orgB = await insertOrganisation(database.db, provider, "Organisatie B");
-});
-
-afterAll(async () => {
-  await smtp.close();
-  await database.close();
-});
-
-beforeEach(async () => {
-  await database.db.delete(outbox);
-  smtp.received.length = 0;
-  process.env.CRON_SECRET = "test-cron-secret";
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-});
-
-afterEach(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvCache();
+const { database, smtp } = setUpMailDelivery({
+  env: { CRON_SECRET: "test-cron-secret", SMTP_URL: undefined },
+  prepare: async (db) => {
+    const provider = await insertProvider(db, "Provider");
+    orgA = await insertOrganisation(db, provider, "Organisatie A");
+    orgB = await insertOrganisation(db, provider, "Organisatie B");
+  },
 });
 
 async function sendTo(tenantId: string, person: PersonFixture): Promise<string> {

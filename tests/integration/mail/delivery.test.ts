@@ -3,49 +3,24 @@
 // failed after MAIL_MAX_ATTEMPTS tries and listed for the organisation's coordinators.
 import { createElement } from "react";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { outbox } from "@/lib/db/schema/platform";
 import { resetEnvCache } from "@/lib/env";
 import { deliverPendingMail, enqueueMail, failedBodyKeptMs } from "@/lib/mail/outbox";
 import { listDeliveryLog } from "@/lib/mail/queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { insertOrganisation, insertPerson, insertProvider, type PersonFixture } from "./fixtures";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
+import { setUpMailDelivery } from "./test-smtp-server";
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
 let tenantId: string;
 let person: PersonFixture;
-const original = { smtpUrl: process.env.SMTP_URL, maxAttempts: process.env.MAIL_MAX_ATTEMPTS };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startTestSmtpServer();
-  tenantId = await insertOrganisation(database.db, await insertProvider(database.db, "Provider"), "Buurthuis De Linde");
-  person = await insertPerson(database.db, tenantId, "Anna", "anna@example.nl");
-});
-
-afterAll(async () => {
-  await smtp.close();
-  await database.close();
-});
-
-beforeEach(async () => {
-  await database.db.delete(outbox);
-  smtp.received.length = 0;
-  smtp.refuseWith = null;
-  process.env.SMTP_URL = smtp.url;
-  delete process.env.MAIL_MAX_ATTEMPTS;
-  resetEnvCache();
-});
-
-afterEach(() => {
-  for (const [name, value] of [["SMTP_URL", original.smtpUrl], ["MAIL_MAX_ATTEMPTS", original.maxAttempts]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvCache();
+const { database, smtp, restartSmtpServer } = setUpMailDelivery({
+  sendThroughServer: true,
+  env: { MAIL_MAX_ATTEMPTS: undefined },
+  prepare: async (db) => {
+    tenantId = await insertOrganisation(db, await insertProvider(db, "Provider"), "Buurthuis De Linde");
+    person = await insertPerson(db, tenantId, "Anna", "anna@example.nl");
+  },
 });
 
 /** A committed message to Anna, written the way every sender writes one. */
@@ -118,7 +93,7 @@ describe("an SMTP server that is down only delays a message", () => {
     expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
     expect(waiting.sealedBody).not.toBeNull();
 
-    smtp = await startTestSmtpServer(port);
+    await restartSmtpServer(port);
     // Back, but the wait is not over: nothing is tried yet.
     expect(await deliverPendingMail({ now })).toMatchObject({ attempted: 0 });
     expect(smtp.received).toHaveLength(0);

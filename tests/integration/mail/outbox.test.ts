@@ -1,41 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { outbox } from "@/lib/db/schema/platform";
 import { resetEnvCache } from "@/lib/env";
 import { sendSignInLink } from "@/lib/mail/messages";
 import { deliverAfterCommit, deliverPendingMail, maxDeliveryAttempts } from "@/lib/mail/outbox";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { insertOrganisation, insertPerson, insertProvider } from "./fixtures";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
+import { setUpMailDelivery } from "./test-smtp-server";
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
 let tenantId: string;
-const originalSmtpUrl = process.env.SMTP_URL;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startTestSmtpServer();
-  tenantId = await insertOrganisation(database.db, await insertProvider(database.db, "Provider"), "Buurthuis De Linde");
-});
-
-afterAll(async () => {
-  await smtp.close();
-  await database.close();
-});
-
-beforeEach(async () => {
-  await database.db.delete(outbox);
-  smtp.received.length = 0;
-  smtp.refuseWith = null;
-  process.env.SMTP_URL = smtp.url;
-  resetEnvCache();
-});
-
-afterEach(() => {
-  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvCache();
+const { database, smtp } = setUpMailDelivery({
+  sendThroughServer: true,
+  prepare: async (db) => {
+    tenantId = await insertOrganisation(db, await insertProvider(db, "Provider"), "Buurthuis De Linde");
+  },
 });
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { eq, sql, type SQL } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { issueSignInLink } from "@/lib/accounts/links/sign-in-links";
 import { sendPasswordResetEmail } from "@/lib/accounts/recovery/password-reset";
 import { sendEmailCode } from "@/lib/accounts/two-factor/two-factor";
@@ -10,38 +10,16 @@ import { resetEnvCache } from "@/lib/env";
 import { sendSignInLink } from "@/lib/mail/messages";
 import { deliverPendingMail, failedBodyKeptMs, maxDeliveryAttempts } from "@/lib/mail/outbox";
 import { getMailboxMessage, listMailboxMessagesWithBodies, listMailForPerson } from "@/lib/mail/queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { selectRows } from "@/tests/setup/raw-rows";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
+import { setUpMailDelivery } from "./test-smtp-server";
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
 let tenantId: string;
-const originalSmtpUrl = process.env.SMTP_URL;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startTestSmtpServer();
-  tenantId = (await createOrganisation(database.db, { name: "Buurthuis De Linde" })).id;
-  // An admin who puts the code in the subject must not put it in the delivery log.
-  await database.db.insert(emailTexts).values({ tenantId, template: "two-factor-code", locale: "nl", subject: "Code {code} voor {organisatie}" });
-});
-
-afterAll(async () => {
-  await smtp.close();
-  await database.close();
-});
-
-beforeEach(async () => {
-  await database.db.delete(outbox);
-  smtp.received.length = 0;
-  smtp.refuseWith = null;
-});
-
-afterEach(() => {
-  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvCache();
+const { database, smtp } = setUpMailDelivery({
+  prepare: async (db) => {
+    tenantId = (await createOrganisation(db, { name: "Buurthuis De Linde" })).id;
+    // An admin who puts the code in the subject must not put it in the delivery log.
+    await db.insert(emailTexts).values({ tenantId, template: "two-factor-code", locale: "nl", subject: "Code {code} voor {organisatie}" });
+  },
 });
 
 let counter = 0;

@@ -1,5 +1,11 @@
-// A real SMTP server on 127.0.0.1 for mail tests: it records what it accepts and can be told to refuse.
+// A real SMTP server on 127.0.0.1 for mail tests: it records what it accepts and can be told to refuse;
+// and the setup a delivery test file shares: its database, the server, a clean outbox and SMTP env per test.
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { outbox } from "@/lib/db/schema/platform";
+import { resetEnvCache } from "@/lib/env";
+import { setUpTestDatabase, type TestDatabase } from "@/tests/setup/database";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string; subject: string };
 
@@ -62,4 +68,84 @@ export async function startTestSmtpServer(port = 0): Promise<TestSmtpServer> {
   state.url = `smtp://127.0.0.1:${address.port}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return state;
+}
+
+export type MailDeliveryTest = {
+  database: TestDatabase;
+  /** The running server; after `restartSmtpServer`, the new one. */
+  smtp: TestSmtpServer;
+  /** Starts the server again on `port` (after a test stopped it), and `smtp` is that one from then on. */
+  restartSmtpServer: (port: number) => Promise<void>;
+};
+
+/**
+ * A delivery test file's database and SMTP server: both started before its first test, then
+ * `prepare` runs (the organisations and people the file mails); both closed after its last test.
+ * Before each test the outbox is empty, the server has received nothing and accepts again, SMTP_URL
+ * points at the server if `sendThroughServer`, and `env` is set (a name mapped to undefined is
+ * removed); after each, SMTP_URL and the names in `env` are back to what they were.
+ */
+export function setUpMailDelivery(options: {
+  sendThroughServer?: boolean;
+  env?: Record<string, string | undefined>;
+  prepare?: (db: Db) => Promise<void>;
+} = {}): MailDeliveryTest {
+  const database = setUpTestDatabase();
+  let server: TestSmtpServer | undefined;
+  const current = (): TestSmtpServer => {
+    if (!server) throw new Error("The SMTP test server runs only inside hooks and tests");
+    return server;
+  };
+  const smtp: TestSmtpServer = {
+    get url() {
+      return current().url;
+    },
+    get received() {
+      return current().received;
+    },
+    get refuseWith() {
+      return current().refuseWith;
+    },
+    set refuseWith(value) {
+      current().refuseWith = value;
+    },
+    close: () => current().close(),
+  };
+  const env = options.env ?? {};
+  const names = ["SMTP_URL", ...Object.keys(env)];
+  const original = new Map(names.map((name) => [name, process.env[name]]));
+
+  beforeAll(async () => {
+    server = await startTestSmtpServer();
+    await options.prepare?.(database.db);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await database.db.delete(outbox);
+    smtp.received.length = 0;
+    smtp.refuseWith = null;
+    if (options.sendThroughServer) process.env.SMTP_URL = smtp.url;
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    resetEnvCache();
+  });
+  afterEach(() => {
+    for (const [name, value] of original) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    resetEnvCache();
+  });
+
+  return {
+    database,
+    smtp,
+    restartSmtpServer: async (port) => {
+      server = await startTestSmtpServer(port);
+    },
+  };
 }
