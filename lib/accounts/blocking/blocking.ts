@@ -4,12 +4,12 @@
 import { and, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
-import { people, type Role } from "@/lib/db/schema/people";
-import { groupMembers, groups, organisations } from "@/lib/db/schema/tenancy";
+import { people } from "@/lib/db/schema/people";
+import { organisations } from "@/lib/db/schema/tenancy";
 import { sendToMany } from "@/lib/mail/fan-out";
 import { sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
-import { canCoordinate, canManageAccountOf } from "@/lib/auth/permissions";
+import { canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
@@ -24,11 +24,9 @@ import {
 } from "@/lib/accounts/blocking/rules";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { issueSignInLink, revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
+import { assertCoordinatorOf, PREVIEW_NAMES, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
 import { lockAndCountAdmins } from "@/lib/accounts/roles/admins";
 import { blockLeavesNoAdmin } from "@/lib/accounts/roles/rules";
-
-/** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
-export type AccessActorRef = { userId: string; personId: string | null; tenantId: string; role: Role };
 
 /** Why nothing happened, as a key of the "accounts.errors" texts. */
 export type AccessRefusal =
@@ -77,7 +75,8 @@ export type AccessPreview =
     }
   | { outcome: "refused"; reason: AccessRefusal };
 
-const PREVIEW_NAMES = 8;
+/** Names access changes in the defence-in-depth error. */
+const FEATURE = "Access changes";
 
 /** For one named person, the skip reason becomes the refusal the coordinator reads. */
 const singleSkipRefusal: Record<SkipReason, AccessRefusal> = {
@@ -99,82 +98,15 @@ export type Candidate = AccessSubject & {
   locale: EmailLocale | undefined;
 };
 
-/**
- * Defence in depth: the actions' guard already checked the role, but the data layer refuses a member
- * or a mismatched tenant itself, so no other caller can skip the check. Throws: reaching it is a bug.
- */
-export function assertCoordinatorOf(tenantId: string, actor: AccessActorRef): void {
-  if (actor.tenantId !== tenantId) throw new Error("Access changes: the actor belongs to another organisation");
-  if (!canCoordinate(actor.role)) throw new Error("Access changes: coordinators and admins only");
-}
-
-/**
- * The people a target names, in this tenant only, with their login. Explicit ids that are not (live)
- * people of this organisation, or a group of another one, refuse the whole request: a stale page or a
- * forged id must not half-apply.
- */
+/** The people a target names (lib/accounts/bulk-targets.ts), with their login as the blocking rules read it. */
 export async function resolveTarget(
   db: DbOrTx,
   tenantId: string,
   target: AccessTarget,
 ): Promise<{ ok: true; candidates: Candidate[]; groupName: string | null } | { ok: false; reason: AccessRefusal }> {
-  let condition: SQL | undefined;
-  let groupName: string | null = null;
-  let expectedIds: Set<string> | null = null;
-  switch (target.kind) {
-    case "person":
-      expectedIds = new Set([target.personId]);
-      condition = eq(people.id, target.personId);
-      break;
-    case "selection":
-      expectedIds = new Set(target.personIds);
-      condition = inArray(people.id, [...expectedIds]);
-      break;
-    case "group": {
-      const [group] = await db
-        .select({ name: groups.name })
-        .from(groups)
-        .where(and(eq(groups.tenantId, tenantId), eq(groups.id, target.groupId)));
-      if (!group) return { ok: false, reason: "unknownGroup" };
-      groupName = group.name;
-      condition = inArray(
-        people.id,
-        db
-          .select({ personId: groupMembers.personId })
-          .from(groupMembers)
-          .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, target.groupId))),
-      );
-      break;
-    }
-    case "everyone":
-      condition = undefined;
-      break;
-  }
-  const rows = await db
-    .select({
-      personId: people.id,
-      role: people.role,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      endDate: people.endDate,
-      userId: users.id,
-      username: users.username,
-      status: users.status,
-      lockedAt: users.lockedAt,
-      loginCount: users.loginCount,
-      blockedAt: users.blockedAt,
-      blockScheduledFor: users.blockScheduledFor,
-      locale: users.locale,
-    })
-    .from(people)
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
-    // The tenant condition is always present; `condition` only narrows within it.
-    .where(and(personOf(tenantId), condition))
-    .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`);
-  if (expectedIds && rows.length !== expectedIds.size) return { ok: false, reason: "unknownPeople" };
-  const candidates = rows.map((row): Candidate => ({
+  const resolved = await resolveBulkTarget(db, tenantId, target);
+  if (!resolved.ok) return resolved;
+  const candidates = resolved.rows.map((row): Candidate => ({
     personId: row.personId,
     role: row.role,
     endDate: row.endDate,
@@ -196,10 +128,10 @@ export async function resolveTarget(
           }
         : null,
   }));
-  return { ok: true, candidates, groupName };
+  return { ok: true, candidates, groupName: resolved.groupName };
 }
 
-function planFor(change: AccessChangeKind, actor: AccessActorRef, candidates: Candidate[]): Plan<Candidate> {
+function planFor(change: AccessChangeKind, actor: BulkActorRef, candidates: Candidate[]): Plan<Candidate> {
   return planAccessChange(candidates, (subject) =>
     change === "block" ? blockEligibility(subject, actor) : unblockEligibility(subject),
   );
@@ -225,11 +157,11 @@ export function auditVia(target: AccessTarget, groupName: string | null): Audite
 /** Counts who a block or unblock would affect and who it skips, for the confirmation step. Changes nothing. */
 export async function previewAccessChange(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   change: AccessChangeKind,
   target: AccessTarget,
 ): Promise<AccessPreview> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   const resolved = await resolveTarget(db, tenantId, target);
   if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
@@ -253,11 +185,11 @@ export async function previewAccessChange(
  */
 export async function blockAccess(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   input: { target: AccessTarget; expectedCount: number },
   now = new Date(),
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, input.target);
@@ -338,11 +270,11 @@ async function notifyBlocked(tx: DbOrTx, tenantId: string, blocked: Candidate[],
  */
 export async function unblockAccess(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   input: { target: AccessTarget; expectedCount: number },
   now = new Date(),
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, input.target);
@@ -404,11 +336,11 @@ export async function unblockAccess(
  */
 export async function scheduleBlock(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   input: { target: Extract<AccessTarget, { kind: "person" | "selection" }>; date: string },
   now = new Date(),
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [organisation] = await tx
@@ -449,11 +381,11 @@ export async function scheduleBlock(
 /** Cancels one person's scheduled block; their access stays as it is. */
 export async function cancelScheduledBlock(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   personId: string,
   now = new Date(),
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
@@ -483,7 +415,7 @@ export async function cancelScheduledBlock(
  */
 async function clearOnLogin(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   personId: string,
   change: {
     values: Partial<typeof users.$inferInsert>;
@@ -495,7 +427,7 @@ async function clearOnLogin(
     notify?: (tx: DbOrTx, person: Candidate) => Promise<string[]>;
   },
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });
@@ -519,7 +451,7 @@ async function clearOnLogin(
  * Reopens password sign-in for a locked account (PRODUCT.md §2 lockout): the lock and the count of
  * wrong passwords are cleared; the password itself stays the same.
  */
-export function unlockAccount(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+export function unlockAccount(tenantId: string, actor: BulkActorRef, personId: string, now = new Date()): Promise<AccessChange> {
   return clearOnLogin(tenantId, actor, personId, {
     values: { lockedAt: null, failedPasswordCount: 0, updatedAt: now },
     isSet: isNotNull(users.lockedAt),
@@ -535,7 +467,7 @@ export function unlockAccount(tenantId: string, actor: AccessActorRef, personId:
  * on Mijn account. Only an admin may do this for an admin. Audited, and the member is told by email
  * (someone who did not ask for it learns at once that their second factor is gone).
  */
-export function resetAuthenticator(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+export function resetAuthenticator(tenantId: string, actor: BulkActorRef, personId: string, now = new Date()): Promise<AccessChange> {
   return clearOnLogin(tenantId, actor, personId, {
     values: { totpSecret: null, totpEnabledAt: null, updatedAt: now },
     isSet: isNotNull(users.totpEnabledAt),
@@ -554,7 +486,7 @@ export function resetAuthenticator(tenantId: string, actor: AccessActorRef, pers
  * Emails a member their username with a fresh sign-in link. Only for active logins that have signed in
  * at least once (PRODUCT.md §2); a login that never did needs an invitation, not a reminder.
  */
-export async function resendUsername(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+export async function resendUsername(tenantId: string, actor: BulkActorRef, personId: string, now = new Date()): Promise<AccessChange> {
   return mailFreshSignInLink(tenantId, actor, personId, now, {
     onlyAfterFirstSignIn: true,
     send: sendUsername,
@@ -566,7 +498,7 @@ export async function resendUsername(tenantId: string, actor: AccessActorRef, pe
  * A coordinator sends a member a fresh 7-day sign-in link (the member lost theirs, or never found the
  * invitation). Only for a login that can sign in now (active) and a member with an email address.
  */
-export async function sendSignInLinkTo(tenantId: string, actor: AccessActorRef, personId: string, now = new Date()): Promise<AccessChange> {
+export async function sendSignInLinkTo(tenantId: string, actor: BulkActorRef, personId: string, now = new Date()): Promise<AccessChange> {
   return mailFreshSignInLink(tenantId, actor, personId, now, {
     onlyAfterFirstSignIn: false,
     send: sendSignInLink,
@@ -580,7 +512,7 @@ export async function sendSignInLinkTo(tenantId: string, actor: AccessActorRef, 
  */
 async function mailFreshSignInLink(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   personId: string,
   now: Date,
   mail: {
@@ -589,7 +521,7 @@ async function mailFreshSignInLink(
     action: "account.username-sent" | "account.sign-in-link-sent";
   },
 ): Promise<AccessChange> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, { kind: "person", personId });

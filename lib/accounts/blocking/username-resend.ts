@@ -3,16 +3,9 @@
 // sign-in links, the mails (one batch, so the members table shows their progress) and one audit row with the count.
 import { getDb } from "@/lib/db/client";
 import { sendToMany } from "@/lib/mail/fan-out";
-import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
-import {
-  assertCoordinatorOf,
-  auditVia,
-  resolveTarget,
-  type AccessActorRef,
-  type AccessRefusal,
-  type Candidate,
-} from "@/lib/accounts/blocking/blocking";
+import { assertCoordinatorOf, confirmationRefusal, previewOf, type BulkActorRef } from "@/lib/accounts/bulk-targets";
+import { auditVia, resolveTarget, type AccessRefusal, type Candidate } from "@/lib/accounts/blocking/blocking";
 import { usernameResendEligibility, type UsernameSkipReason } from "@/lib/accounts/blocking/rules";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 
@@ -28,7 +21,8 @@ export type UsernameResendResult =
 
 export type UsernameResending = { result: UsernameResendResult; mailIds: string[] };
 
-const PREVIEW_NAMES = 8;
+/** Names username resends in the defence-in-depth error. */
+const FEATURE = "Access changes";
 
 type Recipient = Candidate & { userId: string; username: string; email: string };
 
@@ -45,18 +39,12 @@ function planUsernameResend(candidates: readonly Candidate[]): { affected: Recip
 }
 
 /** How many people a bulk username resend reaches and who it skips, by reason, for the confirmation. Changes nothing. */
-export async function previewUsernameResend(tenantId: string, actor: AccessActorRef, target: AccessTarget): Promise<UsernameResendPreview> {
-  assertCoordinatorOf(tenantId, actor);
+export async function previewUsernameResend(tenantId: string, actor: BulkActorRef, target: AccessTarget): Promise<UsernameResendPreview> {
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const resolved = await resolveTarget(await getDb(), tenantId, target);
   if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
   const plan = planUsernameResend(resolved.candidates);
-  return {
-    outcome: "preview",
-    affected: plan.affected.length,
-    names: plan.affected.slice(0, PREVIEW_NAMES).map(formatPersonName),
-    skipped: plan.skipped,
-    groupName: resolved.groupName,
-  };
+  return previewOf(plan.affected, plan.skipped, resolved.groupName);
 }
 
 /**
@@ -66,20 +54,18 @@ export async function previewUsernameResend(tenantId: string, actor: AccessActor
  */
 export async function resendUsernames(
   tenantId: string,
-  actor: AccessActorRef,
+  actor: BulkActorRef,
   input: { target: AccessTarget; expectedCount: number },
   now = new Date(),
 ): Promise<UsernameResending> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const resolved = await resolveTarget(tx, tenantId, input.target);
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const plan = planUsernameResend(resolved.candidates);
-    if (plan.affected.length === 0) return { result: { outcome: "refused", reason: "nobodyAffected", skipped: plan.skipped }, mailIds: [] };
-    if (plan.affected.length !== input.expectedCount) {
-      return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
-    }
+    const refusal = confirmationRefusal(plan.affected.length, input.expectedCount, plan.skipped);
+    if (refusal) return { result: refusal, mailIds: [] };
     // The same mail as for one person: the username, and a fresh 7-day sign-in link to the home page.
     const { mailIds } = await sendToMany(tx, {
       tenantId,

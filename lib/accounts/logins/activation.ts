@@ -3,15 +3,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
-import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
-import { canCoordinate } from "@/lib/auth/permissions";
+import { assertCoordinatorOf, confirmationRefusal, previewOf } from "@/lib/accounts/bulk-targets";
 import type { LoginActorRef, LoginRefusal } from "@/lib/accounts/logins/creation";
 import { listLoginCandidates } from "@/lib/accounts/logins/queries";
 import { activationEligibility, planLogins, type LoginSkipped } from "@/lib/accounts/logins/rules";
 
-const PREVIEW_NAMES = 8;
+/** Names logins in the defence-in-depth error. */
+const FEATURE = "Logins";
 
 export type ActivationPreview =
   | { outcome: "preview"; affected: number; names: string[]; skipped: LoginSkipped; groupName: string | null }
@@ -21,24 +21,14 @@ export type ActivationResult =
   | { outcome: "done"; activated: number; skipped: LoginSkipped }
   | { outcome: "refused"; reason: LoginRefusal; count?: number; skipped?: LoginSkipped };
 
-function assertCoordinatorOf(tenantId: string, actor: LoginActorRef): void {
-  if (actor.tenantId !== tenantId || !canCoordinate(actor.role)) throw new Error("Logins are managed by coordinators of the organisation only");
-}
-
 /** How many pending logins the target has (and who is left out, by reason), for the confirmation. Changes nothing. */
 export async function previewActivation(tenantId: string, actor: LoginActorRef, target: AccessTarget): Promise<ActivationPreview> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   const resolved = await listLoginCandidates(db, tenantId, target);
   if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
   const plan = planLogins(resolved.candidates, (subject) => activationEligibility(subject, actor.role));
-  return {
-    outcome: "preview",
-    affected: plan.affected.length,
-    names: plan.affected.slice(0, PREVIEW_NAMES).map(formatPersonName),
-    skipped: plan.skipped,
-    groupName: resolved.groupName,
-  };
+  return previewOf(plan.affected, plan.skipped, resolved.groupName);
 }
 
 /**
@@ -52,14 +42,14 @@ export async function activateLogins(
   input: { target: AccessTarget; expectedCount: number },
   now = new Date(),
 ): Promise<ActivationResult> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   return db.transaction(async (tx): Promise<ActivationResult> => {
     const resolved = await listLoginCandidates(tx, tenantId, input.target);
     if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
     const plan = planLogins(resolved.candidates, (subject) => activationEligibility(subject, actor.role));
-    if (plan.affected.length === 0) return { outcome: "refused", reason: "nobodyAffected", skipped: plan.skipped };
-    if (plan.affected.length !== input.expectedCount) return { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped };
+    const refusal = confirmationRefusal(plan.affected.length, input.expectedCount, plan.skipped);
+    if (refusal) return refusal;
     const userIds = plan.affected.flatMap((person) => (person.userId ? [person.userId] : []));
     const changed = await tx
       .update(users)

@@ -3,7 +3,7 @@
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
 import type { Role } from "@/lib/db/schema/people";
-import { canCoordinate } from "@/lib/auth/permissions";
+import { assertCoordinatorOf } from "@/lib/accounts/bulk-targets";
 import { checkUsername, normaliseUsername } from "@/lib/accounts/rules";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
@@ -37,10 +37,8 @@ export type CreateLoginsResult =
   | { outcome: "usernameProblems"; problems: { personId: string; username: string; problem: LoginUsernameProblem }[] }
   | { outcome: "refused"; reason: LoginRefusal; count?: number };
 
-/** Defence in depth behind the actions' guard: reaching this with a member is a bug. */
-function assertCoordinatorOf(tenantId: string, actor: LoginActorRef): void {
-  if (actor.tenantId !== tenantId || !canCoordinate(actor.role)) throw new Error("Logins are managed by coordinators of the organisation only");
-}
+/** Names logins in the defence-in-depth error. */
+const FEATURE = "Logins";
 
 async function planCreation(db: DbOrTx, tenantId: string, actor: LoginActorRef, target: AccessTarget, today: string) {
   const resolved = await listLoginCandidates(db, tenantId, target);
@@ -55,7 +53,7 @@ async function planCreation(db: DbOrTx, tenantId: string, actor: LoginActorRef, 
  * others by reason. Writes nothing.
  */
 export async function previewLogins(tenantId: string, actor: LoginActorRef, target: AccessTarget, today: string): Promise<LoginPreview> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   const plan = await planCreation(db, tenantId, actor, target, today);
   if (!plan.ok) return { outcome: "refused", reason: plan.reason };
@@ -99,7 +97,7 @@ export async function createLogins(
   today: string,
   now = new Date(),
 ): Promise<CreateLoginsResult> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const db = await getDb();
   try {
     return await db.transaction(async (tx): Promise<CreateLoginsResult> => {

@@ -1,11 +1,9 @@
 // Reads for creating and activating logins: the people a target names with their login state, and
 // which usernames are taken anywhere in the installation (usernames are unique across organisations).
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema/accounts";
-import { people } from "@/lib/db/schema/people";
-import { groupMembers, groups } from "@/lib/db/schema/tenancy";
-import { personOf } from "@/lib/people/members";
+import { resolveBulkTarget } from "@/lib/accounts/bulk-targets";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import type { LoginSubject } from "@/lib/accounts/logins/rules";
 
@@ -26,55 +24,23 @@ export type ResolvedLoginTarget =
  * A person or selection naming anyone outside the organisation resolves to "unknownPeople".
  */
 export async function listLoginCandidates(db: DbOrTx, tenantId: string, target: AccessTarget): Promise<ResolvedLoginTarget> {
-  let condition: SQL | undefined;
-  let groupName: string | null = null;
-  let expected: Set<string> | null = null;
-  switch (target.kind) {
-    case "person":
-      expected = new Set([target.personId]);
-      condition = eq(people.id, target.personId);
-      break;
-    case "selection":
-      expected = new Set(target.personIds);
-      condition = inArray(people.id, [...expected]);
-      break;
-    case "group": {
-      const [group] = await db.select({ name: groups.name }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.id, target.groupId)));
-      if (!group) return { ok: false, reason: "unknownGroup" };
-      groupName = group.name;
-      condition = inArray(
-        people.id,
-        db
-          .select({ personId: groupMembers.personId })
-          .from(groupMembers)
-          .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, target.groupId))),
-      );
-      break;
-    }
-    case "everyone":
-      condition = undefined;
-      break;
-  }
-  const rows = await db
-    .select({
-      personId: people.id,
-      role: people.role,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      endDate: people.endDate,
-      userId: users.id,
-      username: users.username,
-      loginStatus: users.status,
-    })
-    .from(people)
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
-    // The tenant condition is always present; `condition` only narrows within it.
-    .where(and(personOf(tenantId), condition))
-    .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`, people.id);
-  if (expected && rows.length !== expected.size) return { ok: false, reason: "unknownPeople" };
-  return { ok: true, candidates: rows, groupName };
+  const resolved = await resolveBulkTarget(db, tenantId, target);
+  if (!resolved.ok) return resolved;
+  const candidates = resolved.rows.map(
+    (row): LoginCandidate => ({
+      personId: row.personId,
+      role: row.role,
+      firstName: row.firstName,
+      infix: row.infix,
+      lastName: row.lastName,
+      email: row.email,
+      endDate: row.endDate,
+      userId: row.userId,
+      username: row.username,
+      loginStatus: row.status,
+    }),
+  );
+  return { ok: true, candidates, groupName: resolved.groupName };
 }
 
 /**

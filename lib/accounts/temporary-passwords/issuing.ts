@@ -2,20 +2,17 @@
 // bulk to a selection, a group or everyone (optionally only who never signed in), either by email or for
 // an export the coordinator downloads once. One transaction per call: the passwords, the end of the old
 // password, sessions and links, the invitation mails and the audit rows commit together or not at all.
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/lib/db/client";
 import { authSessions, users } from "@/lib/db/schema/accounts";
-import { people, type Role } from "@/lib/db/schema/people";
-import { groupMembers, groups } from "@/lib/db/schema/tenancy";
 import { generateTemporaryPassword } from "@/lib/tenancy/provisioning";
 import { hashTemporaryPassword } from "@/lib/accounts/passwords/hashing";
 import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
 import { revokeAccessTokensOfAccounts } from "@/lib/accounts/links/sign-in-links";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
-import { canCoordinate } from "@/lib/auth/permissions";
+import { assertCoordinatorOf, previewOf, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
 import { sendToMany } from "@/lib/mail/fan-out";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
-import { personOf } from "@/lib/people/members";
 import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
 import {
@@ -24,9 +21,6 @@ import {
   type TemporaryPasswordSubject,
   type TemporarySkipReason,
 } from "@/lib/accounts/temporary-passwords/rules";
-
-/** Who is acting; the same fields as the session's Actor, so an Actor can be passed as is. */
-export type TemporaryPasswordActor = { userId: string; personId: string | null; tenantId: string; role: Role };
 
 /** Why nothing happened, as a key of the "temporaryPasswords.errors" texts. */
 export type TemporaryPasswordRefusal =
@@ -62,7 +56,8 @@ export type TemporaryPasswordExport = { result: TemporaryPasswordResult; rows: I
 
 export type TemporaryPasswordRequestInput = { target: AccessTarget; delivery: TemporaryPasswordDelivery; onlyNeverSignedIn: boolean };
 
-const PREVIEW_NAMES = 8;
+/** Names temporary passwords in the defence-in-depth error. */
+const FEATURE = "Temporary passwords";
 /** Rows per UPDATE … FROM (VALUES …): two parameters each, well under Postgres's 65,535. */
 const UPDATE_CHUNK = 1_000;
 
@@ -85,70 +80,15 @@ type Candidate = TemporaryPasswordSubject & {
   locale: EmailLocale | undefined;
 };
 
-/** Defence in depth behind the guard: reaching it with another tenant or a member is a bug. */
-function assertCoordinatorOf(tenantId: string, actor: TemporaryPasswordActor): void {
-  if (actor.tenantId !== tenantId) throw new Error("Temporary passwords: the actor belongs to another organisation");
-  if (!canCoordinate(actor.role)) throw new Error("Temporary passwords: coordinators and admins only");
-}
-
-/**
- * The people a target names, in this tenant only, with their login. Ids that are not people of this
- * organisation (or a group of another one) refuse the whole request: a stale page must not half-apply.
- */
+/** The people a target names (lib/accounts/bulk-targets.ts), with their login as the temporary-password rules read it. */
 async function resolveCandidates(
   db: DbOrTx,
   tenantId: string,
   target: AccessTarget,
 ): Promise<{ ok: true; candidates: Candidate[]; groupName: string | null } | { ok: false; reason: TemporaryPasswordRefusal }> {
-  let condition: SQL | undefined;
-  let groupName: string | null = null;
-  let expected: number | null = null;
-  switch (target.kind) {
-    case "person":
-      expected = 1;
-      condition = eq(people.id, target.personId);
-      break;
-    case "selection": {
-      const ids = [...new Set(target.personIds)];
-      expected = ids.length;
-      condition = inArray(people.id, ids);
-      break;
-    }
-    case "group": {
-      const [group] = await db.select({ name: groups.name }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.id, target.groupId)));
-      if (!group) return { ok: false, reason: "unknownGroup" };
-      groupName = group.name;
-      condition = inArray(
-        people.id,
-        db.select({ personId: groupMembers.personId }).from(groupMembers).where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, target.groupId))),
-      );
-      break;
-    }
-    case "everyone":
-      condition = undefined;
-      break;
-  }
-  const rows = await db
-    .select({
-      personId: people.id,
-      role: people.role,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      userId: users.id,
-      username: users.username,
-      status: users.status,
-      loginCount: users.loginCount,
-      locale: users.locale,
-    })
-    .from(people)
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
-    // The tenant condition is always present; `condition` only narrows within it.
-    .where(and(personOf(tenantId), condition))
-    .orderBy(sql`lower(${people.lastName})`, sql`lower(${people.firstName})`);
-  if (expected !== null && rows.length !== expected) return { ok: false, reason: "unknownPeople" };
-  const candidates = rows.map(
+  const resolved = await resolveBulkTarget(db, tenantId, target);
+  if (!resolved.ok) return resolved;
+  const candidates = resolved.rows.map(
     (row): Candidate => ({
       personId: row.personId,
       role: row.role,
@@ -162,7 +102,7 @@ async function resolveCandidates(
       login: row.userId && row.status ? { status: row.status, loginCount: row.loginCount ?? 0 } : null,
     }),
   );
-  return { ok: true, candidates, groupName };
+  return { ok: true, candidates, groupName: resolved.groupName };
 }
 
 type Planned = { candidates: Candidate[]; affected: Candidate[]; skipped: TemporarySkipped; groupName: string | null };
@@ -170,7 +110,7 @@ type Planned = { candidates: Candidate[]; affected: Candidate[]; skipped: Tempor
 async function planFor(
   db: DbOrTx,
   tenantId: string,
-  actor: TemporaryPasswordActor,
+  actor: BulkActorRef,
   input: TemporaryPasswordRequestInput,
 ): Promise<{ ok: true; plan: Planned } | { ok: false; result: TemporaryPasswordResult }> {
   const resolved = await resolveCandidates(db, tenantId, input.target);
@@ -189,17 +129,17 @@ async function planFor(
 /** Counts who a reset would affect and who it skips, for the confirmation step. Changes nothing. */
 export async function previewTemporaryPasswords(
   tenantId: string,
-  actor: TemporaryPasswordActor,
+  actor: BulkActorRef,
   input: TemporaryPasswordRequestInput,
 ): Promise<TemporaryPasswordPreview> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const planned = await planFor(await getDb(), tenantId, actor, input);
   if (!planned.ok) {
     const result = planned.result;
     return { outcome: "refused", reason: result.outcome === "refused" ? result.reason : "nobodyAffected" };
   }
   const { affected, skipped, groupName } = planned.plan;
-  return { outcome: "preview", affected: affected.length, names: affected.slice(0, PREVIEW_NAMES).map(formatPersonName), skipped, groupName };
+  return previewOf(affected, skipped, groupName);
 }
 
 type Applied = { person: Candidate & { userId: string; username: string }; temporaryPassword: string };
@@ -304,11 +244,11 @@ async function mailInvitations(tx: Tx, tenantId: string, applied: readonly Appli
  */
 export async function resetAndEmailTemporaryPasswords(
   tenantId: string,
-  actor: TemporaryPasswordActor,
+  actor: BulkActorRef,
   input: Omit<TemporaryPasswordRequestInput, "delivery"> & { expectedCount: number },
   now: Date = new Date(),
 ): Promise<TemporaryPasswordMailing> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const request = { ...input, delivery: "email" as const };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -337,7 +277,7 @@ export async function resetAndEmailTemporaryPasswords(
 }
 
 /** "Save and send password" for one member: a temporary password by the invitation email. */
-export function sendTemporaryPasswordTo(tenantId: string, actor: TemporaryPasswordActor, personId: string, now: Date = new Date()): Promise<TemporaryPasswordMailing> {
+export function sendTemporaryPasswordTo(tenantId: string, actor: BulkActorRef, personId: string, now: Date = new Date()): Promise<TemporaryPasswordMailing> {
   return resetAndEmailTemporaryPasswords(tenantId, actor, { target: { kind: "person", personId }, onlyNeverSignedIn: false, expectedCount: 1 }, now);
 }
 
@@ -348,11 +288,11 @@ export function sendTemporaryPasswordTo(tenantId: string, actor: TemporaryPasswo
  */
 export async function resetForExport(
   tenantId: string,
-  actor: TemporaryPasswordActor,
+  actor: BulkActorRef,
   input: Omit<TemporaryPasswordRequestInput, "delivery"> & { expectedCount: number; format: "xlsx" | "csv" },
   now: Date = new Date(),
 ): Promise<TemporaryPasswordExport> {
-  assertCoordinatorOf(tenantId, actor);
+  assertCoordinatorOf(tenantId, actor, FEATURE);
   const request = { ...input, delivery: "export" as const };
   const db = await getDb();
   return db.transaction(async (tx) => {
