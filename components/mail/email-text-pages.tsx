@@ -1,6 +1,7 @@
 // The email text pages shared by an organisation's settings and a provider's area: the overview of
 // every template grouped by audience, and the editor of one template in one language. The caller's
 // page does the guard and passes the scope from the session.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -71,21 +72,33 @@ export async function EmailTextOverview({ scope, basePath, intro, adminLocale }:
   );
 }
 
+/** The route props of an email-text page: the template in the path, the language as ?taal=nl|en. */
+export type EmailTextRoute = {
+  params: Promise<{ template: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The title of every email-text page, at both levels. */
+export async function emailTextsMetadata(): Promise<Metadata> {
+  const t = await getTranslations("emailTexts");
+  return { title: t("title") };
+}
+
 export async function EmailTextEditorPage({
   scope,
   basePath,
-  template,
-  language,
+  route,
   organisationName,
   adminLocale,
 }: {
   scope: EmailTextScope;
   basePath: string;
-  template: string;
-  language: string | undefined;
+  route: EmailTextRoute;
   organisationName: string;
   adminLocale: EmailLocale;
 }) {
+  const [{ template }, query] = await Promise.all([route.params, route.searchParams]);
+  const language = typeof query.taal === "string" ? query.taal : undefined;
   if (!isEmailTemplate(template)) notFound();
   const locale: EmailLocale = isEmailLocale(language) ? language : adminLocale;
   const t = await getTranslations("emailTexts");

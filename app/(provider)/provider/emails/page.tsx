@@ -1,13 +1,9 @@
-import type { Metadata } from "next";
-import { EmailTextOverview } from "@/components/mail/email-text-pages";
+import { EmailTextOverview, emailTextsMetadata } from "@/components/mail/email-text-pages";
 import { requireProviderAdmin } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/server";
 import { toEmailLocale } from "@/lib/mail/registry";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("emailTexts");
-  return { title: t("title") };
-}
+export const generateMetadata = emailTextsMetadata;
 
 /** The provider's email texts: what all its organisations get unless they change a text themselves. */
 export default async function ProviderEmailTextsPage() {

@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { EmailTextOverview } from "@/components/mail/email-text-pages";
+import { EmailTextOverview, emailTextsMetadata } from "@/components/mail/email-text-pages";
 import { canChangeSettings } from "@/lib/auth/permissions";
 import { requireCoordinator } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/server";
 import { toEmailLocale } from "@/lib/mail/registry";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("emailTexts");
-  return { title: t("title") };
-}
+export const generateMetadata = emailTextsMetadata;
 
 /** The organisation's email texts: every template, with which language has an own or a broken text. */
 export default async function EmailTextsPage() {
