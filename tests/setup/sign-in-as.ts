@@ -4,7 +4,9 @@
 //   vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // (vi.mock must sit in the test file itself: vitest hoists it above the imports there. The real module
 // cannot be loaded under vitest at all: it imports Auth.js, which needs Next's request scope.)
+import { beforeEach } from "vitest";
 import { isMemberActor, type Actor, type MemberActor, type ProviderAdminActor } from "@/lib/accounts/queries";
+import { setUpTestDatabase, type TestDatabase } from "./database";
 
 type SessionModule = typeof import("@/lib/auth/session");
 
@@ -30,6 +32,15 @@ export function signInAsProviderAdmin(admin: ProviderAdminActor, visiting: Actor
 export function signOut(): void {
   current = null;
   currentProviderAdmin = null;
+}
+
+/** This test file's database (see setUpTestDatabase), with no one signed in when each test starts. */
+export function setUpSignedOutDatabase(): TestDatabase {
+  const database = setUpTestDatabase();
+  beforeEach(() => {
+    signOut();
+  });
+  return database;
 }
 
 const PASSWORD_CHANGE_PATH = "/my/account/password";

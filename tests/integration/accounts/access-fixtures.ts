@@ -56,6 +56,15 @@ export async function createAccessOrganisation(db: Db, name: string): Promise<Ac
   return { organisation, coordinator, admin, members, withoutEmail, group };
 }
 
+let numbered = 0;
+
+/** A fresh organisation named "Stichting <n>", n (its `number`, for unique names) counting up within the test file. */
+export async function createNumberedAccessOrganisation(db: Db): Promise<AccessOrganisation & { number: number }> {
+  numbered += 1;
+  const number = numbered;
+  return { ...(await createAccessOrganisation(db, `Stichting ${number}`)), number };
+}
+
 /** The real actor for a login, resolved the way every request resolves it. */
 export async function actorOf(member: Member): Promise<Actor> {
   const actor = await getActorForSession(await openSession(member.user));

@@ -1,7 +1,7 @@
 // Blocking and unblocking through the coordinators' actions, with the real guard and a stubbed session.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { blockPeople, countAccessChange, unblockPeople } from "@/lib/accounts/blocking/actions";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { getActorForSession } from "@/lib/accounts/queries";
@@ -10,8 +10,7 @@ import { checkPassword } from "@/lib/accounts/sign-in/password-sign-in";
 import { hashToken } from "@/lib/accounts/links/tokens";
 import { accessTokens } from "@/lib/db/schema/accounts";
 import { auditLog, outbox } from "@/lib/db/schema/platform";
-import { setUpTestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase, signInAs, signOut } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
   auditFor,
@@ -32,10 +31,7 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
-const database = setUpTestDatabase();
-beforeEach(() => {
-  signOut();
-});
+const database = setUpSignedOutDatabase();
 
 async function twoOrganisations(): Promise<[AccessOrganisation, AccessOrganisation]> {
   return [await createAccessOrganisation(database.db, "Stichting Eén"), await createAccessOrganisation(database.db, "Stichting Twee")];

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import type ExcelJSModule from "exceljs";
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { countTemporaryPasswords, resetPasswordsAndEmail, sendPersonTemporaryPassword } from "@/lib/accounts/temporary-passwords/actions";
 import { resetForExport } from "@/lib/accounts/temporary-passwords/issuing";
 import { POST as exportRoute } from "@/app/api/temporary-passwords/export/route";
@@ -17,12 +17,11 @@ import { accessTokens, authSessions, users } from "@/lib/db/schema/accounts";
 import { people } from "@/lib/db/schema/people";
 import { auditLog } from "@/lib/db/schema/platform";
 import { createMemberWithLogin } from "@/lib/demo/factories";
-import { setUpTestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { openSession } from "@/tests/setup/sessions";
 import {
   actorOf,
-  createAccessOrganisation,
+  createNumberedAccessOrganisation,
   FIXTURE_PASSWORD,
   loginOf,
   outboxFor,
@@ -40,16 +39,8 @@ const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof ExcelJSModul
 const DAY = 24 * 60 * 60 * 1000;
 const temporaryPasswordPattern = /\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b/;
 
-const database = setUpTestDatabase();
-beforeEach(() => {
-  signOut();
-});
-
-let sequence = 0;
-async function organisation(): Promise<AccessOrganisation> {
-  sequence += 1;
-  return createAccessOrganisation(database.db, `Stichting ${sequence}`);
-}
+const database = setUpSignedOutDatabase();
+const organisation = () => createNumberedAccessOrganisation(database.db);
 
 async function asCoordinatorOf(org: AccessOrganisation): Promise<void> {
   signInAs(await actorOf(org.coordinator));
@@ -198,18 +189,24 @@ describe("what a reset ends", () => {
   });
 });
 
+/** The temporary password the coordinator's export at `now` gives `member`. */
+async function exportTemporaryPassword(org: AccessOrganisation, member: Member, format: "csv" | "xlsx", now: Date): Promise<string> {
+  const exported = await resetForExport(org.organisation.id, await actorOf(org.coordinator), {
+    target: { kind: "person", personId: member.person.id },
+    onlyNeverSignedIn: false,
+    expectedCount: 1,
+    format,
+  }, now);
+  const [{ temporaryPassword }] = exported.rows;
+  return temporaryPassword;
+}
+
 describe("signing in with a temporary password", () => {
   it("a temporary password signs in once, forces a new password, and not a second time", async () => {
     const org = await organisation();
     const member = org.members[0];
     const now = new Date();
-    const exported = await resetForExport(org.organisation.id, await actorOf(org.coordinator), {
-      target: { kind: "person", personId: member.person.id },
-      onlyNeverSignedIn: false,
-      expectedCount: 1,
-      format: "csv",
-    }, now);
-    const [{ temporaryPassword }] = exported.rows;
+    const temporaryPassword = await exportTemporaryPassword(org, member, "csv", now);
     expect(temporaryPassword).toMatch(temporaryPasswordPattern);
     expect((await loginOf(database.db, member)).passwordHash).not.toContain(temporaryPassword);
 
@@ -224,13 +221,7 @@ describe("signing in with a temporary password", () => {
     const org = await organisation();
     const member = org.members[0];
     const now = new Date();
-    const exported = await resetForExport(org.organisation.id, await actorOf(org.coordinator), {
-      target: { kind: "person", personId: member.person.id },
-      onlyNeverSignedIn: false,
-      expectedCount: 1,
-      format: "xlsx",
-    }, now);
-    const [{ temporaryPassword }] = exported.rows;
+    const temporaryPassword = await exportTemporaryPassword(org, member, "xlsx", now);
 
     expect(await signIn(member.user.username, temporaryPassword, new Date(now.getTime() + 14 * DAY + 1_000))).toEqual({ ok: false, reason: "temporaryExpired" });
     expect(await signIn(member.user.username, "abcd-efgh-jkmn", new Date(now.getTime() + DAY))).toEqual({ ok: false, reason: "invalid" });
@@ -291,8 +282,8 @@ describe("bulk reset by email", () => {
 describe("reset and export", () => {
   it("the xlsx file keeps formula-like names as text cells with the exact characters", async () => {
     const org = await organisation();
-    const formula = await memberNamed(org, '=HYPERLINK("http://x","klik")', `formula${sequence}`);
-    const phone = await memberNamed(org, "+31 6 12345678", `phone${sequence}`);
+    const formula = await memberNamed(org, '=HYPERLINK("http://x","klik")', `formula${org.number}`);
+    const phone = await memberNamed(org, "+31 6 12345678", `phone${org.number}`);
     await asCoordinatorOf(org);
 
     const response = await confirmAndExport({ kind: "selection", personIds: [formula.person.id, phone.person.id, org.members[0].person.id] }, "xlsx");
@@ -323,8 +314,8 @@ describe("reset and export", () => {
 
   it("the CSV read as text starts formula-like cells with a single quote, and its passwords sign in", async () => {
     const org = await organisation();
-    const formula = await memberNamed(org, '=HYPERLINK("http://x","klik")', `formula${sequence}`);
-    const phone = await memberNamed(org, "+31 6 12345678", `phone${sequence}`);
+    const formula = await memberNamed(org, '=HYPERLINK("http://x","klik")', `formula${org.number}`);
+    const phone = await memberNamed(org, "+31 6 12345678", `phone${org.number}`);
     await asCoordinatorOf(org);
 
     const response = await confirmAndExport({ kind: "selection", personIds: [formula.person.id, phone.person.id] }, "csv");
@@ -344,10 +335,10 @@ describe("reset and export", () => {
     const count = 2_000;
     const inserted = await database.db
       .insert(people)
-      .values(Array.from({ length: count }, (_, i) => ({ tenantId, firstName: `Lid`, lastName: `Nummer ${i}`, email: `bulk-${sequence}-${i}@example.org` })))
+      .values(Array.from({ length: count }, (_, i) => ({ tenantId, firstName: `Lid`, lastName: `Nummer ${i}`, email: `bulk-${org.number}-${i}@example.org` })))
       .returning({ id: people.id });
     await database.db.insert(users).values(
-      inserted.map((person, i) => ({ tenantId, personId: person.id, username: `bulk-${sequence}-${i}`, passwordHash: org.members[0].user.passwordHash, status: "active" as const })),
+      inserted.map((person, i) => ({ tenantId, personId: person.id, username: `bulk-${org.number}-${i}`, passwordHash: org.members[0].user.passwordHash, status: "active" as const })),
     );
     await asCoordinatorOf(org);
     const started = Date.now();

@@ -2,29 +2,20 @@
 // session: only accounts that signed in before get the mail, the rest are counted by reason, the mails
 // form one batch, one audit row carries the count, and other organisations and members are refused.
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { countUsernameResend, resendPeopleUsernames } from "@/lib/accounts/blocking/actions";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { users } from "@/lib/db/schema/accounts";
 import { auditLog, outbox } from "@/lib/db/schema/platform";
-import { setUpTestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
-import { actorOf, createAccessOrganisation, type AccessOrganisation, type Member } from "./access-fixtures";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
+import { actorOf, createNumberedAccessOrganisation, type Member } from "./access-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
-const database = setUpTestDatabase();
-beforeEach(() => {
-  signOut();
-});
-
-let sequence = 0;
-async function organisation(): Promise<AccessOrganisation> {
-  sequence += 1;
-  return createAccessOrganisation(database.db, `Stichting ${sequence}`);
-}
+const database = setUpSignedOutDatabase();
+const organisation = () => createNumberedAccessOrganisation(database.db);
 
 async function markSignedIn(members: Member[]): Promise<void> {
   await database.db.update(users).set({ loginCount: 3 }).where(inArray(users.id, members.map((m) => m.user.id)));

@@ -2,7 +2,7 @@
 // counts the organisation's latest batch in one query, never another organisation's. Also the largest
 // bulk send: 2,000 invitations written in one transaction, delivered only after it.
 import { and, count, eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { resetAndEmailTemporaryPasswords, sendTemporaryPasswordTo } from "@/lib/accounts/temporary-passwords/issuing";
 import { GET as progressRoute } from "@/app/api/mail/batch-progress/route";
 import { users } from "@/lib/db/schema/accounts";
@@ -11,23 +11,14 @@ import { outbox } from "@/lib/db/schema/platform";
 import { buildPerson, createOrganisation } from "@/lib/demo/factories";
 import { getLatestMailBatchProgress } from "@/lib/mail/batches";
 import { formatPersonName } from "@/lib/people/names";
-import { setUpTestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
-import { actorOf, createAccessOrganisation, type AccessOrganisation } from "@/tests/integration/accounts/access-fixtures";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
+import { actorOf, createAccessOrganisation, createNumberedAccessOrganisation, type AccessOrganisation } from "@/tests/integration/accounts/access-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 
 const HOUR = 3_600_000;
-const database = setUpTestDatabase();
-beforeEach(() => {
-  signOut();
-});
-
-let sequence = 0;
-async function organisation(): Promise<AccessOrganisation> {
-  sequence += 1;
-  return createAccessOrganisation(database.db, `Stichting ${sequence}`);
-}
+const database = setUpSignedOutDatabase();
+const organisation = () => createNumberedAccessOrganisation(database.db);
 
 /** Resets and mails everyone of the organisation who can get a temporary password; returns the outbox ids. */
 async function mailEveryone(org: AccessOrganisation): Promise<string[]> {
