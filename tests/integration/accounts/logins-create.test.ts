@@ -199,13 +199,19 @@ describe("usernames edited in the preview", () => {
     expect(await auditOf(one, "logins.created")).toEqual([]);
   });
 
-  it("a username taken in another organisation after the preview is reported, and none of the batch is created", async () => {
+  /** Two organisations; as the first one's coordinator, the proposed usernames for two of its people. */
+  async function proposeTwoLoginsBesideAnotherOrganisation() {
     const one = await organisation();
     const two = await organisation();
     const people = [await personWithoutLogin(one), await personWithoutLogin(one)];
     await asCoordinatorOf(one);
     const target: AccessTarget = { kind: "selection", personIds: people.map((person) => person.id) };
     const preview = await proposalsFor(target);
+    return { one, two, people, target, preview };
+  }
+
+  it("a username taken in another organisation after the preview is reported, and none of the batch is created", async () => {
+    const { two, people, target, preview } = await proposeTwoLoginsBesideAnotherOrganisation();
     const takenMeanwhile = preview.proposals[1];
     await createMemberWithLogin(database.db, { tenantId: two.organisation.id, username: takenMeanwhile.username.toUpperCase() });
 
@@ -216,12 +222,7 @@ describe("usernames edited in the preview", () => {
   });
 
   it("a username a racing transaction takes between the check and the insert is reported, and none of the batch is created", async () => {
-    const one = await organisation();
-    const two = await organisation();
-    const people = [await personWithoutLogin(one), await personWithoutLogin(one)];
-    await asCoordinatorOf(one);
-    const target: AccessTarget = { kind: "selection", personIds: people.map((person) => person.id) };
-    const preview = await proposalsFor(target);
+    const { one, two, people, target, preview } = await proposeTwoLoginsBesideAnotherOrganisation();
     const racedFor = preview.proposals[0];
     await createMemberWithLogin(database.db, { tenantId: two.organisation.id, username: racedFor.username });
     // The check inside the transaction still sees the name free, as it would before the other commit.
