@@ -7,10 +7,8 @@ import { people } from "@/lib/db/schema/people";
 import { personAccessColumns, toPersonAccessRow, type PersonAccessRow } from "@/lib/accounts/blocking/queries";
 import type { MailSummary, OutboxStatus } from "@/lib/mail/queries";
 import { personOf } from "./members";
-import { memberRecordFields, type MemberRecordField } from "./member-record-schemas";
+import { memberRecordFields, type MemberRecordValues } from "./member-record-schemas";
 import { profileColumns } from "./queries";
-
-export type MemberRecordValues = Record<MemberRecordField, string | null> & { firstName: string; lastName: string };
 
 /** The columns of every field of a member record (`memberRecordFields`), as select keys. */
 export const memberRecordColumns = { ...profileColumns, startDate: people.startDate, endDate: people.endDate };

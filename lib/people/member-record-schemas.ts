@@ -17,6 +17,9 @@ export function isMemberRecordErrorKey(value: string): value is MemberRecordErro
 export const memberRecordFields = [...textProfileFields, "startDate", "endDate"] as const;
 export type MemberRecordField = (typeof memberRecordFields)[number];
 
+/** The values of a member record: every field may be empty but the first and last name. */
+export type MemberRecordValues = Record<MemberRecordField, string | null> & { firstName: string; lastName: string };
+
 /** A calendar date as the date input sends it (YYYY-MM-DD), a real day; empty is "none". */
 function calendarDay(invalidKey: MemberRecordErrorKey) {
   return z.preprocess(

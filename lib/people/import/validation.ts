@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { checkUsername, normaliseUsername } from "@/lib/accounts/rules";
 import { isProfileErrorKey, parseBirthDate, profileFieldSchemas, type ProfileErrorKey } from "@/lib/people/schemas";
 import type { TextProfileField } from "@/lib/people/rules";
+import type { MemberRecordValues } from "@/lib/people/member-record-schemas";
 import type { ColumnTarget, ImportField } from "./mapping";
 
 /** Message keys of memberImport.errors: the profile's own, and those only an import can run into. */
@@ -30,21 +31,7 @@ export type RowProblem = {
   value?: string;
 };
 
-export type ImportPerson = {
-  firstName: string;
-  infix: string | null;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  startDate: string | null;
-  endDate: string | null;
-};
-
-export type ImportRecord = { rowNumber: number; person: ImportPerson; username: string | null; groupIds: string[] };
+export type ImportRecord = { rowNumber: number; person: MemberRecordValues; username: string | null; groupIds: string[] };
 export type InvalidRow = { rowNumber: number; name: string; problems: RowProblem[] };
 export type ImportValidation = { valid: ImportRecord[]; invalid: InvalidRow[] };
 
@@ -123,7 +110,7 @@ export function validateImportRows(file: RowFile, mapping: readonly ColumnTarget
     if (!endDate.ok) problems.push({ field: "endDate", error: endDate.error });
     if (startDate.ok && endDate.ok && startDate.value && endDate.value && endDate.value < startDate.value) problems.push({ field: "endDate", error: "endBeforeStart" });
 
-    const person: ImportPerson = {
+    const person: MemberRecordValues = {
       firstName: values.firstName ?? "",
       infix: values.infix ?? null,
       lastName: values.lastName ?? "",

@@ -11,6 +11,7 @@ import { assignments, handoverRecipients, handoverRequests, shiftSeries, shifts 
 import { groupMembers } from "@/lib/db/schema/tenancy";
 import { revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
 import { recordAudit } from "@/lib/tenancy/audit";
+import { memberRecordColumns } from "@/lib/people/member-record-queries";
 import {
   droppedAssignments,
   filledFields,
@@ -45,15 +46,8 @@ export type MergeResult =
   | { outcome: "refused"; reason: MergeRefusal }
   | { outcome: "notFound" };
 
-const fillableColumns = {
-  email: people.email,
-  phone: people.phone,
-  birthDate: people.birthDate,
-  address: people.address,
-  postcode: people.postcode,
-  city: people.city,
-  startDate: people.startDate,
-};
+const { email, phone, birthDate, address, postcode, city, startDate } = memberRecordColumns;
+const fillableColumns = { email, phone, birthDate, address, postcode, city, startDate };
 
 /**
  * Merges `input.mergePersonId` into `input.keepPersonId`. Both rows are locked FOR UPDATE in id order

@@ -9,6 +9,8 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { assignments, shifts } from "@/lib/db/schema/roster";
 import { groupMembers, groups, locations } from "@/lib/db/schema/tenancy";
 import { personOf } from "@/lib/people/members";
+import { memberRecordColumns } from "@/lib/people/member-record-queries";
+import type { MemberRecordValues } from "@/lib/people/member-record-schemas";
 import { nameSearch } from "@/lib/people/name-search";
 import { findOverlaps, overlapKey, type MergeSide } from "./rules";
 
@@ -51,20 +53,9 @@ export async function searchMergeCandidates(tenantId: string, exceptId: string, 
 
 export type ComparedShift = { shiftId: string; activity: string; location: string | null; startsAt: Date; endsAt: Date };
 
-export type ComparedRecord = {
+export type ComparedRecord = MemberRecordValues & {
   id: string;
   role: Role;
-  firstName: string;
-  infix: string | null;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  startDate: string | null;
-  endDate: string | null;
   hasPhoto: boolean;
   groups: string[];
   comingShifts: ComparedShift[];
@@ -89,17 +80,7 @@ export async function getMergeComparison(tenantId: string, firstId: string, seco
     .select({
       id: people.id,
       role: people.role,
-      firstName: people.firstName,
-      infix: people.infix,
-      lastName: people.lastName,
-      email: people.email,
-      phone: people.phone,
-      birthDate: people.birthDate,
-      address: people.address,
-      postcode: people.postcode,
-      city: people.city,
-      startDate: people.startDate,
-      endDate: people.endDate,
+      ...memberRecordColumns,
       hasPhoto: sql<boolean>`${people.photoId} is not null`,
       username: users.username,
       status: users.status,
