@@ -2,31 +2,23 @@
 // is left by handing it over, even on the day one got it. Through the real guards (stubbed session),
 // as members and coordinators use them. Runs unchanged on PGlite, PostgreSQL and the Neon driver.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { assignments } from "@/lib/db/schema/roster";
 import { assignPeopleToShift, removePeopleFromShift, signOffFromShift, signUpForShift } from "@/lib/roster/actions";
 import { acceptHandoverRequest, askForHandover } from "@/lib/roster/handover-actions";
 import { getShiftForMember } from "@/lib/roster/queries";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { actorOf, createRosterOrganisation, daysAhead, peopleOn, shiftIn, type Member, type RosterOrganisation } from "./roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
-let database: TestDatabase;
+const database = setUpSignedOutDatabase();
 let org: RosterOrganisation;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   org = await createRosterOrganisation(database.db, "Afmelden", 5);
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(() => {
-  signOut();
 });
 
 async function sourceOf(shiftId: string, member: Member): Promise<string | undefined> {

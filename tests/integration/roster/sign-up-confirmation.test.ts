@@ -1,29 +1,21 @@
 // A member who signs up for or off from a shift themselves gets a confirmation with the sign-in button
 // and the add-to-calendar link; a coordinator's assignment sends the assignment mail instead.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { extractLinks } from "@/lib/mail/preview";
 import { assignPeopleToShift, signOffFromShift, signUpForShift } from "@/lib/roster/actions";
 import { renderShiftCalendar } from "@/lib/roster/calendar";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { actorOf, createRosterOrganisation, daysAhead, mailTo, shiftIn, signInLinksOf, type RosterOrganisation } from "./roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
-let database: TestDatabase;
+const database = setUpSignedOutDatabase();
 let org: RosterOrganisation;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   org = await createRosterOrganisation(database.db, "Bevestiging");
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(() => {
-  signOut();
 });
 
 /** The signed calendar link of a mail, split into what the calendar route reads. */

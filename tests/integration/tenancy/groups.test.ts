@@ -4,7 +4,7 @@
 // Through the real actions with a stubbed session: another organisation's coordinator finds nothing,
 // a member is refused, and every change is audited.
 import { eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { listGroupOptions } from "@/lib/accounts/blocking/queries";
 import { auditLog } from "@/lib/db/schema/platform";
 import { people } from "@/lib/db/schema/people";
@@ -27,10 +27,9 @@ import {
   updateGroup,
 } from "@/lib/tenancy/groups-actions";
 import { getGroupOverview, listGroupsOverview } from "@/lib/tenancy/groups-queries";
-import { setUpTestDatabase } from "@/tests/setup/database";
 import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { formOf } from "@/tests/setup/forms";
-import { signInAs, signOut } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { actorOf, createNumberedRosterOrganisation, daysAhead, shiftIn } from "../roster/roster-fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
@@ -38,8 +37,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
 vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
-const database = setUpTestDatabase();
-beforeEach(() => signOut());
+const database = setUpSignedOutDatabase();
 
 const organisation = () => createNumberedRosterOrganisation(database.db);
 const auditOf = (tenantId: string, action: string) => auditEntriesOf(database.db, tenantId, action, { details: auditLog.details, actorUserId: auditLog.actorUserId });
