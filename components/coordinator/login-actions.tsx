@@ -10,6 +10,7 @@ import type { LoginSkipped, LoginUsernameProblem } from "@/lib/accounts/logins/r
 import type { ActionResult } from "@/lib/auth/guards";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { LoginCreateDialog } from "./login-create-dialog";
+import { useServerCall } from "./use-server-call";
 import { Alert } from "@/components/ui/alert";
 
 type LoginActionsProps = {
@@ -57,8 +58,8 @@ const skipKeys = {
 export function LoginActions({ target, showCreate, showActivate, createLabel, activateLabel, buttonClassName, disabled = false, onDone }: LoginActionsProps) {
   const t = useTranslations("logins");
   const router = useRouter();
-  const [busy, setBusy] = useState<"create" | "activate" | "dialog" | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const { busy, run } = useServerCall<"create" | "activate" | "dialog">(() => setNotice({ tone: "error", text: t("errors.failed") }));
   const [creating, setCreating] = useState<Creating | null>(null);
   const [activating, setActivating] = useState<Activating | null>(null);
 
@@ -77,18 +78,6 @@ export function LoginActions({ target, showCreate, showActivate, createLabel, ac
   function failureText(result: Extract<ActionResult<unknown>, { ok: false }>): string {
     if (result.error === "notFound" || result.error === "forbidden") return t(`errors.${result.error}`);
     return t("errors.failed");
-  }
-
-  async function run<T>(key: "create" | "activate" | "dialog", call: () => Promise<T>): Promise<T | null> {
-    setBusy(key);
-    try {
-      return await call();
-    } catch {
-      setNotice({ tone: "error", text: t("errors.failed") });
-      return null;
-    } finally {
-      setBusy(null);
-    }
   }
 
   function finish(text: string) {

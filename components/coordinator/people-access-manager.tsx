@@ -26,6 +26,7 @@ import { TemporaryPasswordBulk } from "./temporary-password-bulk";
 import { UsernameResendBulk } from "./username-resend-bulk";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { ScheduleBlockDialog } from "./schedule-block-dialog";
+import { useServerCall } from "./use-server-call";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
@@ -100,7 +101,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   const [resetting, setResetting] = useState<{ row: PersonAccessView; error: string | null } | null>(null);
   const [scheduling, setScheduling] = useState<Scheduling | null>(null);
   /** Which control is waiting for the server: a row id, a bulk button, or the open dialog. */
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useServerCall<string>(() => setNotice({ tone: "error", text: t("errors.failed") }));
   const [groupToBlock, setGroupToBlock] = useState(initialGroupId ?? "");
 
   const selectable = useMemo(() => rows.filter((row) => row.selectable).map((row) => row.personId), [rows]);
@@ -127,19 +128,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
 
   function formatDay(date: string): string {
     return format.dateTime(dayKeyAsDate(date), { ...formats.dateTime.day, timeZone: "UTC" });
-  }
-
-  /** Runs a server call for one control; a thrown error (network, server) becomes a message, never a crash. */
-  async function run<T>(key: string, call: () => Promise<T>): Promise<T | null> {
-    setBusy(key);
-    try {
-      return await call();
-    } catch {
-      setNotice({ tone: "error", text: t("errors.failed") });
-      return null;
-    } finally {
-      setBusy(null);
-    }
   }
 
   function finishWith(text: string, clearSelection: boolean) {

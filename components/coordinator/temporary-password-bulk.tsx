@@ -5,35 +5,16 @@ import { useRouter } from "next/navigation";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 import type { ActionResult } from "@/lib/auth/guards";
 import type { TemporaryPasswordPreview, TemporaryPasswordRefusal, TemporaryPasswordResult, TemporarySkipped } from "@/lib/accounts/temporary-passwords/issuing";
-import type { TemporaryPasswordDelivery, TemporarySkipReason } from "@/lib/accounts/temporary-passwords/rules";
+import { temporarySkipKeys, type TemporaryPasswordDelivery, type TemporarySkipReason } from "@/lib/accounts/temporary-passwords/rules";
 import { countTemporaryPasswords, resetPasswordsAndEmail } from "@/lib/accounts/temporary-passwords/actions";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-
-type TemporaryPasswordBulkProps = {
-  /** The selected people on this page of the members table. */
-  personIds: readonly string[];
-  groups: readonly { id: string; name: string }[];
-  /** Another control of the bar is waiting for the server. */
-  disabled?: boolean;
-  /** After a reset: the bar clears its selection. */
-  onDone?: () => void;
-};
+import { useBulkTarget, type BulkControlProps } from "./use-bulk-target";
 
 type Format = "xlsx" | "csv";
 type Asking = { delivery: TemporaryPasswordDelivery; target: AccessTarget; onlyNeverSignedIn: boolean; preview: Extract<TemporaryPasswordPreview, { outcome: "preview" }>; warning: string | null; error: string | null };
-
-const skipKeys: Record<TemporarySkipReason, string> = {
-  "no-login": "noLogin",
-  "not-activated": "notActivated",
-  blocked: "blocked",
-  self: "self",
-  "admin-only": "adminOnly",
-  "signed-in-before": "signedInBefore",
-  "no-email": "noEmail",
-};
 
 /** The file name the server sent, else a default. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -46,26 +27,22 @@ function fileNameOf(response: Response, fallback: string): string {
  * optionally only for who never signed in. Counts first; the confirmation names how many people and
  * what they receive. The export is downloaded straight from the response and kept nowhere.
  */
-export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onDone }: TemporaryPasswordBulkProps) {
+export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onDone }: BulkControlProps) {
   const t = useTranslations("temporaryPasswords");
   const router = useRouter();
-  const [scope, setScope] = useState(personIds.length > 0 ? "selection" : "everyone");
+  const { scope, setScope, scopes, targetOf } = useBulkTarget(personIds, groups, {
+    selection: (count) => t("bulk.targetSelection", { count }),
+    group: (group) => t("bulk.targetGroup", { group }),
+    everyone: t("bulk.targetEveryone"),
+  });
   const [onlyNeverSignedIn, setOnlyNeverSignedIn] = useState(false);
   const [format, setFormat] = useState<Format>("xlsx");
   const [busy, setBusy] = useState<TemporaryPasswordDelivery | "dialog" | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
 
-  const effectiveScope = scope === "selection" && personIds.length === 0 ? "everyone" : scope;
-
-  function targetOf(): AccessTarget {
-    if (effectiveScope === "selection") return { kind: "selection", personIds: [...personIds] };
-    if (effectiveScope.startsWith("group:")) return { kind: "group", groupId: effectiveScope.slice("group:".length) };
-    return { kind: "everyone" };
-  }
-
   function skippedText(skipped: TemporarySkipped | undefined): string | null {
-    const parts = (Object.entries(skipped ?? {}) as [TemporarySkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${skipKeys[reason]}`, { count }));
+    const parts = (Object.entries(skipped ?? {}) as [TemporarySkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${temporarySkipKeys[reason]}`, { count }));
     return parts.length > 0 ? parts.join(", ") : null;
   }
 
@@ -145,11 +122,6 @@ export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onD
     }
   }
 
-  const scopes = [
-    ...(personIds.length > 0 ? [{ value: "selection", label: t("bulk.targetSelection", { count: personIds.length }) }] : []),
-    ...groups.map((group) => ({ value: `group:${group.id}`, label: t("bulk.targetGroup", { group: group.name }) })),
-    { value: "everyone", label: t("bulk.targetEveryone") },
-  ];
   const unavailable = disabled || busy !== null;
 
   function details(current: Asking): string[] {
@@ -166,7 +138,7 @@ export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onD
     <fieldset className="min-w-0">
       <legend className="font-medium">{t("bulk.label")}</legend>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <SelectField layout="inline" label={t("bulk.target")} value={effectiveScope} onChange={(event) => setScope(event.target.value)} options={scopes} />
+        <SelectField layout="inline" label={t("bulk.target")} value={scope} onChange={(event) => setScope(event.target.value)} options={scopes} />
         <label className="flex items-center gap-2 px-1">
           <input type="checkbox" checked={onlyNeverSignedIn} onChange={(event) => setOnlyNeverSignedIn(event.target.checked)} className="size-5" />
           <span>{t("bulk.onlyNeverSignedIn")}</span>

@@ -10,16 +10,7 @@ import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-
-type UsernameResendBulkProps = {
-  /** The selected people on this page of the members table. */
-  personIds: readonly string[];
-  groups: readonly { id: string; name: string }[];
-  /** Another control of the bar is waiting for the server. */
-  disabled?: boolean;
-  /** After sending: the bar clears its selection. */
-  onDone?: () => void;
-};
+import { useBulkTarget, type BulkControlProps } from "./use-bulk-target";
 
 type Asking = { target: AccessTarget; preview: Extract<UsernameResendPreview, { outcome: "preview" }>; warning: string | null; error: string | null };
 
@@ -34,21 +25,17 @@ const skipKeys: Record<UsernameSkipReason, string> = {
  * "Resend username" for the selection, a group or everyone: only people who signed in before get it.
  * Counts first; the confirmation names how many people and who is skipped, by reason.
  */
-export function UsernameResendBulk({ personIds, groups, disabled = false, onDone }: UsernameResendBulkProps) {
+export function UsernameResendBulk({ personIds, groups, disabled = false, onDone }: BulkControlProps) {
   const t = useTranslations("usernameResend");
   const router = useRouter();
-  const [scope, setScope] = useState(personIds.length > 0 ? "selection" : "everyone");
+  const { scope, setScope, scopes, targetOf } = useBulkTarget(personIds, groups, {
+    selection: (count) => t("targetSelection", { count }),
+    group: (group) => t("targetGroup", { group }),
+    everyone: t("targetEveryone"),
+  });
   const [busy, setBusy] = useState<"count" | "dialog" | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-
-  const effectiveScope = scope === "selection" && personIds.length === 0 ? "everyone" : scope;
-
-  function targetOf(): AccessTarget {
-    if (effectiveScope === "selection") return { kind: "selection", personIds: [...personIds] };
-    if (effectiveScope.startsWith("group:")) return { kind: "group", groupId: effectiveScope.slice("group:".length) };
-    return { kind: "everyone" };
-  }
 
   function skippedText(skipped: UsernameSkipped | undefined): string | null {
     const parts = (Object.entries(skipped ?? {}) as [UsernameSkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${skipKeys[reason]}`, { count }));
@@ -108,12 +95,6 @@ export function UsernameResendBulk({ personIds, groups, disabled = false, onDone
     }
   }
 
-  const scopes = [
-    ...(personIds.length > 0 ? [{ value: "selection", label: t("targetSelection", { count: personIds.length }) }] : []),
-    ...groups.map((group) => ({ value: `group:${group.id}`, label: t("targetGroup", { group: group.name }) })),
-    { value: "everyone", label: t("targetEveryone") },
-  ];
-
   function details(current: Asking): string[] {
     const lines: string[] = [];
     if (current.preview.names.length > 0) {
@@ -129,7 +110,7 @@ export function UsernameResendBulk({ personIds, groups, disabled = false, onDone
       <legend className="font-medium">{t("label")}</legend>
       <p className="text-sm text-stone-600">{t("hint")}</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <SelectField layout="inline" label={t("target")} value={effectiveScope} onChange={(event) => setScope(event.target.value)} options={scopes} />
+        <SelectField layout="inline" label={t("target")} value={scope} onChange={(event) => setScope(event.target.value)} options={scopes} />
         <Button variant="secondary" disabled={disabled || busy !== null} aria-busy={busy === "count"} onClick={() => count(targetOf())}>
           {busy === "count" ? t("counting") : t("send")}
         </Button>

@@ -17,6 +17,7 @@ import { formatPersonName } from "@/lib/people/names";
 import { recordAudit } from "@/lib/tenancy/audit";
 import {
   planTemporaryPasswords,
+  temporarySkipKeys,
   type TemporaryPasswordDelivery,
   type TemporaryPasswordSubject,
   type TemporarySkipReason,
@@ -61,15 +62,8 @@ const FEATURE = "Temporary passwords";
 /** Rows per UPDATE … FROM (VALUES …): two parameters each, well under Postgres's 65,535. */
 const UPDATE_CHUNK = 1_000;
 
-const singleSkipRefusal: Record<TemporarySkipReason, TemporaryPasswordRefusal> = {
-  "no-login": "noLogin",
-  "not-activated": "notActivated",
-  blocked: "blocked",
-  self: "self",
-  "admin-only": "adminOnly",
-  "signed-in-before": "signedInBefore",
-  "no-email": "noEmail",
-};
+/** For one named person, the skip reason becomes the refusal the coordinator reads. */
+const singleSkipRefusal: Record<TemporarySkipReason, TemporaryPasswordRefusal> = temporarySkipKeys;
 
 type Candidate = TemporaryPasswordSubject & {
   firstName: string;

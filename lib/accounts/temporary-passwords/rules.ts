@@ -11,6 +11,17 @@ export type TemporaryPasswordDelivery = (typeof temporaryPasswordDeliveries)[num
 export const temporarySkipReasons = ["no-login", "not-activated", "blocked", "self", "admin-only", "signed-in-before", "no-email"] as const;
 export type TemporarySkipReason = (typeof temporarySkipReasons)[number];
 
+/** The camelCase key of each skip reason: its sentence in the UI, and its refusal when one person is named. */
+export const temporarySkipKeys = {
+  "no-login": "noLogin",
+  "not-activated": "notActivated",
+  blocked: "blocked",
+  self: "self",
+  "admin-only": "adminOnly",
+  "signed-in-before": "signedInBefore",
+  "no-email": "noEmail",
+} as const satisfies Record<TemporarySkipReason, string>;
+
 export type TemporaryPasswordSubject = {
   personId: string;
   role: Role;
