@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { expectSecurePage, watchPolicyViolations } from "./support/security-headers";
+import { signInWithPassword } from "./support/sign-in";
 
 const memberPages = ["/my", "/my/shifts", "/my/people", "/my/people/photos", "/my/profile", "/my/calendar", "/my/account", "/my/account/two-factor"];
 
@@ -13,10 +14,7 @@ test("every page a member visits carries the security headers and runs without a
   const policies = new Set<string>();
   for (const path of ["/sign-in", "/sign-in/forgot", "/sign-in/request"]) policies.add(await expectSecurePage(page, path, console));
 
-  await page.goto("/sign-in");
-  await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.lid");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-  await page.getByRole("button", { name: "Inloggen", exact: true }).tap();
+  await signInWithPassword(page, "demo.lid", "Ploeg-demo-2026!", "tap");
   await expect(page).toHaveURL(/\/my(\?|$)/);
 
   for (const path of memberPages) policies.add(await expectSecurePage(page, path, console));

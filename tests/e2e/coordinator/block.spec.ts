@@ -4,6 +4,7 @@
 // Jansen or Bakker / van den Berg households).
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInPathOf, type MailboxMessage } from "../support/mailbox";
+import { signInWithPassword } from "../support/sign-in";
 
 const member = { name: "Anouk Visser", email: "anouk.visser@example.org", firstName: "Anouk" };
 
@@ -56,10 +57,7 @@ test("a coordinator blocks a signed-in member, who is refused on her next click 
   const memberSide = await memberSignsInByLink(browser, since);
 
   // The coordinator signs in the way a person does.
-  await page.goto("/sign-in");
-  await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.coordinator");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await signInWithPassword(page, "demo.coordinator", "Ploeg-demo-2026!");
   await expect(page).toHaveURL(/\/my(\?|$)/);
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Personen & logins" }).click();

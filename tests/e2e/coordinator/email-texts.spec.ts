@@ -5,19 +5,14 @@
 // (taking an open place first when she has none).
 import { expect, test } from "@playwright/test";
 import { allMail, mailTo } from "../support/mailbox";
-import { submitWaitingOutRateLimit } from "../support/rate-limit";
+import { signInWithPassword } from "../support/sign-in";
 import { comingShiftOf } from "../support/shifts";
 
 test("an admin rewords the handover request, previews and tests it, and the next real request carries it into the colleague's delivery log", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const marker = `Groeten van de Tuinploeg ${Date.now().toString(36)}.`;
 
-  await page.goto("/sign-in");
-  await submitWaitingOutRateLimit(page, async () => {
-    await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.beheerder");
-    await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  });
+  await signInWithPassword(page, "demo.beheerder", "Ploeg-demo-2026!");
   await expect(page).toHaveURL(/\/my$/);
 
   // Reword the Dutch handover request: the preview follows the typing.
@@ -46,12 +41,7 @@ test("an admin rewords the handover request, previews and tests it, and the next
   // A member on her phone asks two colleagues to take over a shift.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const member = await phone.newPage();
-  await member.goto("/sign-in");
-  await submitWaitingOutRateLimit(member, async () => {
-    await member.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.lid");
-    await member.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-    await member.getByRole("button", { name: "Inloggen", exact: true }).tap();
-  });
+  await signInWithPassword(member, "demo.lid", "Ploeg-demo-2026!", "tap");
   await expect(member).toHaveURL(/\/my$/);
   const { shiftPath } = await comingShiftOf(member);
   await member.goto(`${shiftPath}/handover`);

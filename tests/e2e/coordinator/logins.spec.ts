@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator } from "@playwright/test";
 import { readXlsxRows, xlsxBuffer } from "@/tests/setup/xlsx";
-import { submitWaitingOutRateLimit } from "../support/rate-limit";
+import { signInWithPassword } from "../support/sign-in";
 
 /** Chooses the option whose text matches (counts and group sizes are part of the option texts). */
 async function chooseOption(select: Locator, text: RegExp): Promise<void> {
@@ -23,12 +23,7 @@ test("an admin creates, activates, resets and exports logins for a new group, an
   const group = `Inlogploeg ${tag}`;
   const members = ["Mila", "Jesse", "Lieke"].map((firstName) => ({ firstName, name: `${firstName} ${surname}`, email: `${firstName.toLowerCase()}.${tag}@example.org` }));
 
-  await page.goto("/sign-in");
-  await submitWaitingOutRateLimit(page, async () => {
-    await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.beheerder");
-    await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  });
+  await signInWithPassword(page, "demo.beheerder", "Ploeg-demo-2026!");
   await expect(page).toHaveURL(/\/my$/);
 
   // A new group, and three new members in it from an Excel file, without logins.
@@ -87,12 +82,7 @@ test("an admin creates, activates, resets and exports logins for a new group, an
   // Mila signs in on her phone with the exported temporary password and must choose her own.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const mila = await phone.newPage();
-  await mila.goto("/sign-in");
-  await submitWaitingOutRateLimit(mila, async () => {
-    await mila.getByLabel("Gebruikersnaam", { exact: true }).fill(username!);
-    await mila.getByLabel("Wachtwoord", { exact: true }).fill(temporaryPassword!);
-    await mila.getByRole("button", { name: "Inloggen", exact: true }).tap();
-  });
+  await signInWithPassword(mila, username!, temporaryPassword!, "tap");
   await expect(mila).toHaveURL(/\/my\/account\/password$/);
   await mila.getByLabel("Nieuw wachtwoord", { exact: true }).fill("zeilboot regenjas vrijdag 9");
   await mila.getByLabel("Nieuw wachtwoord nog een keer").fill("zeilboot regenjas vrijdag 9");

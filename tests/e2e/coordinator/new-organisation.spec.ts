@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { xlsxBuffer } from "@/tests/setup/xlsx";
 import { mailTo, signInPathOf } from "../support/mailbox";
-import { submitWaitingOutRateLimit } from "../support/rate-limit";
+import { signInWithPassword } from "../support/sign-in";
 
 const adminUsername = process.env.E2E_NEW_ORGANISATION_ADMIN;
 const temporaryPassword = process.env.E2E_NEW_ORGANISATION_PASSWORD;
@@ -38,12 +38,7 @@ test("an admin sets up a new organisation: new password, 30 members from Excel, 
   const since = new Date(Date.now() - 5_000);
 
   // Signing in with the CLI's temporary password forces a new one before anything else.
-  await page.goto("/sign-in");
-  await submitWaitingOutRateLimit(page, async () => {
-    await page.getByLabel("Gebruikersnaam", { exact: true }).fill(adminUsername);
-    await page.getByLabel("Wachtwoord", { exact: true }).fill(temporaryPassword);
-    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  });
+  await signInWithPassword(page, adminUsername, temporaryPassword);
   await expect(page).toHaveURL(/\/my\/account\/password$/);
   await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill(newPassword);
   await page.getByLabel("Nieuw wachtwoord nog een keer").fill(newPassword);

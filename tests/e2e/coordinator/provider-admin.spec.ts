@@ -4,6 +4,7 @@
 // banner, and goes back. Uses the demo provider admin; each run creates its own organisation.
 import { expect, test, type Page } from "@playwright/test";
 import { submitWaitingOutRateLimit } from "../support/rate-limit";
+import { signInWithPassword } from "../support/sign-in";
 
 const providerAdmin = { username: "demo.provider", password: "Ploeg-demo-2026!", email: "provider@ploeg.example.org" };
 
@@ -22,12 +23,7 @@ test("a provider admin signs in with an email code, creates an organisation and 
   const suffix = Date.now().toString(36);
   const organisation = { name: `Zorgboerderij De Hoeve ${suffix}`, slug: `de-hoeve-${suffix}`, admin: `hoeve.${suffix}` };
 
-  await page.goto("/sign-in");
-  await submitWaitingOutRateLimit(page, async () => {
-    await page.getByLabel("Gebruikersnaam", { exact: true }).fill(providerAdmin.username);
-    await page.getByLabel("Wachtwoord", { exact: true }).fill(providerAdmin.password);
-    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  });
+  await signInWithPassword(page, providerAdmin.username, providerAdmin.password);
   await expect(page.getByRole("heading", { level: 1, name: "Vul je inlogcode in" })).toBeVisible();
 
   await expect.poll(async () => (await codeMails(page, since)).length, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
 // whichever the assign list offers first. Each run makes its own shift and cancels it, so a rerun
 // starts clean and the members' rosters keep no live shift from it.
 import { expect, test, type Page } from "@playwright/test";
+import { signInWithPassword } from "../support/sign-in";
 
 type MailboxMessage = { template: string; to: string; toName: string | null; subject: string; text: string; createdAt: string };
 
@@ -19,10 +20,7 @@ test("a coordinator creates a shift, assigns two people, takes one off and cance
   const activity = `Voorleesmiddag ${Date.now().toString(36)}`;
   const since = new Date(Date.now() - 2_000);
 
-  await page.goto("/sign-in");
-  await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.coordinator");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await signInWithPassword(page, "demo.coordinator", "Ploeg-demo-2026!");
   await expect(page).toHaveURL(/\/my$/);
   await page.goto("/dashboard");
 

@@ -2,6 +2,7 @@
 // inline scripts allowed), nosniff and a referrer policy, and nothing on them is blocked by it.
 import { expect, test } from "@playwright/test";
 import { expectSecurePage, watchPolicyViolations } from "../support/security-headers";
+import { signInWithPassword } from "../support/sign-in";
 
 const dashboardPages = [
   "/dashboard",
@@ -22,10 +23,7 @@ const dashboardPages = [
 test("every page a coordinator visits carries the security headers and runs without a policy violation", async ({ page }) => {
   test.setTimeout(90_000);
   const console = await watchPolicyViolations(page);
-  await page.goto("/sign-in");
-  await page.getByLabel("Gebruikersnaam", { exact: true }).fill("demo.coordinator");
-  await page.getByLabel("Wachtwoord", { exact: true }).fill("Ploeg-demo-2026!");
-  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await signInWithPassword(page, "demo.coordinator", "Ploeg-demo-2026!");
   await expect(page).toHaveURL(/\/my$/);
 
   const policies = new Set<string>();
