@@ -8,9 +8,10 @@ import type { TemporaryPasswordPreview, TemporaryPasswordRefusal, TemporaryPassw
 import { temporarySkipKeys, type TemporaryPasswordDelivery, type TemporarySkipReason } from "@/lib/accounts/temporary-passwords/rules";
 import { countTemporaryPasswords, resetPasswordsAndEmail } from "@/lib/accounts/temporary-passwords/actions";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { LiveNotice, type Notice } from "./live-notice";
+import { previewDetails } from "./preview-details";
 import { useBulkTarget, type BulkControlProps } from "./use-bulk-target";
 
 type Format = "xlsx" | "csv";
@@ -39,7 +40,7 @@ export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onD
   const [format, setFormat] = useState<Format>("xlsx");
   const [busy, setBusy] = useState<TemporaryPasswordDelivery | "dialog" | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   function skippedText(skipped: TemporarySkipped | undefined): string | null {
     const parts = (Object.entries(skipped ?? {}) as [TemporarySkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${temporarySkipKeys[reason]}`, { count }));
@@ -125,13 +126,8 @@ export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onD
   const unavailable = disabled || busy !== null;
 
   function details(current: Asking): string[] {
-    const lines: string[] = [];
-    if (current.preview.names.length > 0) {
-      lines.push(t("confirm.names", { names: current.preview.names.join(", "), more: Math.max(0, current.preview.affected - current.preview.names.length) }));
-    }
     const skipped = skippedText(current.preview.skipped);
-    if (skipped) lines.push(t("confirm.skipped", { list: skipped }));
-    return lines;
+    return previewDetails(current.preview, (names, more) => t("confirm.names", { names, more }), skipped ? t("confirm.skipped", { list: skipped }) : null);
   }
 
   return (
@@ -162,13 +158,7 @@ export function TemporaryPasswordBulk({ personIds, groups, disabled = false, onD
           {busy === "export" ? t("bulk.counting") : t("bulk.resetAndExport")}
         </Button>
       </div>
-      <div aria-live="polite" role="status" className="mt-2 empty:hidden">
-        {notice ? (
-          <Alert tone={notice.tone} role="none">
-            {notice.text}
-          </Alert>
-        ) : null}
-      </div>
+      <LiveNotice notice={notice} />
       {asking ? (
         <AccessConfirmDialog
           title={t(asking.delivery === "email" ? "confirm.emailTitle" : "confirm.exportTitle")}

@@ -7,9 +7,10 @@ import type { UsernameSkipReason } from "@/lib/accounts/blocking/rules";
 import type { UsernameResendPreview, UsernameSkipped } from "@/lib/accounts/blocking/username-resend";
 import { countUsernameResend, resendPeopleUsernames } from "@/lib/accounts/blocking/actions";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { LiveNotice, type Notice } from "./live-notice";
+import { previewDetails } from "./preview-details";
 import { useBulkTarget, type BulkControlProps } from "./use-bulk-target";
 
 type Asking = { target: AccessTarget; preview: Extract<UsernameResendPreview, { outcome: "preview" }>; warning: string | null; error: string | null };
@@ -35,7 +36,7 @@ export function UsernameResendBulk({ personIds, groups, disabled = false, onDone
   });
   const [busy, setBusy] = useState<"count" | "dialog" | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   function skippedText(skipped: UsernameSkipped | undefined): string | null {
     const parts = (Object.entries(skipped ?? {}) as [UsernameSkipReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => t(`skip.${skipKeys[reason]}`, { count }));
@@ -96,13 +97,8 @@ export function UsernameResendBulk({ personIds, groups, disabled = false, onDone
   }
 
   function details(current: Asking): string[] {
-    const lines: string[] = [];
-    if (current.preview.names.length > 0) {
-      lines.push(t("confirmNames", { names: current.preview.names.join(", "), more: Math.max(0, current.preview.affected - current.preview.names.length) }));
-    }
     const skipped = skippedText(current.preview.skipped);
-    if (skipped) lines.push(t("confirmSkipped", { list: skipped }));
-    return lines;
+    return previewDetails(current.preview, (names, more) => t("confirmNames", { names, more }), skipped ? t("confirmSkipped", { list: skipped }) : null);
   }
 
   return (
@@ -115,13 +111,7 @@ export function UsernameResendBulk({ personIds, groups, disabled = false, onDone
           {busy === "count" ? t("counting") : t("send")}
         </Button>
       </div>
-      <div aria-live="polite" role="status" className="mt-2 empty:hidden">
-        {notice ? (
-          <Alert tone={notice.tone} role="none">
-            {notice.text}
-          </Alert>
-        ) : null}
-      </div>
+      <LiveNotice notice={notice} />
       {asking ? (
         <AccessConfirmDialog
           title={t("confirmTitle")}
