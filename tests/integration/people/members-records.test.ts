@@ -153,6 +153,11 @@ describe("editing a member", () => {
     const org = await createAccessOrganisation(database.db, "Alles dicht");
     await saveProfileFieldSettings(org.organisation.id, { editable: [], visible: [] });
     const member = org.members[3];
+    // Known values first (the factories pick names and places at random), so every field below changes.
+    await database.db
+      .update(people)
+      .set({ firstName: "Bram", infix: null, lastName: "Jansen", email: null, phone: null, birthDate: null, address: null, postcode: null, city: null, startDate: null, endDate: null })
+      .where(eq(people.id, member.person.id));
     signInAs(await actorOf(org.coordinator));
     const result = await updateMember({
       personId: member.person.id,
