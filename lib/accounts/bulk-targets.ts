@@ -102,6 +102,13 @@ export async function resolveBulkTarget(db: DbOrTx, tenantId: string, target: Ac
   return { ok: true, rows, groupName };
 }
 
+/** How the target was named, for the audit row's details: a group by name, a selection by its size. */
+export function auditVia(target: AccessTarget, groupName: string | null): { via: AccessTarget["kind"]; groupName?: string; size?: number } {
+  if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
+  if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
+  return { via: target.kind };
+}
+
 /** How many names a confirmation shows, so it says who, not only how many. */
 export const PREVIEW_NAMES = 8;
 

@@ -11,7 +11,6 @@ import { sendAuthenticatorRemoved, sendSignInLink, sendUsername } from "@/lib/ma
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { canManageAccountOf } from "@/lib/auth/permissions";
 import { personOf } from "@/lib/people/members";
-import { formatPersonName } from "@/lib/people/names";
 import { recordAudit, type AuditAction, type AuditEntry } from "@/lib/tenancy/audit";
 import {
   blockEligibility,
@@ -24,7 +23,7 @@ import {
 } from "@/lib/accounts/blocking/rules";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { issueSignInLink, revokeAccessTokens } from "@/lib/accounts/links/sign-in-links";
-import { assertCoordinatorOf, PREVIEW_NAMES, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
+import { assertCoordinatorOf, auditVia, confirmationRefusal, previewOf, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
 import { lockAndCountAdmins } from "@/lib/accounts/roles/admins";
 import { blockLeavesNoAdmin } from "@/lib/accounts/roles/rules";
 
@@ -146,14 +145,6 @@ function emptyPlanRefusal(target: AccessTarget, plan: Plan<Candidate>): AccessCh
   return { outcome: "refused", reason: "nobodyAffected", skipped: plan.skipped };
 }
 
-type Audited = { via: AccessTarget["kind"]; groupName?: string; size?: number };
-
-export function auditVia(target: AccessTarget, groupName: string | null): Audited {
-  if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
-  if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
-  return { via: target.kind };
-}
-
 /** Counts who a block or unblock would affect and who it skips, for the confirmation step. Changes nothing. */
 export async function previewAccessChange(
   tenantId: string,
@@ -167,13 +158,9 @@ export async function previewAccessChange(
   if (!resolved.ok) return { outcome: "refused", reason: resolved.reason };
   const plan = planFor(change, actor, resolved.candidates);
   return {
-    outcome: "preview",
+    ...previewOf(plan.affected, plan.skipped, resolved.groupName),
     change,
-    affected: plan.affected.length,
-    names: plan.affected.slice(0, PREVIEW_NAMES).map(formatPersonName),
-    skipped: plan.skipped,
     withoutEmail: plan.affected.filter((person) => !person.email?.trim()).length,
-    groupName: resolved.groupName,
   };
 }
 
@@ -196,9 +183,8 @@ export async function blockAccess(
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const plan = planFor("block", actor, resolved.candidates);
     if (plan.affected.length === 0) return { result: emptyPlanRefusal(input.target, plan), mailIds: [] };
-    if (plan.affected.length !== input.expectedCount) {
-      return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
-    }
+    const refusal = confirmationRefusal(plan.affected.length, input.expectedCount, plan.skipped);
+    if (refusal) return { result: refusal, mailIds: [] };
     if (await blockTakesLastAdmin(tx, tenantId, plan.affected)) return { result: { outcome: "refused", reason: "lastAdmin" }, mailIds: [] };
     const blocked = await applyBlock(tx, tenantId, plan.affected, now);
     const mailIds = await notifyBlocked(tx, tenantId, blocked, input.target.kind !== "person");
@@ -281,9 +267,8 @@ export async function unblockAccess(
     if (!resolved.ok) return { result: { outcome: "refused", reason: resolved.reason }, mailIds: [] };
     const plan = planFor("unblock", actor, resolved.candidates);
     if (plan.affected.length === 0) return { result: emptyPlanRefusal(input.target, plan), mailIds: [] };
-    if (plan.affected.length !== input.expectedCount) {
-      return { result: { outcome: "refused", reason: "countChanged", count: plan.affected.length, skipped: plan.skipped }, mailIds: [] };
-    }
+    const refusal = confirmationRefusal(plan.affected.length, input.expectedCount, plan.skipped);
+    if (refusal) return { result: refusal, mailIds: [] };
     const userIds = plan.affected.flatMap((person) => (person.userId ? [person.userId] : []));
     const changed = await tx
       .update(users)

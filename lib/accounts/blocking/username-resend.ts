@@ -4,8 +4,8 @@
 import { getDb } from "@/lib/db/client";
 import { sendToMany } from "@/lib/mail/fan-out";
 import { recordAudit } from "@/lib/tenancy/audit";
-import { assertCoordinatorOf, confirmationRefusal, previewOf, type BulkActorRef } from "@/lib/accounts/bulk-targets";
-import { auditVia, resolveTarget, type AccessRefusal, type Candidate } from "@/lib/accounts/blocking/blocking";
+import { assertCoordinatorOf, auditVia, confirmationRefusal, previewOf, type BulkActorRef } from "@/lib/accounts/bulk-targets";
+import { resolveTarget, type AccessRefusal, type Candidate } from "@/lib/accounts/blocking/blocking";
 import { usernameResendEligibility, type UsernameSkipReason } from "@/lib/accounts/blocking/rules";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
 

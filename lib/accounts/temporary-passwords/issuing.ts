@@ -10,7 +10,7 @@ import { hashTemporaryPassword } from "@/lib/accounts/passwords/hashing";
 import { temporaryPasswordExpiresAt } from "@/lib/accounts/rules";
 import { revokeAccessTokensOfAccounts } from "@/lib/accounts/links/sign-in-links";
 import type { AccessTarget } from "@/lib/accounts/blocking/schemas";
-import { assertCoordinatorOf, previewOf, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
+import { assertCoordinatorOf, auditVia, confirmationRefusal, previewOf, resolveBulkTarget, type BulkActorRef } from "@/lib/accounts/bulk-targets";
 import { sendToMany } from "@/lib/mail/fan-out";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { formatPersonName } from "@/lib/people/names";
@@ -189,17 +189,9 @@ function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
+/** The plan is never empty here (planFor refused that), so the only refusal left is a changed count. */
 function checkCount(planned: Planned, expectedCount: number): TemporaryPasswordResult | null {
-  if (planned.affected.length === expectedCount) return null;
-  return { outcome: "refused", reason: "countChanged", count: planned.affected.length, skipped: planned.skipped };
-}
-
-type Via = { via: AccessTarget["kind"]; groupName?: string; size?: number };
-
-function auditVia(target: AccessTarget, groupName: string | null): Via {
-  if (target.kind === "group") return { via: "group", groupName: groupName ?? undefined };
-  if (target.kind === "selection") return { via: "selection", size: target.personIds.length };
-  return { via: target.kind };
+  return confirmationRefusal(planned.affected.length, expectedCount, planned.skipped);
 }
 
 /**
