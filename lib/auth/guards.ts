@@ -72,6 +72,18 @@ export async function checkActor(
 }
 
 /** Runs a guarded handler; a `refuse()` or a reference to another organisation ends as a recorded refusal. */
+/**
+ * Whether `input` names a record of another organisation; if so the refusal is recorded. Guards call
+ * it on an action's input; a route that reads its own body calls it on that body and then answers as
+ * for a missing record (`recordNotFound()`).
+ */
+export async function refusesOtherOrganisationReference(name: string, level: GuardLevel, actor: Actor, input: unknown): Promise<boolean> {
+  const foreign = await findOtherOrganisationReference(actor.tenantId, input);
+  if (!foreign) return false;
+  await recordRefusal({ actor, action: name, level, reason: "otherOrganisation", details: { field: foreign } });
+  return true;
+}
+
 export async function runRefusable<T>(
   name: string,
   level: GuardLevel,
@@ -79,11 +91,7 @@ export async function runRefusable<T>(
   input: unknown,
   handler: () => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; notFound: boolean }> {
-  const foreign = await findOtherOrganisationReference(actor.tenantId, input);
-  if (foreign) {
-    await recordRefusal({ actor, action: name, level, reason: "otherOrganisation", details: { field: foreign } });
-    return { ok: false, notFound: true };
-  }
+  if (await refusesOtherOrganisationReference(name, level, actor, input)) return { ok: false, notFound: true };
   recordGuardPassed({ action: name, level });
   try {
     return { ok: true, value: await handler() };

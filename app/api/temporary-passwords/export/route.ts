@@ -3,9 +3,7 @@
 // cannot send one), built with coordinatorRoute; ids of another organisation answer 404 like missing ones.
 import { createTranslator } from "next-intl";
 import { coordinatorRoute } from "@/lib/auth/route-guards";
-import { recordNotFound } from "@/lib/auth/guards";
-import { findOtherOrganisationReference } from "@/lib/auth/tenant-references";
-import { recordRefusal } from "@/lib/auth/refusals";
+import { recordNotFound, refusesOtherOrganisationReference } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
@@ -43,11 +41,7 @@ export const POST = coordinatorRoute<Record<string, never>>("exportTemporaryPass
   const parsed = exportTemporaryPasswordsSchema.safeParse(raw);
   if (!parsed.success) return json(400, { error: "invalid" });
   // The body names people and groups: one of another organisation is logged and answered as missing.
-  const foreign = await findOtherOrganisationReference(actor.tenantId, parsed.data);
-  if (foreign) {
-    await recordRefusal({ actor, action: "exportTemporaryPasswords", level: "coordinator", reason: "otherOrganisation", details: { field: foreign } });
-    recordNotFound();
-  }
+  if (await refusesOtherOrganisationReference("exportTemporaryPasswords", "coordinator", actor, parsed.data)) recordNotFound();
   const exported = await resetForExport(actor.tenantId, actor, parsed.data);
   if (exported.result.outcome === "refused") {
     if (exported.result.reason === "unknownPeople" || exported.result.reason === "unknownGroup") recordNotFound();
