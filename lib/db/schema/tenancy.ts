@@ -24,6 +24,8 @@ export type OrganisationSettings = {
   visibleProfileFields: ProfileField[];
   /** Hours sign-off deadline for the week before, in the organisation's time zone (ISO weekday 1 = Monday). */
   hoursDeadline: { weekday: number; time: string };
+  /** How many hours before that deadline members who have not confirmed get a reminder. */
+  hoursReminderHoursBefore: number;
 };
 
 export const defaultOrganisationSettings: OrganisationSettings = {
@@ -33,6 +35,7 @@ export const defaultOrganisationSettings: OrganisationSettings = {
   editableProfileFields: ["email", "phone", "address", "postcode", "city", "photo"],
   visibleProfileFields: ["firstName", "infix", "lastName", "email", "phone", "photo"],
   hoursDeadline: { weekday: 1, time: "09:00" },
+  hoursReminderHoursBefore: 24,
 };
 
 export const organisations = pgTable("organisations", {

@@ -1,7 +1,7 @@
 // Merging two records of one person, in one transaction with both people rows locked: the kept record
 // takes the other's shifts, handovers, hours, groups, photo, calendar feeds and login; the other is
 // marked merged (never deleted) and everything that pointed at it points at the kept record.
-import { and, asc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db/client";
 import { authSessions, users } from "@/lib/db/schema/accounts";
 import { weekConfirmations, workedHours } from "@/lib/db/schema/hours";
@@ -208,6 +208,14 @@ async function moveEverything(
     .where(and(eq(handoverRecipients.tenantId, tenantId), eq(handoverRecipients.personId, mergeId)))
     .returning({ id: handoverRecipients.id });
 
+  // One correction per person and shift: where the kept record has its own for a shift, that one stays.
+  const keptCorrections = tx
+    .select({ shiftId: workedHours.shiftId })
+    .from(workedHours)
+    .where(and(eq(workedHours.tenantId, tenantId), eq(workedHours.personId, keepId), isNotNull(workedHours.shiftId)));
+  await tx
+    .delete(workedHours)
+    .where(and(eq(workedHours.tenantId, tenantId), eq(workedHours.personId, mergeId), inArray(workedHours.shiftId, keptCorrections)));
   const movedHours = await tx
     .update(workedHours)
     .set({ personId: keepId, updatedAt: now })
@@ -224,6 +232,8 @@ async function moveEverything(
     .set({ personId: keepId, updatedAt: now })
     .where(and(eq(weekConfirmations.tenantId, tenantId), eq(weekConfirmations.personId, mergeId)))
     .returning({ id: weekConfirmations.id });
+  await tx.update(weekConfirmations).set({ returnedById: keepId }).where(and(eq(weekConfirmations.tenantId, tenantId), eq(weekConfirmations.returnedById, mergeId)));
+  await tx.update(weekConfirmations).set({ correctionHandledById: keepId }).where(and(eq(weekConfirmations.tenantId, tenantId), eq(weekConfirmations.correctionHandledById, mergeId)));
   await tx.update(weekConfirmations).set({ approvedById: keepId }).where(and(eq(weekConfirmations.tenantId, tenantId), eq(weekConfirmations.approvedById, mergeId)));
 
   // Groups: the union, without duplicates.
