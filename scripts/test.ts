@@ -248,10 +248,17 @@ async function endToEnd(): Promise<void> {
   const report = path.join(resultsDir, "playwright.json");
   rmSync(report, { force: true });
   // PLAYWRIGHT_APP_URL: the app's own server without the mailbox proxy, for journeys about the client's address.
+  // E2E_CRON_SECRET: the server's cron secret, so a journey can run a scheduled job the way the scheduler does.
   const code = await run(
     "playwright",
     ["test", "--reporter=list,json"],
-    baseEnv({ PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_APP_URL: serverUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ...newOrganisation }),
+    baseEnv({
+      PLAYWRIGHT_BASE_URL: baseUrl,
+      PLAYWRIGHT_APP_URL: serverUrl,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      E2E_CRON_SECRET: appEnv.CRON_SECRET,
+      ...newOrganisation,
+    }),
   );
   if (code !== 0) {
     console.log(`--- last lines of the server log ---\n${tail(logFile)}`);
