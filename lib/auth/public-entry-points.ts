@@ -24,6 +24,7 @@ export const publicRoutes: Record<string, string> = {
   "/(auth)/sign-in/ended": "clears the cookie of a session that was refused (blocked, signed out, expired) and redirects; serves no data",
   "/api/calendar/[token]": "calendar apps cannot sign in: the secret feed token in the address is the credential",
   "/api/calendar/shift/[id]": "the add-to-calendar link in an email: the HMAC signature in the address is the credential",
+  "/api/cron/hours-reminders": "scheduler only: refused without the CRON_SECRET bearer token (lib/cron/authorize.ts)",
   "/api/cron/outbox": "scheduler only: refused without the CRON_SECRET bearer token (lib/cron/authorize.ts)",
   "/api/cron/scheduled-blocks": "scheduler only: refused without the CRON_SECRET bearer token (lib/cron/authorize.ts)",
   "/dev/mail.json": "the development mailbox; answers 404 unless the mailbox is switched on (lib/env.ts)",

@@ -6,6 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, getISOWeek, getISOWeekYear, startOfWeek } from "date-fns";
 import { localDateKey } from "@/lib/dates";
+import { formats } from "@/lib/i18n/formats";
 
 export type HoursDeadline = { weekday: number; time: string };
 export type WeekStatus = "open" | "confirmed" | "approved" | "returned";
@@ -179,4 +180,36 @@ export const WEEKS_SHOWN = 8;
 export function recentWeekStarts(now: Date, timeZone: string, count: number = WEEKS_SHOWN): string[] {
   const current = weekStartOf(now, timeZone);
   return Array.from({ length: count }, (_, index) => addDaysToKey(current, -7 * (index + 1)));
+}
+
+// ── Words for emails ─────────────────────────────────────────────────────────────────────────────
+
+type TextLocale = "nl" | "en";
+
+const localeTag = (locale: TextLocale) => (locale === "en" ? "en-GB" : "nl-NL");
+
+/**
+ * The {week} placeholder: "week 47 (16–22 november)", or "week 49 (30 november – 6 december)" across
+ * two months. Week keys are calendar days, so they are formatted in UTC.
+ */
+export function describeWeek(weekStart: string, locale: TextLocale): string {
+  const tag = localeTag(locale);
+  const first = new Date(`${weekStart}T12:00:00Z`);
+  const last = new Date(`${addDaysToKey(weekStart, 6)}T12:00:00Z`);
+  const dayMonth = new Intl.DateTimeFormat(tag, { ...formats.dateTime.dayMonth, timeZone: "UTC" });
+  const range =
+    first.getUTCMonth() === last.getUTCMonth()
+      ? `${new Intl.DateTimeFormat(tag, { ...formats.dateTime.dayOfMonth, timeZone: "UTC" }).format(first)}–${dayMonth.format(last)}`
+      : `${dayMonth.format(first)} – ${dayMonth.format(last)}`;
+  return `week ${weekNumberOf(weekStart).week} (${range})`;
+}
+
+/** The {deadline} placeholder: "maandag 30 november 09:00", in the recipient's language and the zone. */
+export function describeDeadline(at: Date, locale: TextLocale, timeZone: string): string {
+  const tag = localeTag(locale);
+  // Weekday apart: English ICU puts a comma after it.
+  const weekday = new Intl.DateTimeFormat(tag, { ...formats.dateTime.weekdayLong, timeZone }).format(at);
+  const day = new Intl.DateTimeFormat(tag, { ...formats.dateTime.dayMonth, timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(tag, { ...formats.dateTime.time, hourCycle: "h23", timeZone }).format(at);
+  return `${weekday} ${day} ${time}`;
 }
