@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 const items = [
   { href: "/my", key: "myPage", icon: "M3 12l9-9 9 9M5 10v10h5v-6h4v6h5V10" },
   { href: "/my/shifts", key: "shifts", icon: "M7 3v3m10-3v3M4 8h16M5 5h14a1 1 0 011 1v14a1 1 0 01-1 1H5a1 1 0 01-1-1V6a1 1 0 011-1z" },
+  { href: "/my/hours", key: "hours", icon: "M12 7v5l3 2M21 12a9 9 0 11-18 0 9 9 0 0118 0z" },
   { href: "/my/people", key: "people", icon: "M16 11a4 4 0 10-8 0 4 4 0 008 0zM4 21a8 8 0 0116 0" },
 ] as const;
 
@@ -15,7 +16,7 @@ export function MemberBottomNav() {
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="fixed inset-x-0 bottom-0 z-10 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
-      <ul className="mx-auto grid max-w-xl grid-cols-3">
+      <ul className="mx-auto grid max-w-xl grid-cols-4">
         {items.map((item) => {
           const current = item.href === "/my" ? pathname === "/my" : pathname.startsWith(item.href);
           return (

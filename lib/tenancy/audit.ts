@@ -49,6 +49,10 @@ export type AuditAction =
    * `providerId` for a provider's text, `template`, `locale`, `fields` changed, `reset`.
    */
   | "email-text.changed"
+  /** The member confirmed their week. Details: `week`, `again` (after it was sent back), `lines`. */
+  | "hours.week-confirmed"
+  /** The member asked the planner for a correction. Details: `week`, `toCoordinator`, `mailed`, `length`. */
+  | "hours.correction-requested"
   /** A provider admin opened the organisation's dashboard. Details: `provider`, `providerAdmin` (their name). */
   | "provider.visit-started"
   /** A refused request (lib/auth/refusals.ts); shown to admins only. */

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ShiftCard } from "@/components/shift-card";
+import { HoursStatusBadge } from "@/components/member/hours-status-badge";
 import { requireMember } from "@/lib/auth/session";
+import { dayKeyAsDate } from "@/lib/dates";
+import { listWeeksAwaitingMember } from "@/lib/hours/member-queries";
+import { addDaysToKey, formatMinutesAsHours, weekNumberOf } from "@/lib/hours/rules";
 import { listShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +20,14 @@ const bigButton = "flex min-h-12 items-center justify-center rounded-lg px-3 py-
 export default async function MyPage() {
   const actor = await requireMember();
   const now = new Date();
-  const [t, tShifts, format, shifts, handovers] = await Promise.all([
+  const [t, tShifts, tHours, format, shifts, handovers, weeksToConfirm] = await Promise.all([
     getTranslations("myPage"),
     getTranslations("shifts"),
+    getTranslations("myHours"),
     getFormatter(),
     listShiftsForPerson(actor.tenantId, actor.personId, "coming", now),
     listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
+    listWeeksAwaitingMember(actor.tenantId, actor.personId, now),
   ]);
   const handoverByShift = new Map(handovers.map((request) => [request.shiftId, request.id]));
 
@@ -124,7 +130,44 @@ export default async function MyPage() {
         <h2 id="hours" className="text-lg font-semibold">
           {t("hours")}
         </h2>
-        <p className={emptyState}>{t("noHours")}</p>
+        {weeksToConfirm.length === 0 ? (
+          <p className={emptyState}>{t("noHours")}</p>
+        ) : (
+          <>
+            <p className="mt-1 text-stone-700">{t("hoursIntro")}</p>
+            <ul className="mt-3 space-y-3">
+              {weeksToConfirm.map((week) => (
+                <li key={week.weekStart}>
+                  <Link
+                    href={`/my/hours/${week.weekStart}`}
+                    className="block rounded-xl border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+                  >
+                    <span className="flex items-start justify-between gap-3">
+                      <span className="text-lg font-semibold">
+                        {tHours("weekLabel", {
+                          week: weekNumberOf(week.weekStart).week,
+                          range: format.dateTimeRange(dayKeyAsDate(week.weekStart), dayKeyAsDate(addDaysToKey(week.weekStart, 6)), "dayMonth", { timeZone: "UTC" }),
+                        })}
+                      </span>
+                      <HoursStatusBadge badge={week.badge} label={tHours(`status.${week.badge}`)} />
+                    </span>
+                    <span className="mt-1 block text-stone-700">{tHours("total", { hours: formatMinutesAsHours(week.totalMinutes) })}</span>
+                    <span className={`mt-1 block text-sm ${week.phase === "late" ? "font-medium text-red-800" : "text-stone-600"}`}>
+                      {week.phase === "late"
+                        ? t("hoursLate")
+                        : week.returned
+                          ? tHours("status.returned")
+                          : t("hoursDeadline", { deadline: format.dateTime(week.deadline, "weekdayMoment", { timeZone: actor.timeZone }) })}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Link href="/my/hours" className="mt-2 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+          {t("hoursAll")}
+        </Link>
       </section>
     </>
   );

@@ -11,7 +11,7 @@ const root = join(__dirname, "..", "..", "..");
  * The hours feature is not built yet: it will send these when a week is due, sent back or corrected.
  * They are the only known exceptions; remove each from this list when that feature sends it.
  */
-const sentByTheHoursFeature: readonly EmailTemplate[] = ["hours-sent-back", "correction-request"];
+const sentByTheHoursFeature: readonly EmailTemplate[] = [];
 
 /** The registry, its resolver and the mail machinery name every key without sending anything. */
 const notSenders = new Set(["lib/mail/registry.ts", "lib/mail/text-overrides.ts", "lib/mail/fan-out.ts", "lib/mail/messages.ts"]);

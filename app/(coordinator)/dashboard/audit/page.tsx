@@ -59,6 +59,8 @@ const actionLabels: Record<AuditAction, string> = {
   "location.unarchived": "locationUnarchived",
   "location.deleted": "locationDeleted",
   "email-text.changed": "emailTextChanged",
+  "hours.week-confirmed": "hoursWeekConfirmed",
+  "hours.correction-requested": "hoursCorrectionRequested",
 };
 
 const refusalReasons = ["passwordChangeOwed", "role", "otherOrganisation", "notAllowed", "signedOut"] as const;
