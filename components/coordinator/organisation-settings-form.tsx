@@ -2,7 +2,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveOrganisationSettingsForm, type OrganisationSettingsFormState } from "@/lib/tenancy/organisation-settings-actions";
-import { NAME_MAX, organisationLocales, type OrganisationGeneralSettings } from "@/lib/tenancy/organisation-settings-schemas";
+import {
+  NAME_MAX,
+  organisationLocales,
+  REMINDER_HOURS_MAX,
+  REMINDER_HOURS_MIN,
+  type OrganisationGeneralSettings,
+} from "@/lib/tenancy/organisation-settings-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,7 +16,7 @@ import { SelectField } from "@/components/ui/select-field";
 
 const weekdays = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
-/** Name, email address, time zone, default language and the hours deadline; saved together. */
+/** Name, email address, time zone, default language, the hours deadline and its reminder; saved together. */
 export function OrganisationSettingsForm({ current, timeZones }: { current: OrganisationGeneralSettings; timeZones: string[] }) {
   const t = useTranslations("organisationSettings");
   const [state, action, pending] = useActionState(saveOrganisationSettingsForm, { status: "idle" } satisfies OrganisationSettingsFormState);
@@ -71,6 +77,23 @@ export function OrganisationSettingsForm({ current, timeZones }: { current: Orga
             error={error("hoursDeadlineTime")}
           />
         </div>
+        <Field
+          name="hoursReminderHoursBefore"
+          type="number"
+          label={t("hoursReminder")}
+          hint={t("hoursReminderHint")}
+          hintBelow
+          defaultValue={current.hoursReminderHoursBefore}
+          min={REMINDER_HOURS_MIN}
+          max={REMINDER_HOURS_MAX}
+          step={1}
+          inputMode="numeric"
+          required
+          size="compact"
+          width="short"
+          className="mt-4"
+          error={error("hoursReminderHoursBefore")}
+        />
       </fieldset>
       {state.message ? (
         <Alert tone={state.status === "saved" || state.status === "unchanged" ? "success" : "error"}>{state.message}</Alert>

@@ -18,7 +18,7 @@ export const updateOrganisationSettings = adminAction("updateOrganisationSetting
 
 export type OrganisationSettingsFormState = FormState & { status: "idle" | "saved" | "unchanged" | "invalid" | "forbidden" };
 
-const errorKeys = ["name", "email", "timeZone", "locale", "weekday", "time"] as const;
+const errorKeys = ["name", "email", "timeZone", "locale", "weekday", "time", "reminderHours"] as const;
 
 export async function saveOrganisationSettingsForm(_previous: OrganisationSettingsFormState, formData: FormData): Promise<OrganisationSettingsFormState> {
   const result = await updateOrganisationSettings(formData);

@@ -1,5 +1,6 @@
 // An organisation's general settings: its name, its own email address (the last stop of the "tell the
-// coordinator" fallback chain), time zone, default language and the weekly hours deadline. Only admins
+// coordinator" fallback chain), time zone, default language, the weekly hours deadline and how long before
+// it the reminder goes out. Only admins
 // change them; every change is written to the audit log with the old and new values.
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
@@ -19,7 +20,8 @@ type Row = { name: string; email: string | null; timeZone: string; locale: strin
 
 function generalSettingsOf(row: Row): OrganisationGeneralSettings {
   const hoursDeadline = { ...defaultOrganisationSettings.hoursDeadline, ...(row.settings?.hoursDeadline ?? {}) };
-  return { name: row.name, email: row.email, timeZone: row.timeZone, locale: row.locale, hoursDeadline };
+  const hoursReminderHoursBefore = row.settings?.hoursReminderHoursBefore ?? defaultOrganisationSettings.hoursReminderHoursBefore;
+  return { name: row.name, email: row.email, timeZone: row.timeZone, locale: row.locale, hoursDeadline, hoursReminderHoursBefore };
 }
 
 export async function getOrganisationSettings(tenantId: string): Promise<OrganisationGeneralSettings | null> {
@@ -41,6 +43,7 @@ export async function saveOrganisationSettings(
     timeZone: input.timeZone,
     locale: input.locale,
     hoursDeadline: { weekday: input.hoursDeadlineWeekday, time: input.hoursDeadlineTime },
+    hoursReminderHoursBefore: input.hoursReminderHoursBefore,
   };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -59,7 +62,7 @@ export async function saveOrganisationSettings(
         timeZone: next.timeZone,
         locale: next.locale,
         // Merged into the jsonb, so the profile-field and security settings stay as they are.
-        settings: sql`${organisations.settings} || ${JSON.stringify({ hoursDeadline: next.hoursDeadline })}::jsonb`,
+        settings: sql`${organisations.settings} || ${JSON.stringify({ hoursDeadline: next.hoursDeadline, hoursReminderHoursBefore: next.hoursReminderHoursBefore })}::jsonb`,
         updatedAt: now,
       })
       .where(eq(organisations.id, tenantId));

@@ -1,12 +1,13 @@
-// The admin's general organisation settings: name, email address, time zone, default language and the
-// hours deadline. Saved through the real admin action (stubbed session), read back, audited with before
+// The admin's general organisation settings: name, email address, time zone, default language, the
+// hours deadline and how long before it the reminder goes out. Saved through the real admin action (stubbed session), read back, audited with before
 // and after, and refused for anyone but an admin of the organisation; bad input changes nothing.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { todayIn } from "@/lib/dates";
 import { auditLog } from "@/lib/db/schema/platform";
-import { organisations } from "@/lib/db/schema/tenancy";
+import { defaultOrganisationSettings, organisations, type OrganisationSettings } from "@/lib/db/schema/tenancy";
 import { createMemberWithLogin, createOrganisation } from "@/lib/demo/factories";
+import { getHoursSettings } from "@/lib/hours/queries";
 import { getOrganisationSettings } from "@/lib/tenancy/organisation-settings";
 import { saveOrganisationSettingsForm, updateOrganisationSettings } from "@/lib/tenancy/organisation-settings-actions";
 import { setUpTestDatabase } from "@/tests/setup/database";
@@ -37,6 +38,7 @@ const unchanged = {
   locale: "nl",
   hoursDeadlineWeekday: "1",
   hoursDeadlineTime: "09:00",
+  hoursReminderHoursBefore: "24",
 };
 
 async function auditRows(tenantId: string) {
@@ -64,6 +66,12 @@ describe("organisation settings", () => {
       before: { hoursDeadline: { weekday: 1, time: "09:00" } },
       after: { hoursDeadline: { weekday: 3, time: "17:30" } },
     },
+    {
+      label: "the hours reminder",
+      change: { hoursReminderHoursBefore: "48" },
+      before: { hoursReminderHoursBefore: 24 },
+      after: { hoursReminderHoursBefore: 48 },
+    },
   ])("an admin changes $label; it is stored and audited with before and after", async ({ change, before, after }) => {
     const { organisation, admin } = await organisationWith();
     signInAs(await actorOf(admin));
@@ -86,6 +94,27 @@ describe("organisation settings", () => {
     await updateOrganisationSettings({ ...unchanged, hoursDeadlineWeekday: "7", hoursDeadlineTime: "23:59" });
     const after = (await storedRow(organisation.id)).settings;
     expect(after).toEqual({ ...before, hoursDeadline: { weekday: 7, time: "23:59" } });
+  });
+
+  it("a new reminder moment is merged into the settings beside the deadline, and the reminder job reads it", async () => {
+    const { organisation, admin } = await organisationWith();
+    const before = (await storedRow(organisation.id)).settings;
+    signInAs(await actorOf(admin));
+    await updateOrganisationSettings({ ...unchanged, hoursDeadlineWeekday: "2", hoursDeadlineTime: "12:00", hoursReminderHoursBefore: "168" });
+    expect((await storedRow(organisation.id)).settings).toEqual({ ...before, hoursDeadline: { weekday: 2, time: "12:00" }, hoursReminderHoursBefore: 168 });
+    expect(await getHoursSettings(organisation.id)).toMatchObject({ deadline: { weekday: 2, time: "12:00" }, reminderHoursBefore: 168 });
+  });
+
+  it("an organisation whose settings predate the reminder shows the default of 24 hours, and saving it as shown changes nothing", async () => {
+    const { organisation, admin } = await organisationWith();
+    const { hoursReminderHoursBefore, ...older } = defaultOrganisationSettings;
+    expect(hoursReminderHoursBefore).toBe(24);
+    // Stored as it was before the setting existed: the column's type already expects it.
+    await database.db.update(organisations).set({ settings: older as OrganisationSettings }).where(eq(organisations.id, organisation.id));
+    expect(await getOrganisationSettings(organisation.id)).toMatchObject({ hoursReminderHoursBefore: 24 });
+    signInAs(await actorOf(admin));
+    expect(await updateOrganisationSettings(unchanged)).toEqual({ ok: true, value: { changed: false } });
+    expect(await auditRows(organisation.id)).toHaveLength(0);
   });
 
   it("a new time zone is the zone every signed-in person's today is read in", async () => {
@@ -146,6 +175,11 @@ describe("organisation settings", () => {
     { label: "a time of 24:00", input: { hoursDeadlineTime: "24:00" }, field: "hoursDeadlineTime" },
     { label: "a time without minutes", input: { hoursDeadlineTime: "9" }, field: "hoursDeadlineTime" },
     { label: "a time with seconds", input: { hoursDeadlineTime: "09:00:00" }, field: "hoursDeadlineTime" },
+    { label: "a reminder 0 hours before", input: { hoursReminderHoursBefore: "0" }, field: "hoursReminderHoursBefore" },
+    { label: "a reminder more than a week before", input: { hoursReminderHoursBefore: "169" }, field: "hoursReminderHoursBefore" },
+    { label: "a reminder of one and a half hours", input: { hoursReminderHoursBefore: "1.5" }, field: "hoursReminderHoursBefore" },
+    { label: "an empty reminder", input: { hoursReminderHoursBefore: "" }, field: "hoursReminderHoursBefore" },
+    { label: "a reminder in words", input: { hoursReminderHoursBefore: "een dag" }, field: "hoursReminderHoursBefore" },
   ])("$label is refused with an error on that field, and nothing changes", async ({ input, field }) => {
     const { organisation, admin } = await organisationWith();
     const before = await storedRow(organisation.id);
@@ -165,7 +199,7 @@ describe("organisation settings", () => {
     signInAs(await actorOf(admin));
     const state = await saveOrganisationSettingsForm(
       { status: "idle" },
-      formOf({ ...unchanged, email: "geen-adres", timeZone: "Europe/Atlantis", hoursDeadlineTime: "9 uur" }),
+      formOf({ ...unchanged, email: "geen-adres", timeZone: "Europe/Atlantis", hoursDeadlineTime: "9 uur", hoursReminderHoursBefore: "200" }),
     );
     expect(state).toEqual({
       status: "invalid",
@@ -174,6 +208,7 @@ describe("organisation settings", () => {
         email: ["Vul een geldig e-mailadres in, of laat het veld leeg."],
         timeZone: ["Kies een tijdzone uit de lijst."],
         hoursDeadlineTime: ["Vul een tijd in als uu:mm, bijvoorbeeld 09:00."],
+        hoursReminderHoursBefore: ["Vul een heel aantal uur in van 1 tot en met 168 (een week)."],
       },
     });
     expect((await storedRow(organisation.id)).email).toBe("info@samensterk.nl");
