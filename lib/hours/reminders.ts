@@ -34,6 +34,8 @@ export type HoursRemindersOptions = {
    * (60 s); what is left stays unclaimed for the next hourly run.
    */
   budgetMs?: number;
+  /** Members claimed and mailed per transaction; 500 unless given. */
+  claimChunk?: number;
 };
 
 /** Organisations read per statement while looking for a due week. */
@@ -42,7 +44,7 @@ const ORGANISATION_BATCH = 100;
  * Members claimed and mailed per transaction: five parameters a row in the claim, and a bounded
  * transaction (rendering 500 messages takes a few seconds) so a long run holds no locks for long.
  */
-const CLAIM_CHUNK = 500;
+const DEFAULT_CLAIM_CHUNK = 500;
 const DEFAULT_BUDGET_MS = 45_000;
 
 /** The member's page of a week, where the reminder's button leads. */
@@ -60,6 +62,7 @@ type DueOrganisation = { id: string; locale: string; settings: HoursSettings; we
  */
 export async function sendHoursReminders(now: Date = new Date(), options: HoursRemindersOptions = {}): Promise<HoursRemindersReport> {
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const claimChunk = options.claimChunk ?? DEFAULT_CLAIM_CHUNK;
   const startedAt = performance.now();
   const outOfTime = () => performance.now() - startedAt >= budgetMs;
   const db = await getDb();
@@ -81,7 +84,7 @@ export async function sendHoursReminders(now: Date = new Date(), options: HoursR
           report.deferred += 1;
           continue;
         }
-        const done = await remindOrganisation({ id: row.id, locale: row.locale, settings, weekStart }, now, outOfTime);
+        const done = await remindOrganisation({ id: row.id, locale: row.locale, settings, weekStart }, now, claimChunk, outOfTime);
         if (done.reminded > 0) report.organisations += 1;
         report.reminded += done.reminded;
         report.mailIds.push(...done.mailIds);
@@ -105,6 +108,7 @@ export async function sendHoursReminders(now: Date = new Date(), options: HoursR
 async function remindOrganisation(
   organisation: DueOrganisation,
   now: Date,
+  claimChunk: number,
   outOfTime: () => boolean,
 ): Promise<{ reminded: number; mailIds: string[]; finished: boolean }> {
   const { startsAt, endsAt } = weekBounds(organisation.weekStart, organisation.settings.timeZone);
@@ -113,12 +117,12 @@ async function remindOrganisation(
   const workers = [...new Set(entries.filter((entry) => workedMinutes(entry) > 0).map((entry) => entry.personId))].sort();
   const db = await getDb();
   const result = { reminded: 0, mailIds: [] as string[], finished: true };
-  for (let start = 0; start < workers.length; start += CLAIM_CHUNK) {
+  for (let start = 0; start < workers.length; start += claimChunk) {
     if (start > 0 && outOfTime()) {
       result.finished = false;
       break;
     }
-    const chunk = workers.slice(start, start + CLAIM_CHUNK);
+    const chunk = workers.slice(start, start + claimChunk);
     const mailIds = await db.transaction((tx) => remindChunk(tx, organisation, chunk, now));
     result.reminded += mailIds.length;
     result.mailIds.push(...mailIds);

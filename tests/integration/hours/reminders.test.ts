@@ -211,6 +211,23 @@ describe("exactly one reminder per member and week", () => {
     expect(await reminderCounts(members)).toEqual(members.map(() => 1));
     for (const member of members) expect((await weekRowOf(database.db, member, "2026-12-14"))?.reminderSentAt).toEqual(now);
   });
+
+  it("a large organisation is claimed and mailed in chunks; two runs at once still send one reminder each", async () => {
+    // Week 2 of 2027: 11 to 17 January; deadline Monday 18 January 09:00.
+    const org = await createReminderOrganisation(database.db, "In delen");
+    const members: ReminderMember[] = [];
+    for (let n = 1; n <= 7; n += 1) members.push(await memberWithLogin(database.db, org, `Deel${n}`));
+    const confirmed = await memberWithLogin(database.db, org, "Bevestigd");
+    await workedShift(database.db, org, [...members, confirmed], "2027-01-13");
+    await setWeekStatus(database.db, confirmed, "2027-01-11", "confirmed", amsterdam("2027-01-17", "20:00"));
+    const now = amsterdam("2027-01-18", "08:15");
+
+    const reports = await Promise.all([sendHoursReminders(now, { claimChunk: 3 }), sendHoursReminders(now, { claimChunk: 3 })]);
+
+    expect(reports[0].reminded + reports[1].reminded).toBe(7);
+    expect(await reminderCounts(members)).toEqual(members.map(() => 1));
+    expect(await reminderCounts([confirmed])).toEqual([0]);
+  });
 });
 
 describe("a run that cannot finish", () => {
