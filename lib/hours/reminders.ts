@@ -41,8 +41,9 @@ export type HoursRemindersOptions = {
 /** Organisations read per statement while looking for a due week. */
 const ORGANISATION_BATCH = 100;
 /**
- * Members claimed and mailed per transaction: five parameters a row in the claim, and a bounded
- * transaction (rendering 500 messages takes a few seconds) so a long run holds no locks for long.
+ * Members claimed and mailed per transaction: six parameters a row in the claim (far below Postgres's
+ * 65,535), and a bounded transaction, since rendering the messages is the slow part and the claimed rows
+ * stay locked until it commits.
  */
 const DEFAULT_CLAIM_CHUNK = 500;
 const DEFAULT_BUDGET_MS = 45_000;
