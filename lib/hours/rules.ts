@@ -213,3 +213,27 @@ export function describeDeadline(at: Date, locale: TextLocale, timeZone: string)
   const time = new Intl.DateTimeFormat(tag, { ...formats.dateTime.time, hourCycle: "h23", timeZone }).format(at);
   return `${weekday} ${day} ${time}`;
 }
+
+// ── Corrections ──────────────────────────────────────────────────────────────────────────────────
+
+export type SpanProblem = "endNotAfterStart" | "tooLong" | "breakNegative" | "breakTooLong";
+
+/** Null when a corrected or added line is sound: end after start, at most 24 hours, a break shorter than the span. */
+export function whyInvalidSpan(span: { startsAt: Date; endsAt: Date; breakMinutes: number }): SpanProblem | null {
+  const minutes = (span.endsAt.getTime() - span.startsAt.getTime()) / 60_000;
+  if (minutes <= 0) return "endNotAfterStart";
+  if (minutes > 24 * 60) return "tooLong";
+  if (span.breakMinutes < 0) return "breakNegative";
+  if (span.breakMinutes >= minutes) return "breakTooLong";
+  return null;
+}
+
+/**
+ * The instants of a line written as a day and two clock times (HH:MM) in the zone; an end at or before
+ * the start is on the next day (a night shift).
+ */
+export function spanOnDay(day: string, start: string, end: string, timeZone: string): { startsAt: Date; endsAt: Date } {
+  const startsAt = localInstant(day, start, timeZone);
+  const endsAt = localInstant(end <= start ? addDaysToKey(day, 1) : day, end, timeZone);
+  return { startsAt, endsAt };
+}

@@ -49,6 +49,20 @@ export type AuditAction =
    * `providerId` for a provider's text, `template`, `locale`, `fields` changed, `reset`.
    */
   | "email-text.changed"
+  /**
+   * A member's worked hours changed by a coordinator. Details: `kind` (shift, no-show, extra-added,
+   * extra-changed, extra-removed), `week`, `shiftId` or `entryId`, `before` and `after` (null when the
+   * line did not or no longer exists), `reopened` when a confirmed week went back to the member.
+   */
+  | "hours.corrected"
+  /** Details: `week`. One entry per member and week approved. */
+  | "hours.approved"
+  /** Details: `week`, `comment`, `previousStatus`. */
+  | "hours.sent-back"
+  /** A correction request marked handled. Details: `week`. */
+  | "hours.correction-handled"
+  /** Details: `period`, `layout`, `format`, `lines`. */
+  | "hours.exported"
   /** The member confirmed their week. Details: `week`, `again` (after it was sent back), `lines`. */
   | "hours.week-confirmed"
   /** The member asked the planner for a correction. Details: `week`, `toCoordinator`, `mailed`, `length`. */

@@ -2,7 +2,7 @@
 // .csv bytes built in memory and handed to the response; nothing is written to disk or the database.
 // Every cell goes through toSafeCell, so no value can run as a formula in a spreadsheet program.
 import ExcelJS from "exceljs";
-import { toCsvField, toSafeCell, type SpreadsheetFormat } from "@/lib/accounts/temporary-passwords/rules";
+import { toCsvField, toSafeCell, type SpreadsheetFormat } from "@/lib/spreadsheets";
 import type { IssuedTemporaryPassword } from "@/lib/accounts/temporary-passwords/issuing";
 
 export type ExportHeadings = { name: string; username: string; email: string; temporaryPassword: string };

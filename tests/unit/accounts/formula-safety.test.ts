@@ -1,6 +1,7 @@
 // The one rule that keeps exported cells from running as spreadsheet formulas, and who gets a temporary password.
 import { describe, expect, it } from "vitest";
-import { temporaryPasswordEligibility, toCsvField, toSafeCell, type TemporaryPasswordSubject } from "@/lib/accounts/temporary-passwords/rules";
+import { temporaryPasswordEligibility, type TemporaryPasswordSubject } from "@/lib/accounts/temporary-passwords/rules";
+import { toCsvField, toSafeCell } from "@/lib/spreadsheets";
 
 describe("a spreadsheet cell can never be read as a formula", () => {
   it.each([

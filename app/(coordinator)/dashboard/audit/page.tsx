@@ -61,6 +61,11 @@ const actionLabels: Record<AuditAction, string> = {
   "email-text.changed": "emailTextChanged",
   "hours.week-confirmed": "hoursWeekConfirmed",
   "hours.correction-requested": "hoursCorrectionRequested",
+  "hours.corrected": "hoursCorrected",
+  "hours.approved": "hoursApproved",
+  "hours.sent-back": "hoursSentBack",
+  "hours.correction-handled": "hoursCorrectionHandled",
+  "hours.exported": "hoursExported",
 };
 
 const refusalReasons = ["passwordChangeOwed", "role", "otherOrganisation", "notAllowed", "signedOut"] as const;
