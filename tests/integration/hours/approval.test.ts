@@ -16,11 +16,11 @@ import {
   setNoShow,
 } from "@/lib/hours/coordinator-actions";
 import { listOpenCorrectionRequests, listWeekApprovals } from "@/lib/hours/coordinator-queries";
-import { addDaysToKey, whyCannotConfirm } from "@/lib/hours/rules";
+import { confirmWeek } from "@/lib/hours/confirmation";
+import { addDaysToKey } from "@/lib/hours/rules";
 import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import {
-  TZ,
   actorOf,
   at,
   createCoordinatorHoursOrganisation,
@@ -41,7 +41,6 @@ vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
-const deadline = { weekday: 1, time: "09:00" };
 
 const ref = (member: Member, weekStart = week) => ({ personId: member.person.id, weekStart });
 
@@ -97,13 +96,15 @@ describe("sending a week back", () => {
       .from(accessTokens)
       .where(and(eq(accessTokens.userId, member.user.id), eq(accessTokens.purpose, "sign_in")));
     expect(links).toEqual([{ destination: `/my/hours/${week}` }]);
-    // The deadline has passed, yet the member may confirm the week again.
-    expect(whyCannotConfirm({ weekStart: week, timeZone: TZ, deadline, status: record?.status ?? null, now: new Date() })).toBeNull();
-
     const list = await listWeekApprovals(org.organisation.id, week);
     expect(list.rows.find((row) => row.personId === member.person.id)).toMatchObject({ phase: "toConfirm", returnComment: comment });
     const [entry] = await auditEntriesOf(database.db, org.organisation.id, "hours.sent-back", { details: auditLog.details });
     expect(entry.details).toMatchObject({ week, comment, previousStatus: "confirmed" });
+
+    // The deadline has passed, yet the member confirms the week again, and it waits for approval once more.
+    expect(await confirmWeek(org.organisation.id, member.person.id, week)).toMatchObject({ outcome: "confirmed" });
+    expect((await weekRecord(database.db, member, week))?.status).toBe("confirmed");
+    expect(await approveHours({ weeks: [ref(member)] })).toEqual({ ok: true, value: { approved: 1, skipped: {} } });
   });
 
   it("sends back a late week that was never confirmed, so the member can still confirm it", async () => {
