@@ -10,15 +10,18 @@ import { weekConfirmations, workedHours } from "@/lib/db/schema/hours";
 import { auditLog, outbox } from "@/lib/db/schema/platform";
 import { confirmWeek } from "@/lib/hours/confirmation";
 import { requestCorrection } from "@/lib/hours/correction-requests";
-import { confirmMyWeek, requestMyCorrection } from "@/lib/hours/member-actions";
+import { confirmMyWeek, confirmMyWeekForm, requestMyCorrection, requestMyCorrectionForm } from "@/lib/hours/member-actions";
 import { getMemberWeek, listMemberWeeks, listWeeksAwaitingMember } from "@/lib/hours/member-queries";
 import { auditEntriesOf } from "@/tests/setup/audit-entries";
+import { formOf } from "@/tests/setup/forms";
 import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { withMailBodies } from "@/tests/setup/mail-bodies";
 import { addHoursOutsideShift, createHoursOrganisation, hoursActorOf, putOnShift, type HoursMember, type HoursOrganisation } from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 const afterResponse = vi.hoisted(() => vi.fn());
 vi.mock("next/server", () => ({ after: afterResponse }));
 
@@ -196,6 +199,36 @@ describe("through the member's own actions", () => {
     expect(await requestMyCorrection({ weekStart: WEEK, message: "Nog een keer" })).toMatchObject({ ok: true, value: { outcome: "refused", problem: "tooSoon" } });
     expect((await statusOf(org, first))?.status).toBe("confirmed");
     expect(await correctionMails(org)).toHaveLength(1);
+  });
+});
+
+describe("what the week page's forms tell the member", () => {
+  let org: HoursOrganisation;
+  beforeAll(async () => {
+    org = await createHoursOrganisation(database.db);
+    await putOnShift(database.db, org, org.members.slice(0, 2), { day: "2026-03-28", from: "22:00", hours: 4 });
+  });
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("after the deadline *bevestig* says it is too late and to contact the planner", async () => {
+    vi.setSystemTime(DEADLINE);
+    signInAs(await hoursActorOf(org.members[0]));
+    expect(await confirmMyWeekForm({}, formOf({ weekStart: WEEK }))).toEqual({ message: "Te laat: de deadline is voorbij. Neem contact op met je planner." });
+    expect((await statusOf(org, org.members[0]))?.status).not.toBe("confirmed");
+  });
+
+  it("before the deadline *bevestig* confirms and comes back to the week; an empty correction asks what is wrong", async () => {
+    vi.setSystemTime(JUST_BEFORE);
+    signInAs(await hoursActorOf(org.members[1]));
+    await expect(confirmMyWeekForm({}, formOf({ weekStart: WEEK }))).rejects.toThrow(`NEXT_REDIRECT /my/hours/${WEEK}?done=confirmed`);
+    expect((await statusOf(org, org.members[1]))?.status).toBe("confirmed");
+    expect(await requestMyCorrectionForm({}, formOf({ weekStart: WEEK, message: "   " }))).toEqual({ fieldErrors: { message: ["Schrijf wat er niet klopt."] } });
+    await expect(requestMyCorrectionForm({}, formOf({ weekStart: WEEK, message: "De nacht liep tot 03:00." }))).rejects.toThrow(`NEXT_REDIRECT /my/hours/${WEEK}?done=correction`);
   });
 });
 
