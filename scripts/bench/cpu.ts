@@ -1,7 +1,7 @@
-// CPU time of whole process trees (next-server, the PostgreSQL cluster) from Linux's /proc, so the
-// bench can say whether a slow page spends its time rendering in Node or working in Postgres.
-// Process trees rather than groups: every PostgreSQL backend calls setsid() and leaves the
-// postmaster's group.
+// CPU time and resident memory of whole process trees (next-server, the PostgreSQL cluster) from
+// Linux's /proc, so the bench can say whether a slow page spends its time rendering in Node or
+// working in Postgres, and how much memory the server holds. Process trees rather than groups:
+// every PostgreSQL backend calls setsid() and leaves the postmaster's group.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -80,4 +80,56 @@ export function machineBusySeconds(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** A live process of a tree: its id, command line and resident memory. */
+export type TreeProcess = { pid: number; ppid: number; command: string; rssBytes: number };
+
+function residentBytes(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    // "VmRSS:    123456 kB"
+    const kib = Number(line?.split(/\s+/)[1]);
+    return Number.isFinite(kib) ? kib * 1024 : 0;
+  } catch {
+    return 0; // Exited meanwhile.
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+  } catch {
+    return "";
+  }
+}
+
+/** `rootPid` and every live descendant, parents before children; empty where /proc is not available. */
+export function processTree(rootPid: number | undefined): TreeProcess[] {
+  if (!rootPid) return [];
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const stats = entries.map(readStat).filter((s): s is ProcessStat => s !== undefined);
+  const children = new Map<number, ProcessStat[]>();
+  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const root = stats.find((s) => s.pid === rootPid);
+  if (!root) return [];
+  const tree: TreeProcess[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (!current) break;
+    tree.push({ pid: current.pid, ppid: current.ppid, command: commandLine(current.pid), rssBytes: residentBytes(current.pid) });
+    queue.push(...(children.get(current.pid) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory (RSS) of `rootPid` and all its live descendants together, in bytes. */
+export function treeRssBytes(rootPid: number | undefined): number {
+  return processTree(rootPid).reduce((sum, p) => sum + p.rssBytes, 0);
 }

@@ -1,5 +1,6 @@
 // What `npm run bench` measures, in this order: the static floor, reference pages and the member
-// and dashboard pages the target is about. Adding a page is one entry in benchPages; change a `path` when a page moves.
+// and dashboard pages the targets are about. Adding a page is one entry in benchPages; change a
+// `path` or `expectText` when a page moves or its wording changes.
 
 import { TZDate } from "@date-fns/tz";
 import { addDays, getISOWeek, getISOWeekYear } from "date-fns";
@@ -18,7 +19,7 @@ function nextWeekKey(now: Date): string {
 export type BenchTarget = {
   /** Label in the table and in bench/results.json. */
   name: string;
-  /** Path and query on the app, e.g. `/my/shifts?view=open`. */
+  /** Path and query on the app, e.g. `/my/shifts?view=open`; may hold the placeholders below. */
   path: string;
   /**
    * Text the answer must contain, checked once before measuring, so a redirect to sign-in, an error
@@ -29,10 +30,26 @@ export type BenchTarget = {
   signedIn: boolean;
   /** Signed in as the bench coordinator instead of the bench member (dashboard pages). */
   asCoordinator?: boolean;
+  /**
+   * A page of a feature that may not be in the build yet: a 404 leaves it out of the run with a note
+   * under the table instead of stopping the bench. Any other failure still stops it.
+   */
+  skipWhenMissing?: boolean;
 };
 
-/** `{group}` in a path: the id of a group of the organisation being measured (it differs per database). */
-export const GROUP_PLACEHOLDER = "{group}";
+/** What the placeholders of a path stand for in the database being measured (ids differ per database). */
+export type PathValues = {
+  /** `{group}`: the first group (Buurthuis, about 60 % of the members). */
+  group: string;
+  /** `{person}`: a colleague of the bench member, whose person page is measured. */
+  person: string;
+  /** `{week}`: last week's Monday (YYYY-MM-DD) in the organisation's zone, a week with worked hours. */
+  week: string;
+};
+
+export function fillPath(path: string, values: PathValues): string {
+  return path.replaceAll("{group}", values.group).replaceAll("{person}", values.person).replaceAll("{week}", values.week);
+}
 
 /** A file from public/, served by the same `next start`: the floor every page is compared with. */
 export const staticFloor: BenchTarget = { name: "static floor", path: "/robots.txt", expectText: "User-agent", signedIn: false };
@@ -43,19 +60,27 @@ export const staticFloor: BenchTarget = { name: "static floor", path: "/robots.t
  */
 export const referencePages: BenchTarget[] = [{ name: "Inloggen (no data)", path: "/sign-in", expectText: "Inloggen", signedIn: false }];
 
-/** The member pages the target is about: p95 at most 3× the floor's, statements per request flat. */
+/** The pages the targets are about, in the order they are measured. */
 export const benchPages: BenchTarget[] = [
   { name: "Open diensten", path: `/my/shifts?view=open&week=${nextWeekKey(new Date())}`, expectText: "Diensten met een vrije plek", signedIn: true },
+  // The same week as Open diensten, every shift with its people (the page opens on one day when the week is crowded).
+  { name: "Alle diensten", path: `/my/shifts?week=${nextWeekKey(new Date())}`, expectText: "Ingedeeld:", signedIn: true },
   { name: "Mijn pagina", path: "/my", expectText: "Mijn pagina", signedIn: true },
   // A last name with a typo ("Jansen"), as someone types it on a phone: the fuzzy path of the search.
   { name: "Personen zoeken", path: "/my/people?q=jansn", expectText: "Jansen", signedIn: true },
   { name: "Smoelenboek", path: "/my/people/photos", expectText: "personen, op achternaam", signedIn: true },
-  // The coordinators' members table filtered by a group, as a coordinator opens it to act on that group.
+  { name: "Persoonspagina", path: "/my/people/{person}", expectText: "Komende diensten van", signedIn: true },
+  // The member's own week of last week: the shifts she worked (one corrected) and hours outside a shift.
+  { name: "Mijn uren (week)", path: "/my/hours/{week}", expectText: "Vrijwilligersoverleg", signedIn: true, skipWhenMissing: true },
+  // The coordinators' approval list of that week: every member with hours then, most of them confirmed.
   {
-    name: "Ledentabel per groep",
-    path: `/dashboard/people?group=${GROUP_PLACEHOLDER}`,
-    expectText: "die bij de filters passen",
+    name: "Uren goedkeuren",
+    path: "/dashboard/hours?week={week}",
+    expectText: "met uren of een status in deze week",
     signedIn: true,
     asCoordinator: true,
+    skipWhenMissing: true,
   },
+  // The coordinators' members table filtered by a group, as a coordinator opens it to act on that group.
+  { name: "Ledentabel per groep", path: "/dashboard/people?group={group}", expectText: "die bij de filters passen", signedIn: true, asCoordinator: true },
 ];

@@ -1,6 +1,6 @@
 // Bench data: an organisation of any size in a handful of set-based statements (generate_series), so
-// 2,000 members and 50,000 shifts load in seconds, plus a small second organisation whose rows must
-// never appear on the first one's pages. The few hand-made rows come from the demo factories; the
+// 2,000 members and 50,000 shifts load in seconds, with last week's hours at the stage a coordinator
+// approves them, plus a small second organisation whose rows must never appear on the first one's pages. The few hand-made rows come from the demo factories; the
 // bulk rows use the same name and activity lists, so the data looks like the demo's.
 import { and, eq, gte, isNull, isNotNull, lt, sql } from "drizzle-orm";
 import sharp from "sharp";
@@ -21,6 +21,7 @@ import {
   shiftActivities,
 } from "@/lib/demo/factories";
 import { startSession } from "@/lib/accounts/sign-in/sessions";
+import { addDaysToKey, weekBounds, weekStartOf } from "@/lib/hours/rules";
 
 export type OrganisationPlan = {
   name: string;
@@ -45,6 +46,24 @@ export type SeededOrganisation = {
   benchCoordinator: { userId: string; sessionVersion: number; sessionId: string };
   /** The first group (Buurthuis, about 60 % of the members): the dashboard's group filter. */
   benchGroupId: string;
+  /** Member number 5, a plain member: the person page the bench member opens. */
+  benchColleagueId: string;
+  hours: SeededHours;
+};
+
+/** Last week's hours, the week the hours pages are measured on. */
+export type SeededHours = {
+  /** Monday (YYYY-MM-DD) of last week in the organisation's zone. */
+  weekStart: string;
+  /** Lines of the bench member's week: ended shifts (one of them corrected) and hours outside a shift. */
+  benchMemberLines: number;
+  /** Members with any worked hours in that week: the rows of the coordinators' approval list. */
+  membersWithHours: number;
+  /** That week's sign-off records by status (members without one are still open). */
+  confirmations: Record<string, number>;
+  /** Correction rows (worked_hours on a shift) and rows of hours outside a shift in that week. */
+  corrections: number;
+  extras: number;
 };
 
 /** Shifts are spread evenly over this window around today: 18 months back, 6 months ahead. */
@@ -121,8 +140,10 @@ export async function seedOrganisation(db: Db, providerId: string, plan: Organis
       -- Rows land in roughly the order a roster is filled in: by date.
       ORDER BY starts_at`);
     await assignPeople(tx, tenantId);
+    const weekStart = weekStartOf(new Date(Date.now() - 7 * 86_400_000), DEFAULT_TIME_ZONE);
+    await seedHours(tx, tenantId, weekStart, l0);
 
-    return describeOrganisation(tx, tenantId, plan, g0);
+    return describeOrganisation(tx, tenantId, plan, g0, weekStart);
   });
 }
 
@@ -242,7 +263,114 @@ async function assignPeople(tx: Tx, tenantId: string): Promise<void> {
     ON CONFLICT (shift_id, person_id) DO NOTHING`);
 }
 
-async function describeOrganisation(tx: Tx, tenantId: string, plan: OrganisationPlan, benchGroupId: string): Promise<SeededOrganisation> {
+/**
+ * Last week's hours as a coordinator finds them on Monday: the bench member worked three ended shifts
+ * (one corrected: she stayed longer) and an evening meeting outside the roster; of everyone else with
+ * hours that week, about 55 % confirmed, 15 % already approved, 5 % sent back, 3 % confirmed with a
+ * correction request and the rest still open. One in 25 of that week's shifts worked has a coordinator's
+ * correction (one in four of those a no-show) and one in 30 members logged hours outside a shift. The
+ * seven weeks before it are approved, as an organisation that keeps up leaves them.
+ */
+async function seedHours(tx: Tx, tenantId: string, weekStart: string, locationId: string): Promise<void> {
+  const zone = DEFAULT_TIME_ZONE;
+  const { startsAt: from, endsAt: to } = weekBounds(weekStart, zone);
+
+  // The bench member: a shift on Tuesday, Thursday and Saturday, one short of people where there is one.
+  await tx.execute(sql`
+    INSERT INTO assignments (tenant_id, shift_id, person_id, source, signed_up_at)
+    SELECT ${tenantId}::uuid, picked.id, me.id, 'self', picked.starts_at - interval '6 days'
+    FROM (SELECT id FROM bench_people WHERE n = 1) AS me,
+    LATERAL (
+      SELECT DISTINCT ON (c.day) c.id, c.starts_at
+      FROM (
+        SELECT s.id, s.starts_at, (s.starts_at AT TIME ZONE ${zone})::date AS day,
+               (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id) >= s.needed AS full_already
+        FROM shifts s
+        WHERE s.tenant_id = ${tenantId}::uuid AND s.starts_at >= ${from} AND s.starts_at < ${to}
+          AND s.cancelled_at IS NULL AND s.ends_at < now()
+          AND NOT EXISTS (
+            SELECT 1 FROM assignments a JOIN shifts o ON o.id = a.shift_id
+            WHERE a.person_id = me.id AND o.starts_at < s.ends_at AND o.ends_at > s.starts_at)
+      ) AS c
+      WHERE extract(isodow FROM c.day) IN (2, 4, 6)
+      ORDER BY c.day, c.full_already, c.starts_at
+    ) AS picked
+    ON CONFLICT (shift_id, person_id) DO NOTHING`);
+
+  // Everyone's worked shifts of the last eight weeks, with the week each falls in.
+  await tx.execute(sql`
+    CREATE TEMP TABLE bench_worked ON COMMIT DROP AS
+    SELECT a.person_id, s.id AS shift_id, s.starts_at, s.ends_at, bp.n,
+           date_trunc('week', s.starts_at AT TIME ZONE ${zone})::date AS week_start
+    FROM assignments a
+    JOIN shifts s ON s.id = a.shift_id
+    JOIN bench_people bp ON bp.id = a.person_id
+    WHERE a.tenant_id = ${tenantId}::uuid AND s.cancelled_at IS NULL AND s.ends_at < now()
+      AND s.starts_at >= ${from}::timestamptz - interval '7 weeks' AND s.starts_at < ${to}`);
+
+  const coordinator = sql`(SELECT id FROM bench_people WHERE n = 3)`;
+  // Her correction: the Tuesday shift ran half an hour longer, with a quarter of an hour's break.
+  await tx.execute(sql`
+    INSERT INTO worked_hours (tenant_id, person_id, shift_id, starts_at, ends_at, break_minutes, corrected_by_id, note)
+    SELECT ${tenantId}::uuid, w.person_id, w.shift_id, w.starts_at, w.ends_at + interval '30 minutes', 15, ${coordinator},
+           'Langer gebleven om op te ruimen'
+    FROM bench_worked w WHERE w.n = 1 AND w.week_start = ${weekStart}::date
+    ORDER BY w.starts_at LIMIT 1`);
+  // Her hours outside a shift: Wednesday evening's volunteers' meeting.
+  const wednesday = addDaysToKey(weekStart, 2);
+  await tx.execute(sql`
+    INSERT INTO worked_hours (tenant_id, person_id, activity, location_id, starts_at, ends_at, note)
+    SELECT ${tenantId}::uuid, id, 'Vrijwilligersoverleg', ${locationId}::uuid,
+           (${wednesday}::date + time '19:30') AT TIME ZONE ${zone}, (${wednesday}::date + time '21:00') AT TIME ZONE ${zone}, NULL
+    FROM bench_people WHERE n = 1`);
+  // Everyone else: corrections on one in 25 worked shifts of the week, and hours outside a shift.
+  await tx.execute(sql`
+    INSERT INTO worked_hours (tenant_id, person_id, shift_id, starts_at, ends_at, no_show, corrected_by_id, note)
+    SELECT ${tenantId}::uuid, w.person_id, w.shift_id, w.starts_at,
+           CASE WHEN roll < 0.01 THEN w.ends_at ELSE w.ends_at - interval '30 minutes' END,
+           roll < 0.01, ${coordinator}, CASE WHEN roll < 0.01 THEN 'Niet gekomen' ELSE 'Eerder weg' END
+    FROM (SELECT *, random() AS roll FROM bench_worked WHERE week_start = ${weekStart}::date AND n <> 1) AS w
+    WHERE roll < 0.04`);
+  await tx.execute(sql`
+    INSERT INTO worked_hours (tenant_id, person_id, activity, location_id, starts_at, ends_at)
+    SELECT ${tenantId}::uuid, person_id, 'Vrijwilligersoverleg', ${locationId}::uuid,
+           (${wednesday}::date + time '19:30') AT TIME ZONE ${zone}, (${wednesday}::date + time '21:00') AT TIME ZONE ${zone}
+    FROM (SELECT DISTINCT person_id, n FROM bench_worked WHERE week_start = ${weekStart}::date AND n <> 1) AS p
+    WHERE random() < 1.0 / 30`);
+
+  // Last week's sign-off records (the bench member's week stays open: she still has to confirm it).
+  await tx.execute(sql`
+    INSERT INTO week_confirmations (tenant_id, person_id, week_start, status, confirmed_at, approved_at, approved_by_id,
+                                    returned_at, returned_by_id, return_comment, correction_request, correction_requested_at)
+    SELECT ${tenantId}::uuid, person_id, ${weekStart}::date, status::week_status,
+           CASE WHEN status <> 'open' THEN ${to}::timestamptz - interval '1 day' + make_interval(mins => (roll * 600)::int) END,
+           CASE WHEN status = 'approved' THEN ${to}::timestamptz + interval '2 hours' END,
+           CASE WHEN status = 'approved' THEN ${coordinator} END,
+           CASE WHEN status = 'returned' THEN ${to}::timestamptz + interval '3 hours' END,
+           CASE WHEN status = 'returned' THEN ${coordinator} END,
+           CASE WHEN status = 'returned' THEN 'Klopt de eindtijd van zaterdag?' END,
+           CASE WHEN asks THEN 'Ik was er donderdag tot half vijf, niet tot vier uur.' END,
+           CASE WHEN asks THEN ${to}::timestamptz - interval '12 hours' END
+    FROM (
+      SELECT person_id, roll,
+             CASE WHEN roll < 0.55 THEN 'confirmed' WHEN roll < 0.70 THEN 'approved' WHEN roll < 0.75 THEN 'returned'
+                  WHEN roll < 0.78 THEN 'confirmed' ELSE 'open' END AS status,
+             roll >= 0.75 AND roll < 0.78 AS asks
+      FROM (SELECT person_id, random() AS roll
+            FROM (SELECT DISTINCT person_id FROM worked_hours WHERE tenant_id = ${tenantId}::uuid AND starts_at >= ${from} AND starts_at < ${to}
+                  UNION SELECT person_id FROM bench_worked WHERE week_start = ${weekStart}::date) AS worked
+            WHERE person_id <> (SELECT id FROM bench_people WHERE n = 1)) AS rolled
+    ) AS decided
+    WHERE status <> 'open'`);
+  // The seven weeks before: confirmed by the member, approved the Monday after.
+  await tx.execute(sql`
+    INSERT INTO week_confirmations (tenant_id, person_id, week_start, status, confirmed_at, approved_at, approved_by_id)
+    SELECT ${tenantId}::uuid, person_id, week_start, 'approved',
+           (week_start + 6 + time '20:00') AT TIME ZONE ${zone}, (week_start + 7 + time '10:00') AT TIME ZONE ${zone}, ${coordinator}
+    FROM (SELECT DISTINCT person_id, week_start FROM bench_worked WHERE week_start < ${weekStart}::date) AS weeks`);
+}
+
+async function describeOrganisation(tx: Tx, tenantId: string, plan: OrganisationPlan, benchGroupId: string, weekStart: string): Promise<SeededOrganisation> {
   const count = sql<number>`count(*)::int`;
   const [shiftCount] = await tx.select({ n: count }).from(shifts).where(eq(shifts.tenantId, tenantId));
   const [assignmentCount] = await tx.select({ n: count }).from(assignments).where(eq(assignments.tenantId, tenantId));
@@ -262,6 +390,12 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
     .innerJoin(people, eq(people.id, users.personId))
     .where(and(eq(users.username, `${plan.slug}.lid3`), eq(people.role, "coordinator")));
   if (!coordinator) throw new Error(`seeding ${plan.slug} left no bench coordinator`);
+  const [colleague] = await tx
+    .select({ id: people.id })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.username, `${plan.slug}.lid5`));
+  if (!colleague) throw new Error(`seeding ${plan.slug} left no colleague for the person page`);
   const now = new Date();
   const countShifts = async (coming: boolean) => {
     const [row] = await tx
@@ -292,7 +426,45 @@ async function describeOrganisation(tx: Tx, tenantId: string, plan: Organisation
     },
     benchCoordinator: { ...coordinator, sessionId: await startSession(tx, coordinator.userId, now) },
     benchGroupId,
+    benchColleagueId: colleague.id,
+    hours: await describeHours(tx, tenantId, member.personId, weekStart, now),
   };
+}
+
+async function describeHours(tx: Tx, tenantId: string, benchPersonId: string, weekStart: string, now: Date): Promise<SeededHours> {
+  const { startsAt: from, endsAt: to } = weekBounds(weekStart, DEFAULT_TIME_ZONE);
+  const worked = sql`
+    SELECT a.person_id, 'shift' AS kind FROM assignments a JOIN shifts s ON s.id = a.shift_id
+    WHERE a.tenant_id = ${tenantId}::uuid AND s.cancelled_at IS NULL AND s.ends_at <= ${now} AND s.starts_at >= ${from} AND s.starts_at < ${to}
+    UNION ALL
+    SELECT person_id, 'extra' FROM worked_hours
+    WHERE tenant_id = ${tenantId}::uuid AND shift_id IS NULL AND starts_at >= ${from} AND starts_at < ${to}`;
+  const [counts] = rowsOf<{ bench_lines: number; members: number; corrections: number; extras: number }>(
+    await tx.execute(sql`
+      SELECT (SELECT count(*)::int FROM (${worked}) w WHERE w.person_id = ${benchPersonId}::uuid) AS bench_lines,
+             (SELECT count(DISTINCT person_id)::int FROM (${worked}) w) AS members,
+             (SELECT count(*)::int FROM worked_hours WHERE tenant_id = ${tenantId}::uuid AND shift_id IS NOT NULL AND starts_at >= ${from} AND starts_at < ${to}) AS corrections,
+             (SELECT count(*)::int FROM worked_hours WHERE tenant_id = ${tenantId}::uuid AND shift_id IS NULL AND starts_at >= ${from} AND starts_at < ${to}) AS extras`),
+  );
+  const statuses = rowsOf<{ status: string; n: number }>(
+    await tx.execute(sql`
+      SELECT status::text, count(*)::int AS n FROM week_confirmations
+      WHERE tenant_id = ${tenantId}::uuid AND week_start = ${weekStart}::date GROUP BY status ORDER BY status`),
+  );
+  return {
+    weekStart,
+    benchMemberLines: counts.bench_lines,
+    membersWithHours: counts.members,
+    confirmations: Object.fromEntries(statuses.map((r) => [r.status, r.n])),
+    corrections: counts.corrections,
+    extras: counts.extras,
+  };
+}
+
+/** The rows of a raw statement: node-postgres answers with `{ rows }`, the other drivers with the array itself. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /** The main organisation of a bench size and the small other one that shares its database. */
