@@ -7,6 +7,7 @@ const items = [
   { href: "/dashboard", key: "overview", adminOnly: false },
   { href: "/dashboard/roster", key: "roster", adminOnly: false },
   { href: "/dashboard/people", key: "people", adminOnly: false },
+  { href: "/dashboard/hours", key: "hours", adminOnly: false },
   { href: "/dashboard/groups", key: "groups", adminOnly: false },
   { href: "/dashboard/locations", key: "locations", adminOnly: false },
   { href: "/dashboard/mail", key: "mail", adminOnly: false },

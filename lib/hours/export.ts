@@ -11,7 +11,7 @@ import { toCsvField, toSafeCell, type SpreadsheetFormat } from "@/lib/spreadshee
 import { recordAudit } from "@/lib/tenancy/audit";
 import { and, eq, inArray } from "drizzle-orm";
 import { getHoursSettings, listWeekConfirmations, listWorkedHours } from "./queries";
-import { addDaysToKey, localInstant, minutesAsDecimalHours, weekBounds, weekNumberOf, weekStartOf, workedMinutes } from "./rules";
+import { addDaysToKey, clockTimeOf, localInstant, minutesAsDecimalHours, weekBounds, weekNumberOf, weekStartOf, workedMinutes } from "./rules";
 
 export type ExportPeriod = { kind: "week"; weekStart: string } | { kind: "month"; month: string };
 export type ExportLayout = "member" | "location";
@@ -69,10 +69,6 @@ function baseName(period: ExportPeriod, layout: ExportLayout, texts: HoursExport
   return `${texts.fileName}-${when}${layout === "location" ? `-${texts.location.toLowerCase()}` : ""}`;
 }
 
-function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(instant);
-}
-
 /**
  * The approved hours of the period as a file, and an "hours.exported" audit entry. A line counts when
  * its member's week (the week it started in) is approved; a no-show is left out.
@@ -112,8 +108,8 @@ export async function exportApprovedHours(
         localDateKey(entry.startsAt, timeZone),
         entry.activity ?? "",
         entry.locationName ?? texts.noLocation,
-        clock(entry.startsAt, timeZone),
-        clock(entry.endsAt, timeZone),
+        clockTimeOf(entry.startsAt, timeZone),
+        clockTimeOf(entry.endsAt, timeZone),
         entry.breakMinutes,
         minutesAsDecimalHours(minutes),
       ]);

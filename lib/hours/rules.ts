@@ -228,6 +228,12 @@ export function whyInvalidSpan(span: { startsAt: Date; endsAt: Date; breakMinute
   return null;
 }
 
+/** "09:30": the wall-clock time (HH:MM, 24 hours) of `instant` in the zone, as time fields and exports write it. */
+export function clockTimeOf(instant: Date, timeZone: string): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return `${String(local.getHours()).padStart(2, "0")}:${String(local.getMinutes()).padStart(2, "0")}`;
+}
+
 /**
  * The instants of a line written as a day and two clock times (HH:MM) in the zone; an end at or before
  * the start is on the next day (a night shift).

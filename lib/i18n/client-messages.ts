@@ -22,6 +22,7 @@ export const clientMessageAreas = {
   "app/(provider)/provider": ["provider", "account", "passwordRules"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
   "app/(coordinator)/dashboard/groups": ["groups"],
+  "app/(coordinator)/dashboard/hours": ["hoursDashboard"],
   "app/(coordinator)/dashboard/locations": ["locations"],
   "app/(coordinator)/dashboard/settings/security": ["securitySettings"],
   "app/(coordinator)/dashboard/settings/organisation": ["organisationSettings"],

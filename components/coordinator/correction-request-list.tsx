@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { markCorrectionRequestHandled } from "@/lib/hours/coordinator-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { hoursFailureText } from "./hours-failure";
+
+export type CorrectionRequestView = {
+  personId: string;
+  weekStart: string;
+  name: string;
+  /** "Week 47", with when it was sent. */
+  when: string;
+  message: string;
+  href: string;
+};
+
+/** The open correction requests, each until a coordinator marks it "afgehandeld". */
+export function CorrectionRequestList({ requests, empty }: { requests: CorrectionRequestView[]; empty: string }) {
+  const t = useTranslations("hoursDashboard");
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  async function handle(request: CorrectionRequestView) {
+    const key = `${request.personId}|${request.weekStart}`;
+    setBusy(key);
+    setNotice(null);
+    try {
+      const result = await markCorrectionRequestHandled({ personId: request.personId, weekStart: request.weekStart });
+      if (!result.ok) return setNotice({ tone: "error", text: hoursFailureText(t, result) });
+      setNotice({ tone: "success", text: t("done.handled") });
+      router.refresh();
+    } catch {
+      setNotice({ tone: "error", text: t("errors.failed") });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      {notice ? (
+        <Alert tone={notice.tone} className="mt-3">
+          {notice.text}
+        </Alert>
+      ) : null}
+      {requests.length === 0 ? (
+        <p className="mt-3 rounded-xl border border-dashed border-stone-300 bg-white p-4 text-stone-700">{empty}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+          {requests.map((request) => {
+            const key = `${request.personId}|${request.weekStart}`;
+            return (
+              <li key={key} className="flex flex-wrap items-start justify-between gap-3 p-4">
+                <div className="min-w-0 max-w-2xl">
+                  <p className="font-medium">
+                    <Link href={request.href} className="text-brand-700 underline underline-offset-2">
+                      {request.name}
+                    </Link>{" "}
+                    <span className="font-normal text-stone-700">· {request.when}</span>
+                  </p>
+                  <p className="mt-1 whitespace-pre-line">{request.message}</p>
+                </div>
+                <Button variant="secondary" onClick={() => handle(request)} pending={busy === key} pendingLabel={t("corrections.handling")} disabled={busy !== null}>
+                  {t("corrections.handle")}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
