@@ -16,6 +16,7 @@ import {
   setNoShow,
 } from "@/lib/hours/coordinator-actions";
 import { listOpenCorrectionRequests, listWeekApprovals } from "@/lib/hours/coordinator-queries";
+import PersonHoursWeekPage from "@/app/(coordinator)/dashboard/hours/[personId]/[week]/page";
 import { confirmWeek } from "@/lib/hours/confirmation";
 import { addDaysToKey } from "@/lib/hours/rules";
 import { auditEntriesOf } from "@/tests/setup/audit-entries";
@@ -38,6 +39,8 @@ vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) 
 // No request scope in tests: revalidation is a no-op and after() runs its task at once.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+vi.mock("next/navigation", () => import("@/tests/setup/next-request").then((m) => m.throwingNavigation));
+vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
@@ -234,5 +237,20 @@ describe("who may correct, approve and send back", () => {
     }
     expect(await workedHoursOf(database.db, member)).toEqual(before);
     expect((await weekRecord(database.db, member, week))?.status).toBe("confirmed");
+  });
+
+  it("the member's week page answers 'not found' for another organisation's person and for a day that is not a week", async () => {
+    const org = await createCoordinatorHoursOrganisation(database.db);
+    const other = await createCoordinatorHoursOrganisation(database.db);
+    const [member] = org.members;
+    await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
+    const open = (personId: string, weekStart: string) => PersonHoursWeekPage({ params: Promise.resolve({ personId, week: weekStart }) });
+
+    signInAs(await actorOf(org.coordinator));
+    await expect(open(member.person.id, week)).resolves.toBeTruthy();
+    await expect(open(member.person.id, addDaysToKey(week, 1))).rejects.toThrow("NEXT_NOT_FOUND");
+    await expect(open("not-a-person", week)).rejects.toThrow("NEXT_NOT_FOUND");
+    signInAs(await actorOf(other.coordinator));
+    await expect(open(member.person.id, week)).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });
