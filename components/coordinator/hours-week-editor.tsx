@@ -132,14 +132,14 @@ export function HoursWeekEditor({ personId, lines, locked, days, locations, capt
         </>
       ),
     },
-    { key: "planned", header: t("person.planned"), cell: (line) => line.planned ?? t("table.none"), cellClassName: "px-3 py-3 align-top tabular-nums" },
+    { key: "planned", header: t("person.planned"), cell: (line) => line.planned ?? t("table.none"), cellClassName: "px-3 py-3 align-top whitespace-nowrap tabular-nums" },
     {
       key: "worked",
       header: t("person.worked"),
       cell: (line) => (line.noShow ? <span className="font-medium text-red-800">{t("person.noShow")}</span> : line.worked),
-      cellClassName: "px-3 py-3 align-top tabular-nums",
+      cellClassName: "px-3 py-3 align-top whitespace-nowrap tabular-nums",
     },
-    { key: "break", header: t("person.break"), cell: (line) => t("person.minutes", { minutes: line.breakMinutes }), cellClassName: "px-3 py-3 align-top tabular-nums" },
+    { key: "break", header: t("person.break"), cell: (line) => t("person.minutes", { minutes: line.breakMinutes }), cellClassName: "px-3 py-3 align-top whitespace-nowrap tabular-nums" },
     { key: "hours", header: t("person.hours"), cell: (line) => line.hours, cellClassName: "px-3 py-3 align-top tabular-nums" },
   ];
   if (!locked) {
