@@ -17,7 +17,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes } from "./bench/cpu";
+import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes, waitUntilIdle } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
 import { benchPages, fillPath, referencePages, staticFloor, type BenchTarget, type PathValues } from "./bench/pages";
 import { analyzeDatabase, createBenchProvider, otherTenantActivities, planOrganisations, seedOrganisation, type SeededOrganisation } from "./bench/seed";
@@ -68,6 +68,10 @@ const floorProbeConnections = 1;
 /** The static file measured alone with the same clients, before the pages and again after them. */
 const idleFloorName = "static file alone, before the pages";
 const idleFloorAfterName = "static file alone, after the pages";
+/** Longest wait for the server to finish the requests a run left in flight. */
+const idleWaitMs = 120_000;
+/** The counted sequential requests stop early (after at least three) once they took this long. */
+const sequentialBudgetMs = 30_000;
 /** Auth.js's cookie name over plain http (https adds the __Secure- prefix); also the JWT's salt. */
 const sessionCookie = "authjs.session-token";
 /** Other processes using more than this share of all cores during a timed run make it noisy. */
@@ -101,7 +105,7 @@ class BenchFailure extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-const usage = `usage: npm run bench [-- --duration=10 --warmup=3 --connections=20 --requests=100 --round-seconds=4 --sizes=small,large --skip-build --cpu-prof --max-minutes=30 --pages=mijn-pagina,smoelenboek]`;
+const usage = `usage: npm run bench [-- --duration=10 --warmup=3 --connections=20 --requests=100 --round-seconds=4 --sizes=small,large --skip-build --cpu-prof --max-minutes=45 --pages=mijn-pagina,smoelenboek]`;
 
 function parseSettings(argv: string[]): Settings {
   const settings: Settings = {
@@ -113,7 +117,7 @@ function parseSettings(argv: string[]): Settings {
     sizes: ["small", "large"],
     build: true,
     cpuProfile: false,
-    maxMinutes: 30,
+    maxMinutes: 45,
     pages: benchPages.map((p) => slugOf(p.name)),
   };
   const positive = (name: string, value: string, max: number): number => {
@@ -654,7 +658,10 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
   const loadOptions = { url, headers, connections: settings.connections };
 
   // Warm-up: JIT, the connection pool and Postgres' caches, with the same concurrency; not reported.
+  // autocannon hangs up on the requests in flight when a run ends, and the server still finishes
+  // them: wait until it has, so they count neither in the timed run nor in the statements.
   assertClean(`${target.name} warm-up`, await runLoad({ ...loadOptions, durationSeconds: settings.warmupSeconds }));
+  await waitUntilIdle([app.server.pid, context.postmasterPid], idleWaitMs);
 
   const cpuBefore = {
     machine: machineBusySeconds(),
@@ -669,6 +676,10 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
       : runLoad({ url: `${app.baseUrl}${staticFloor.path}`, headers: {}, connections: floorProbeConnections, durationSeconds: settings.durationSeconds });
   const load = await runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds });
   const floor = await floorProbe;
+  // The CPU of the timed run includes the requests it left in flight, which the server finishes
+  // after it: read it once the server is idle again, and count those requests too.
+  const wentIdle = await waitUntilIdle([app.server.pid, context.postmasterPid], idleWaitMs);
+  if (!wentIdle) log(`${target.name}: the server was still busy ${idleWaitMs / 1000} s after the timed run; its CPU figures include that`);
   const used = {
     machine: machineBusySeconds() - cpuBefore.machine,
     next: treeCpuSeconds(app.server.pid) - cpuBefore.next,
@@ -676,7 +687,8 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
     bench: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpuBefore.bench)),
     wall: (performance.now() - cpuBefore.wall) / 1000,
   };
-  const cpuMs = (seconds: number) => (seconds * 1000) / Math.max(1, load.requests);
+  const served = load.requests + load.unanswered;
+  const cpuMs = (seconds: number) => (seconds * 1000) / Math.max(1, served);
   const cpuMsPerRequest = {
     nextServer: cpuMs(used.next),
     postgres: cpuMs(used.postgres),
@@ -687,16 +699,15 @@ async function measureTarget(context: MeasureContext, target: BenchTarget, kind:
   assertClean(target.name, load);
   if (floor) assertClean(`static file during ${target.name}`, floor);
 
-  // Statements: counted over sequential requests, apart from the timed run. autocannon hangs up on
-  // its last requests, but the server still finishes them: wait until their statements are done.
-  // A request queued behind slow renders can go quiet for about its own latency before its next
-  // statement, so the quiet window grows with the target's p95.
-  const quietMs = Math.max(1_000, 1.5 * load.p95);
+  // Statements: counted over sequential requests, apart from the timed run, once the statements of
+  // the requests it left in flight are done. A request queued behind slow renders can go quiet for
+  // about its own latency before its next statement, so the quiet window grows with the p95.
+  const quietMs = Math.max(1_000, 1.5 * (Number.isFinite(load.p95) ? load.p95 : 0));
   await waitUntilQuiet(context.admin, context.database, appRole, quietMs, Math.max(20_000, 4 * quietMs));
   await resetStatements(context.admin);
-  const sequential = summarise(await runSequential(url, headers, settings.sequentialRequests));
+  const sequential = summarise(await runSequential(url, headers, settings.sequentialRequests, sequentialBudgetMs));
   const stats = await readStatements(context.admin, context.database, appRole);
-  const n = settings.sequentialRequests;
+  const n = sequential.requests;
   const result: TargetResult = {
     name: target.name,
     path: pathIn(target, context.db),
@@ -741,6 +752,8 @@ type MemoryReading = {
 };
 
 type MemoryResult = {
+  /** Right after the server's first answer, before any page. */
+  afterStart: MemoryReading;
   /** After the measured pages, before the rounds. */
   before: MemoryReading;
   /** After each round: every measured page for roundSeconds with `connections` clients. */
@@ -761,7 +774,7 @@ function readMemory(app: RunningApp): MemoryReading {
   return { servingRssBytes: treeRssBytes(app.servingPid), npmStartTreeRssBytes: treeRssBytes(app.server.pid), processes };
 }
 
-async function measureMemory(context: MeasureContext, pages: BenchTarget[]): Promise<MemoryResult> {
+async function measureMemory(context: MeasureContext, pages: BenchTarget[], afterStart: MemoryReading): Promise<MemoryResult> {
   const { settings, app } = context;
   const before = readMemory(app);
   let peak = before.servingRssBytes;
@@ -784,7 +797,7 @@ async function measureMemory(context: MeasureContext, pages: BenchTarget[]): Pro
   }
   const values = afterRounds.map((r) => r.servingRssBytes);
   const spread = (Math.max(...values) - Math.min(...values)) / Math.min(...values);
-  return { before, afterRounds, peakServingRssBytes: Math.max(peak, ...values), spread };
+  return { afterStart, before, afterRounds, peakServingRssBytes: Math.max(peak, ...values), spread };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -818,6 +831,7 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
       member: await mintSessionCookie(app.authSecret, db.main.benchMember),
       coordinator: await mintSessionCookie(app.authSecret, db.main.benchCoordinator),
     };
+    const afterStart = readMemory(app);
     const chosen = benchPages.filter((p) => settings.pages.includes(slugOf(p.name)));
     const verified = await verifyTargets(app, cookies, db, chosen);
     const pages = chosen.filter((p) => !verified.missing.includes(p));
@@ -830,7 +844,7 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
     const idleAfter = await measureTarget(context, { ...staticFloor, name: idleFloorAfterName }, "static", idleBefore.load.p95);
     targets.push(idleAfter);
     log(`idle floor p95: ${ms(idleBefore.load.p95)} before the pages, ${ms(idleAfter.load.p95)} after them`);
-    const memory = await measureMemory(context, pages);
+    const memory = await measureMemory(context, pages, afterStart);
     return {
       size,
       members: db.main.members,
@@ -856,8 +870,14 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
 // ---------------------------------------------------------------------------------------------
 // Judging
 
+/** A latency; NaN where a run answered nothing (a page slower than the run). */
 function ms(value: number): string {
+  if (!Number.isFinite(value)) return "none answered";
   return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+}
+
+function times(ratio: number | null): string {
+  return ratio !== null && Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : "—";
 }
 
 function mb(bytes: number): string {
@@ -903,7 +923,11 @@ function judge(results: SizeResult[]): Verdict[] {
       const subject = `${t.name} (${r.size})`;
       const add = (target: string, value: string, met: boolean) => verdicts.push({ target, subject, size: r.size, value, met });
       add(targetLabels.requestsPerSecond, t.load.requestsPerSecond.toFixed(0), t.load.requestsPerSecond >= targets.requestsPerSecond);
-      add(targetLabels.p95OverIdleFloor, `${(t.ratioToIdleFloor ?? Number.NaN).toFixed(1)}×`, (t.ratioToIdleFloor ?? Infinity) <= targets.p95OverIdleFloor);
+      add(
+        targetLabels.p95OverIdleFloor,
+        t.load.requests === 0 ? `no answer within the ${t.load.durationSeconds.toFixed(0)} s run` : times(t.ratioToIdleFloor),
+        (t.ratioToIdleFloor ?? Number.NaN) <= targets.p95OverIdleFloor,
+      );
       add(targetLabels.cpuMsPerRequest, t.cpuMsPerRequest.total.toFixed(1), t.cpuMsPerRequest.total <= targets.cpuMsPerRequest);
       add(targetLabels.statementsOnCacheHit, t.statementsPerRequest.toFixed(2), t.statementsPerRequest <= targets.statementsOnCacheHit + 0.01);
       add(targetLabels.htmlKiB, (t.responseBytes / 1024).toFixed(1), t.responseBytes / 1024 <= targets.htmlKiB);
@@ -963,13 +987,13 @@ function pageRows(r: SizeResult, results: SizeResult[]): string[][] {
       t.kind === "reference" ? `${t.name} (reference)` : t.name,
       cell(t.load.requestsPerSecond.toFixed(0), t.load.requestsPerSecond >= targets.requestsPerSecond),
       ms(t.load.p95),
-      t.ratioToIdleFloor === null ? "" : cell(`${t.ratioToIdleFloor.toFixed(1)}×`, t.ratioToIdleFloor <= targets.p95OverIdleFloor),
+      t.ratioToIdleFloor === null ? "" : cell(times(t.ratioToIdleFloor), t.ratioToIdleFloor <= targets.p95OverIdleFloor),
       t.kind === "static" ? "" : cell(`${t.cpuMsPerRequest.total.toFixed(1)} (${t.cpuMsPerRequest.nextServer.toFixed(1)}+${t.cpuMsPerRequest.postgres.toFixed(1)})`, t.cpuMsPerRequest.total <= targets.cpuMsPerRequest),
       t.kind === "static" ? "" : cell(t.statementsPerRequest.toFixed(2), t.statementsPerRequest <= targets.statementsOnCacheHit + 0.01),
       equal,
       t.kind === "static" ? "" : cell((t.responseBytes / 1024).toFixed(1), t.responseBytes / 1024 <= targets.htmlKiB),
       js,
-      t.floorDuringRun ? `${ms(t.floorDuringRun.p95)} (${(t.ratioToFloorDuringRun ?? 0).toFixed(1)}×)` : "",
+      t.floorDuringRun ? `${ms(t.floorDuringRun.p95)} (${times(t.ratioToFloorDuringRun)})` : "",
       `${(t.otherCpuShare * 100).toFixed(0)} %`,
     ];
   });
@@ -977,7 +1001,8 @@ function pageRows(r: SizeResult, results: SizeResult[]): string[][] {
 
 function printReport(settings: Settings, results: SizeResult[], verdicts: Verdict[]): void {
   console.log(
-    `\n${settings.connections} connections, ${settings.durationSeconds} s timed (after ${settings.warmupSeconds} s warm-up) per row; statements over ${settings.sequentialRequests} sequential requests`,
+    `\n${settings.connections} connections, ${settings.durationSeconds} s timed (after ${settings.warmupSeconds} s warm-up) per row; ` +
+      `statements over ${settings.sequentialRequests} sequential requests (fewer for a page slower than ${sequentialBudgetMs / 1000} s for them all)`,
   );
   for (const r of results) {
     console.log(
@@ -1006,7 +1031,7 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
     const m = r.memory;
     console.log(
       `\n  server memory (RSS of scripts/start.ts and its children) after ${memoryRounds} rounds of ${settings.roundSeconds} s per page: ` +
-        `${m.afterRounds.map((a) => mb(a.servingRssBytes)).join(", ")} (before the rounds ${mb(m.before.servingRssBytes)}, peak ${mb(m.peakServingRssBytes)}, spread ${(m.spread * 100).toFixed(1)} %); ` +
+        `${m.afterRounds.map((a) => mb(a.servingRssBytes)).join(", ")} (right after start ${mb(m.afterStart.servingRssBytes)}, before the rounds ${mb(m.before.servingRssBytes)}, peak ${mb(m.peakServingRssBytes)}, spread ${(m.spread * 100).toFixed(1)} %); ` +
         `with npm and tsx's launcher ${m.afterRounds.map((a) => mb(a.npmStartTreeRssBytes)).join(", ")}`,
     );
     console.log(`  \`npm start\` to its first answer: ${(r.startupMs / 1000).toFixed(2)} s`);

@@ -133,3 +133,22 @@ export function processTree(rootPid: number | undefined): TreeProcess[] {
 export function treeRssBytes(rootPid: number | undefined): number {
   return processTree(rootPid).reduce((sum, p) => sum + p.rssBytes, 0);
 }
+
+/**
+ * Resolves once the process trees together use less than a tenth of a core over half a second (the
+ * server has finished the requests a load generator hung up on), or after `timeoutMs`. Returns
+ * whether they went idle.
+ */
+export async function waitUntilIdle(rootPids: Array<number | undefined>, timeoutMs: number): Promise<boolean> {
+  const windowMs = 500;
+  const deadline = Date.now() + timeoutMs;
+  const used = (): number => rootPids.reduce<number>((sum, pid) => sum + (treeCpuSeconds(pid) || 0), 0);
+  let last = used();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = used();
+    if (now - last < (0.1 * windowMs) / 1000) return true;
+    last = now;
+  }
+  return false;
+}

@@ -17,6 +17,11 @@ export type LoadResult = LatencySummary & {
   connections: number;
   durationSeconds: number;
   requestsPerSecond: number;
+  /**
+   * Requests still in flight when the run ended: autocannon hangs up on them, but the server still
+   * works on them. A page slower than the run answers none and leaves all of them here.
+   */
+  unanswered: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -46,21 +51,26 @@ export type LoadOptions = {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
-  /** Per-request timeout in seconds. */
+  /**
+   * Per-request timeout in seconds: longer than any run, so a slow page is measured as slow (and its
+   * last requests as unanswered) instead of failing the run with timeouts.
+   */
   timeoutSeconds?: number;
 };
 
 /** Keeps `connections` requests in flight for `durationSeconds`, each connection sending its next request as soon as the last one is answered. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  let responses = 0;
   const instance = autocannon({
     url: options.url,
     headers: options.headers,
     connections: options.connections,
     duration: options.durationSeconds,
-    timeout: options.timeoutSeconds ?? 10,
+    timeout: options.timeoutSeconds ?? 120,
   });
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    responses += 1;
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
   });
   const result = await instance;
@@ -70,6 +80,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     durationSeconds: result.duration,
     requestsPerSecond: latencies.length / result.duration,
+    unanswered: Math.max(0, result.requests.sent - responses - result.errors),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -78,14 +89,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /**
- * Sends `count` requests one after another (one client, no contention) and returns their latencies.
- * Throws on the first answer that is not 200, naming it.
+ * Sends `count` requests one after another (one client, no contention) and returns their latencies;
+ * fewer when they take longer than `budgetMs` together (at least three), so a page that takes seconds
+ * does not hold the bench for minutes. Throws on the first answer that is not 200, naming it.
  */
-export async function runSequential(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
+export async function runSequential(url: string, headers: Record<string, string>, count: number, budgetMs = Infinity): Promise<number[]> {
   const latencies: number[] = [];
+  const runStarted = performance.now();
   for (let i = 0; i < count; i++) {
+    if (i >= 3 && performance.now() - runStarted > budgetMs) break;
     const started = performance.now();
-    const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
     // Read the whole body: the server's work is not done until the last byte is streamed.
     await response.arrayBuffer();
     latencies.push(performance.now() - started);
