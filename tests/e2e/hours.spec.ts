@@ -4,7 +4,8 @@
 // last week; the coordinator, at a laptop, sends the week back with a comment; she gets that email,
 // reads the comment on the week and confirms again; the coordinator approves it and exports the week
 // to Excel, and the file holds her lines and the week's total she saw. The admin then puts the
-// deadline back to the default (Monday 09:00, reminder 24 hours before).
+// deadline back to the default (Monday 09:00, reminder 24 hours before). It needs a freshly seeded
+// database, as the e2e stage makes: a member gets one reminder per week, and an approved week stays so.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readXlsxRows } from "@/tests/setup/xlsx";
@@ -125,6 +126,7 @@ test("a member confirms last week's hours from the reminder, confirms again afte
   const weekNumber = /^Week (\d+)/.exec((await weekLabel.textContent()) ?? "")?.[1];
   expect(reminder.subject).toMatch(new RegExp(`^Wil je je uren van week ${weekNumber} \\(.+\\) bevestigen\\?$`));
   expect(reminder.text).toContain(`Hoi ${member.firstName}`);
+  expect(reminder.text).toMatch(/Dat kan tot zondag .+ 23:59\./);
   const total = minutesOf((await page.getByRole("region", { name: "Totaal deze week" }).textContent()) ?? "");
   expect(total).toBeGreaterThan(0);
   await expect(page.getByRole("region", { name: "Alle regels" }).getByRole("listitem").first()).toBeVisible();
