@@ -8,7 +8,7 @@ import type { ApproveResult } from "@/lib/hours/approval";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusText } from "@/components/ui/status-text";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { Table, type TableColumn, type TablePaging } from "@/components/ui/table";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { hoursFailureText } from "./hours-failure";
 import { SendBackDialog } from "./send-back-dialog";
@@ -34,7 +34,16 @@ type Notice = { tone: "success" | "error"; text: string };
  * The week's approval list: select members and approve (after a confirmation naming how many; only
  * confirmed weeks are approved, the rest are reported), or send one week back with a comment.
  */
-export function HoursApprovalTable({ weekStart, rows, caption, empty }: { weekStart: string; rows: HoursApprovalRowView[]; caption: string; empty: string }) {
+type HoursApprovalTableProps = {
+  weekStart: string;
+  /** The rows of this page. */
+  rows: HoursApprovalRowView[];
+  caption: string;
+  empty: string;
+  paging?: TablePaging;
+};
+
+export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: HoursApprovalTableProps) {
   const t = useTranslations("hoursDashboard");
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -126,6 +135,7 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty }: { weekSt
         rowKey={(row) => row.personId}
         empty={<p className="text-stone-700">{empty}</p>}
         stackBelow="lg"
+        paging={paging}
         selection={{
           selected,
           onChange: setSelected,

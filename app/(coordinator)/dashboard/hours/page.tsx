@@ -6,6 +6,7 @@ import { HoursExportForm } from "@/components/coordinator/hours-export-form";
 import { requireCoordinator } from "@/lib/auth/session";
 import { dayKeyAsDate } from "@/lib/dates";
 import {
+  APPROVAL_PAGE_SIZE,
   approvalFilters,
   defaultApprovalWeek,
   listOpenCorrectionRequests,
@@ -40,12 +41,14 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
   const weekStart = requestedWeek && isWeekStart(requestedWeek) ? requestedWeek : lastWeek;
   const requestedFilter = first(raw.filter);
   const filter: ApprovalFilter = approvalFilters.find((option) => option === requestedFilter) ?? "all";
+  const requestedPage = Number(first(raw.page) ?? "1");
 
   const [list, requests] = await Promise.all([listWeekApprovals(actor.tenantId, weekStart, now), listOpenCorrectionRequests(actor.tenantId)]);
-  const hrefFor = (week: string, chosen: ApprovalFilter = filter) => {
+  const hrefFor = (week: string, chosen: ApprovalFilter = filter, pageNumber = 1) => {
     const params = new URLSearchParams();
     if (week !== lastWeek) params.set("week", week);
     if (chosen !== "all") params.set("filter", chosen);
+    if (pageNumber > 1) params.set("page", String(pageNumber));
     const search = params.toString();
     return search ? `/dashboard/hours?${search}` : "/dashboard/hours";
   };
@@ -59,7 +62,10 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
     const phase = filterPhase[option];
     return phase === null ? list.rows.length : list.counts[phase];
   };
-  const rows = list.rows.filter((row) => matchesApprovalFilter(row.phase, filter));
+  const filtered = list.rows.filter((row) => matchesApprovalFilter(row.phase, filter));
+  const pageCount = Math.max(1, Math.ceil(filtered.length / APPROVAL_PAGE_SIZE));
+  const page = Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= pageCount ? requestedPage : 1;
+  const rows = filtered.slice((page - 1) * APPROVAL_PAGE_SIZE, page * APPROVAL_PAGE_SIZE);
   const exportWeeks = Array.from({ length: 12 }, (_, index) => addDaysToKey(lastWeek, -7 * index));
   if (!exportWeeks.includes(weekStart)) exportWeeks.unshift(weekStart);
 
@@ -92,10 +98,15 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
       </nav>
 
       <HoursApprovalTable
-        // Another week or filter starts with an empty selection.
-        key={hrefFor(weekStart)}
+        // Another week, filter or page starts with an empty selection.
+        key={hrefFor(weekStart, filter, page)}
         weekStart={weekStart}
-        caption={t("table.caption", { count: rows.length })}
+        caption={t("table.caption", { count: filtered.length })}
+        paging={{
+          label: t("table.pagination"),
+          previous: page > 1 ? { href: hrefFor(weekStart, filter, page - 1), label: t("table.previous") } : null,
+          next: page < pageCount ? { href: hrefFor(weekStart, filter, page + 1), label: t("table.next") } : null,
+        }}
         empty={t(filter === "all" ? "table.empty" : "table.emptyFiltered")}
         rows={rows.map((row) => ({
           personId: row.personId,
