@@ -4,7 +4,7 @@
 // organisation's zone; every calendar step goes through TZDate in that zone, so it holds across DST.
 // No db, auth or next imports.
 import { TZDate } from "@date-fns/tz";
-import { addDays, getISOWeek, getISOWeekYear, startOfWeek } from "date-fns";
+import { getISOWeek, getISOWeekYear, startOfWeek } from "date-fns";
 import { localDateKey } from "@/lib/dates";
 import { formats } from "@/lib/i18n/formats";
 
