@@ -1,12 +1,16 @@
 // The only way to build a route handler that serves tenant data: the same session, forced-password and
 // role checks as the action guards (lib/auth/guards.ts), with refusals recorded the same way. Every
 // app/**/route.ts is either built with these or declared public in lib/auth/public-entry-points.ts.
+// Also the steps a coordinator's file export shares: the checked JSON body and the file answer.
 import { createTranslator } from "next-intl";
+import type { z } from "zod";
 import type { Actor, MemberActor } from "@/lib/accounts/queries";
+import { env } from "@/lib/env";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { localeCookie, toLocale } from "@/lib/i18n/locales";
-import { asMemberActor, checkActor, runRefusable } from "./guards";
+import { findControlCharacterField } from "@/lib/plain-text";
+import { asMemberActor, checkActor, recordNotFound, refusesOtherOrganisationReference, runRefusable } from "./guards";
 import type { GuardLevel } from "./refusals";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -55,4 +59,52 @@ export function memberRoute<P>(name: string, handler: RouteHandler<P, MemberActo
 /** A route for coordinators and admins of the actor's own organisation. */
 export function coordinatorRoute<P>(name: string, handler: RouteHandler<P>, options: RouteOptions<P> = {}) {
   return buildRoute("coordinator", name, handler, options);
+}
+
+/** A JSON answer that is never cached. */
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** Same-origin only: the browser's Origin (when sent) must be this app's. */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  return origin === new URL(env().appUrl).origin || origin === new URL(request.url).origin;
+}
+
+/**
+ * A coordinator's POST with a JSON body (a cross-site form cannot send one): built with
+ * coordinatorRoute, then the body must be same-origin JSON (else 415), parse, hold no control
+ * characters and match the schema (else 400); any record it names of another organisation is logged
+ * and answered as missing. The handler gets the parsed input.
+ */
+export function coordinatorJsonRoute<S extends z.ZodType>(name: string, schema: S, handler: (actor: Actor, input: z.output<S>) => Promise<Response>) {
+  return coordinatorRoute<Record<string, never>>(name, async (actor, request) => {
+    if (!request.headers.get("content-type")?.startsWith("application/json") || !isSameOrigin(request)) return jsonResponse(415, { error: "invalid" });
+    let raw: unknown;
+    try {
+      raw = await request.json();
+    } catch {
+      return jsonResponse(400, { error: "invalid" });
+    }
+    if (findControlCharacterField(raw)) return jsonResponse(400, { error: "invalid" });
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return jsonResponse(400, { error: "invalid" });
+    if (await refusesOtherOrganisationReference(name, "coordinator", actor, parsed.data)) recordNotFound();
+    return handler(actor, parsed.data);
+  });
+}
+
+/** A generated file as a download, never cached or sniffed; `headers` adds the route's own counts. */
+export function fileResponse(file: { body: BodyInit; contentType: string; fileName: string }, headers: Record<string, string> = {}): Response {
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      ...headers,
+    },
+  });
 }
