@@ -24,16 +24,16 @@ import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
   at,
-  createCoordinatorHoursOrganisation,
+  createHoursOrganisation,
   mailTo,
   pastWeek,
   setWeekStatus,
-  weekRecord,
+  weekRowOf,
   workedHoursOf,
   workedShift,
-  type HoursTestOrganisation,
-  type Member,
-} from "./coordinator-fixtures";
+  type HoursOrganisation,
+  type HoursMember,
+} from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // No request scope in tests: revalidation is a no-op and after() runs its task at once.
@@ -45,29 +45,29 @@ vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
 
-const ref = (member: Member, weekStart = week) => ({ personId: member.person.id, weekStart });
+const ref = (member: HoursMember, weekStart = week) => ({ personId: member.person.id, weekStart });
 
-async function asCoordinator(org: HoursTestOrganisation) {
+async function asCoordinator(org: HoursOrganisation) {
   signInAs(await actorOf(org.coordinator));
 }
 
 describe("approving many weeks at once", () => {
   it("approves only the confirmed weeks and reports the rest by reason", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db, 4);
+    const org = await createHoursOrganisation(database.db, { memberCount: 4 });
     const [confirmed, open, approved, returned] = org.members;
     for (const member of org.members) await workedShift(database.db, org, member, week, 1, "09:00", "12:00");
-    await setWeekStatus(database.db, org, confirmed, week, "confirmed");
-    await setWeekStatus(database.db, org, approved, week, "approved");
-    await setWeekStatus(database.db, org, returned, week, "returned", { returnComment: "Klopt dinsdag?" });
+    await setWeekStatus(database.db, confirmed, week, "confirmed");
+    await setWeekStatus(database.db, approved, week, "approved");
+    await setWeekStatus(database.db, returned, week, "returned", { returnComment: "Klopt dinsdag?" });
     await asCoordinator(org);
 
     const result = await approveHours({ weeks: org.members.map((member) => ref(member)) });
     expect(result).toEqual({ ok: true, value: { approved: 1, skipped: { notConfirmed: 2, alreadyApproved: 1 } } });
 
-    const confirmedRecord = await weekRecord(database.db, confirmed, week);
+    const confirmedRecord = await weekRowOf(database.db, confirmed, week);
     expect(confirmedRecord).toMatchObject({ status: "approved", approvedById: org.coordinator.person.id });
-    expect(await weekRecord(database.db, open, week)).toBeNull();
-    expect((await weekRecord(database.db, returned, week))?.status).toBe("returned");
+    expect(await weekRowOf(database.db, open, week)).toBeNull();
+    expect((await weekRowOf(database.db, returned, week))?.status).toBe("returned");
     const entries = await auditEntriesOf(database.db, org.organisation.id, "hours.approved", { targetPersonId: auditLog.targetPersonId, details: auditLog.details });
     expect(entries).toEqual([{ targetPersonId: confirmed.person.id, details: { week } }]);
 
@@ -78,18 +78,18 @@ describe("approving many weeks at once", () => {
 
 describe("sending a week back", () => {
   it("mails the member the comment with a button that signs them in on their week, and lets them confirm again", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     await workedShift(database.db, org, member, week, 1, "09:00", "12:00");
-    await setWeekStatus(database.db, org, member, week, "confirmed");
+    await setWeekStatus(database.db, member, week, "confirmed");
     await asCoordinator(org);
     const comment = "Je was dinsdag tot 11:00, niet tot 12:00. Wil je het aanpassen?";
 
     expect(await sendHoursBack({ ...ref(member), comment })).toEqual({ ok: true, value: { outcome: "sentBack", emailed: true } });
 
-    const record = await weekRecord(database.db, member, week);
+    const record = await weekRowOf(database.db, member, week);
     expect(record).toMatchObject({ status: "returned", returnComment: comment, returnedById: org.coordinator.person.id });
-    const [mail] = await mailTo(database.db, member);
+    const [mail] = await mailTo(database.db, member.person.id);
     expect(mail.template).toBe("hours-sent-back");
     expect(mail.toAddress).toBe(member.person.email);
     expect(mail.text).toContain(comment);
@@ -106,12 +106,12 @@ describe("sending a week back", () => {
 
     // The deadline has passed, yet the member confirms the week again, and it waits for approval once more.
     expect(await confirmWeek(org.organisation.id, member.person.id, week)).toMatchObject({ outcome: "confirmed" });
-    expect((await weekRecord(database.db, member, week))?.status).toBe("confirmed");
+    expect((await weekRowOf(database.db, member, week))?.status).toBe("confirmed");
     expect(await approveHours({ weeks: [ref(member)] })).toEqual({ ok: true, value: { approved: 1, skipped: {} } });
   });
 
   it("sends back a late week that was never confirmed, so the member can still confirm it", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     await workedShift(database.db, org, member, week, 2, "13:00", "17:00");
     expect((await listWeekApprovals(org.organisation.id, week)).rows[0].phase).toBe("late");
@@ -119,40 +119,40 @@ describe("sending a week back", () => {
 
     await sendHoursBack({ ...ref(member), comment: "Wil je je uren nog bevestigen?" });
 
-    expect((await weekRecord(database.db, member, week))?.status).toBe("returned");
+    expect((await weekRowOf(database.db, member, week))?.status).toBe("returned");
     expect((await listWeekApprovals(org.organisation.id, week)).rows[0].phase).toBe("toConfirm");
   });
 
   it("needs a comment, and refuses an approved week and a week that has not ended", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member, approved] = org.members;
-    await setWeekStatus(database.db, org, approved, week, "approved");
+    await setWeekStatus(database.db, approved, week, "approved");
     await asCoordinator(org);
 
     expect(await sendHoursBack({ ...ref(member), comment: "   " })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { comment: ["commentMissing"] } });
     expect(await sendHoursBack({ ...ref(approved), comment: "Nog even kijken" })).toEqual({ ok: true, value: { outcome: "refused", problem: "approved" } });
     const thisWeek = pastWeek(0);
     expect(await sendHoursBack({ ...ref(member, thisWeek), comment: "Te vroeg" })).toEqual({ ok: true, value: { outcome: "refused", problem: "notYet" } });
-    expect(await mailTo(database.db, member)).toEqual([]);
-    expect(await mailTo(database.db, approved)).toEqual([]);
-    expect((await weekRecord(database.db, approved, week))?.status).toBe("approved");
+    expect(await mailTo(database.db, member.person.id)).toEqual([]);
+    expect(await mailTo(database.db, approved.person.id)).toEqual([]);
+    expect((await weekRowOf(database.db, approved, week))?.status).toBe("approved");
   });
 });
 
 describe("the approval list of a week", () => {
   it("lists everyone with hours or a sign-off record, with their total, phase and open correction request, filtered by phase", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db, 3);
+    const org = await createHoursOrganisation(database.db);
     const [worked, confirmed, requested] = org.members;
     await workedShift(database.db, org, worked, week, 0, "09:00", "11:30");
     await workedShift(database.db, org, confirmed, week, 3, "14:00", "18:00");
-    await setWeekStatus(database.db, org, confirmed, week, "confirmed");
-    await setWeekStatus(database.db, org, requested, week, "open", { correctionRequest: "Ik was er zaterdag ook", correctionRequestedAt: new Date() });
+    await setWeekStatus(database.db, confirmed, week, "confirmed");
+    await setWeekStatus(database.db, requested, week, "open", { correctionRequest: "Ik was er zaterdag ook", correctionRequestedAt: new Date() });
 
     const list = await listWeekApprovals(org.organisation.id, week);
     expect(list.rows.map((row) => [row.name, row.totalMinutes, row.phase, row.correctionRequest])).toEqual([
-      [`Lid1 Org${org.organisation.name.split(" ").pop()}`, 150, "late", null],
-      [`Lid2 Org${org.organisation.name.split(" ").pop()}`, 240, "confirmed", null],
-      [`Lid3 Org${org.organisation.name.split(" ").pop()}`, 0, "late", "Ik was er zaterdag ook"],
+      [`Lid1 Uren ${org.organisation.name.split(" ").pop()}`, 150, "late", null],
+      [`Lid2 Uren ${org.organisation.name.split(" ").pop()}`, 240, "confirmed", null],
+      [`Lid3 Uren ${org.organisation.name.split(" ").pop()}`, 0, "late", "Ik was er zaterdag ook"],
     ]);
     expect(list.counts).toMatchObject({ late: 2, confirmed: 1, approved: 0, toConfirm: 0 });
     expect(list.rows.find((row) => row.personId === confirmed.person.id)?.confirmedAt).toBeInstanceOf(Date);
@@ -165,10 +165,10 @@ describe("the approval list of a week", () => {
 
 describe("correction requests", () => {
   it("stay on the list until a coordinator marks them handled, which is kept in the audit log", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const older = pastWeek(3);
-    await setWeekStatus(database.db, org, member, older, "open", { correctionRequest: "Mijn dienst van woensdag mist", correctionRequestedAt: new Date() });
+    await setWeekStatus(database.db, member, older, "open", { correctionRequest: "Mijn dienst van woensdag mist", correctionRequestedAt: new Date() });
     await asCoordinator(org);
 
     expect(await listOpenCorrectionRequests(org.organisation.id)).toEqual([
@@ -176,7 +176,7 @@ describe("correction requests", () => {
     ]);
     expect(await markCorrectionRequestHandled(ref(member, older))).toEqual({ ok: true, value: { outcome: "handled" } });
     expect(await listOpenCorrectionRequests(org.organisation.id)).toEqual([]);
-    expect(await weekRecord(database.db, member, older)).toMatchObject({ correctionHandledById: org.coordinator.person.id });
+    expect(await weekRowOf(database.db, member, older)).toMatchObject({ correctionHandledById: org.coordinator.person.id });
     expect(await auditEntriesOf(database.db, org.organisation.id, "hours.correction-handled", { targetPersonId: auditLog.targetPersonId })).toEqual([{ targetPersonId: member.person.id }]);
     // Handled once: a second time there is nothing open to handle.
     expect(await markCorrectionRequestHandled(ref(member, older))).toEqual({ ok: false, error: "notFound" });
@@ -184,7 +184,7 @@ describe("correction requests", () => {
 });
 
 describe("who may correct, approve and send back", () => {
-  function everyAction(org: HoursTestOrganisation, member: Member, shiftId: string, entryId: string) {
+  function everyAction(org: HoursOrganisation, member: HoursMember, shiftId: string, entryId: string) {
     const day = addDaysToKey(week, 1);
     return {
       correctShift: () => correctShift({ personId: member.person.id, shiftId, day, start: "09:00", end: "17:00", breakMinutes: 0 }),
@@ -198,7 +198,7 @@ describe("who may correct, approve and send back", () => {
     };
   }
 
-  async function extraLine(org: HoursTestOrganisation, member: Member): Promise<string> {
+  async function extraLine(org: HoursOrganisation, member: HoursMember): Promise<string> {
     await asCoordinator(org);
     await addHoursOutsideShift({ personId: member.person.id, day: addDaysToKey(week, 4), start: "10:00", end: "11:00", breakMinutes: 0, activity: "Opruimen", locationId: "" });
     const rows = await workedHoursOf(database.db, member);
@@ -206,12 +206,12 @@ describe("who may correct, approve and send back", () => {
   }
 
   it("a coordinator of another organisation gets 'not found' for every hours action naming this organisation's people, and nothing changes", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
-    const other = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
+    const other = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     const entryId = await extraLine(org, member);
-    await setWeekStatus(database.db, org, member, week, "confirmed", { correctionRequest: "Klopt niet", correctionRequestedAt: new Date() });
+    await setWeekStatus(database.db, member, week, "confirmed", { correctionRequest: "Klopt niet", correctionRequestedAt: new Date() });
     const before = await workedHoursOf(database.db, member);
     signInAs(await actorOf(other.coordinator));
 
@@ -219,16 +219,16 @@ describe("who may correct, approve and send back", () => {
       expect(await call(), name).toEqual({ ok: false, error: "notFound" });
     }
     expect(await workedHoursOf(database.db, member)).toEqual(before);
-    expect(await weekRecord(database.db, member, week)).toMatchObject({ status: "confirmed", correctionHandledAt: null });
-    expect(await mailTo(database.db, member)).toEqual([]);
+    expect(await weekRowOf(database.db, member, week)).toMatchObject({ status: "confirmed", correctionHandledAt: null });
+    expect(await mailTo(database.db, member.person.id)).toEqual([]);
   });
 
   it("a member is refused every coordinator action, even on their own week", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     const entryId = await extraLine(org, member);
-    await setWeekStatus(database.db, org, member, week, "confirmed", { correctionRequest: "Klopt niet", correctionRequestedAt: new Date() });
+    await setWeekStatus(database.db, member, week, "confirmed", { correctionRequest: "Klopt niet", correctionRequestedAt: new Date() });
     const before = await workedHoursOf(database.db, member);
     signInAs(await actorOf(member));
 
@@ -236,12 +236,12 @@ describe("who may correct, approve and send back", () => {
       expect(await call(), name).toEqual({ ok: false, error: "forbidden" });
     }
     expect(await workedHoursOf(database.db, member)).toEqual(before);
-    expect((await weekRecord(database.db, member, week))?.status).toBe("confirmed");
+    expect((await weekRowOf(database.db, member, week))?.status).toBe("confirmed");
   });
 
   it("the member's week page answers 'not found' for another organisation's person and for a day that is not a week", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
-    const other = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
+    const other = await createHoursOrganisation(database.db);
     const [member] = org.members;
     await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     const open = (personId: string, weekStart: string) => PersonHoursWeekPage({ params: Promise.resolve({ personId, week: weekStart }) });

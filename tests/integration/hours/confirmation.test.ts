@@ -16,7 +16,7 @@ import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { formOf } from "@/tests/setup/forms";
 import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { withMailBodies } from "@/tests/setup/mail-bodies";
-import { addHoursOutsideShift, createHoursOrganisation, hoursActorOf, putOnShift, type HoursMember, type HoursOrganisation } from "./fixtures";
+import { addHoursOutsideShift, createHoursOrganisation, actorOf, putOnShift, type HoursMember, type HoursOrganisation } from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -125,8 +125,8 @@ describe("through the member's own actions", () => {
       breakMinutes: 30,
       correctedById: org.coordinator.person.id,
     });
-    mine = await hoursActorOf(org.members[0]);
-    outsider = await hoursActorOf(other.members[0]);
+    mine = await actorOf(org.members[0]);
+    outsider = await actorOf(other.members[0]);
   });
   beforeEach(() => {
     // Monday 30 March 08:00 in Amsterdam: the week before may still be confirmed.
@@ -217,14 +217,14 @@ describe("what the week page's forms tell the member", () => {
 
   it("after the deadline *bevestig* says it is too late and to contact the planner", async () => {
     vi.setSystemTime(DEADLINE);
-    signInAs(await hoursActorOf(org.members[0]));
+    signInAs(await actorOf(org.members[0]));
     expect(await confirmMyWeekForm({}, formOf({ weekStart: WEEK }))).toEqual({ message: "Te laat: de deadline is voorbij. Neem contact op met je planner." });
     expect((await statusOf(org, org.members[0]))?.status).not.toBe("confirmed");
   });
 
   it("before the deadline *bevestig* confirms and comes back to the week; an empty correction asks what is wrong", async () => {
     vi.setSystemTime(JUST_BEFORE);
-    signInAs(await hoursActorOf(org.members[1]));
+    signInAs(await actorOf(org.members[1]));
     await expect(confirmMyWeekForm({}, formOf({ weekStart: WEEK }))).rejects.toThrow(`NEXT_REDIRECT /my/hours/${WEEK}?done=confirmed`);
     expect((await statusOf(org, org.members[1]))?.status).toBe("confirmed");
     expect(await requestMyCorrectionForm({}, formOf({ weekStart: WEEK, message: "   " }))).toEqual({ fieldErrors: { message: ["Schrijf wat er niet klopt."] } });

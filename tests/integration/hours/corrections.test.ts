@@ -15,14 +15,14 @@ import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
   at,
-  createCoordinatorHoursOrganisation,
+  createHoursOrganisation,
   pastWeek,
   setWeekStatus,
-  weekRecord,
+  weekRowOf,
   workedHoursOf,
   workedShift,
-  type HoursTestOrganisation,
-} from "./coordinator-fixtures";
+  type HoursOrganisation,
+} from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // No request scope in tests: revalidation is a no-op and after() runs its task at once.
@@ -32,18 +32,18 @@ vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
 
-async function asCoordinator(org: HoursTestOrganisation) {
+async function asCoordinator(org: HoursOrganisation) {
   signInAs(await actorOf(org.coordinator));
 }
 
-async function totalOf(org: HoursTestOrganisation, personId: string): Promise<number> {
+async function totalOf(org: HoursOrganisation, personId: string): Promise<number> {
   const week_ = await getPersonWeek(org.organisation.id, personId, week);
   return week_?.summary.totalMinutes ?? -1;
 }
 
 describe("a coordinator corrects the times and break of a shift a member worked", () => {
   it("keeps who changed what: the new times and break, the coordinator on the row, and an audit entry with before and after", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     await asCoordinator(org);
@@ -73,7 +73,7 @@ describe("a coordinator corrects the times and break of a shift a member worked"
   });
 
   it("subtracts the break from the member's total, on the member's week and on the approval list", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 2, "10:00", "16:00");
     expect(await totalOf(org, member.person.id)).toBe(360);
@@ -87,7 +87,7 @@ describe("a coordinator corrects the times and break of a shift a member worked"
   });
 
   it("refuses an end before the start, more than 24 hours and a break as long as the shift, changing nothing", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     const coordinator = await actorOf(org.coordinator);
@@ -103,7 +103,7 @@ describe("a coordinator corrects the times and break of a shift a member worked"
   });
 
   it("answers 'not found' for a shift the member was not on, one that has not ended and one that was cancelled", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member, other] = org.members;
     const notTheirs = await workedShift(database.db, org, other, week, 1, "09:00", "13:00");
     const tomorrow = new Date(Date.now() + 86_400_000);
@@ -123,7 +123,7 @@ describe("a coordinator corrects the times and break of a shift a member worked"
 
 describe("a no-show", () => {
   it("counts nothing while marked, and the planned hours again once unmarked", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 4, "18:00", "21:00");
     await asCoordinator(org);
@@ -140,7 +140,7 @@ describe("a no-show", () => {
 
 describe("hours outside a shift", () => {
   it("are added, changed and removed, each with who did it, and count in the member's total", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     await asCoordinator(org);
 
@@ -164,8 +164,8 @@ describe("hours outside a shift", () => {
   });
 
   it("refuses a location of another organisation as not found", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
-    const other = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
+    const other = await createHoursOrganisation(database.db);
     await asCoordinator(org);
     const result = await addHoursOutsideShift({ personId: org.members[0].person.id, day: addDaysToKey(week, 1), start: "10:00", end: "11:00", breakMinutes: 0, activity: "Opruimen", locationId: other.location.id });
     expect(result).toEqual({ ok: false, error: "notFound" });
@@ -175,10 +175,10 @@ describe("hours outside a shift", () => {
 
 describe("the week's sign-off decides whether hours can change", () => {
   it("refuses every change to an approved week with its reason, and changes nothing", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
-    await setWeekStatus(database.db, org, member, week, "approved");
+    await setWeekStatus(database.db, member, week, "approved");
     await asCoordinator(org);
 
     const corrected = await correctShift({ personId: member.person.id, shiftId: shift.id, day: addDaysToKey(week, 1), start: "09:00", end: "15:00", breakMinutes: 0 });
@@ -189,21 +189,21 @@ describe("the week's sign-off decides whether hours can change", () => {
     expect(added).toEqual({ ok: true, value: { outcome: "refused", problem: "approved" } });
 
     expect(await workedHoursOf(database.db, member)).toEqual([]);
-    expect((await weekRecord(database.db, member, week))?.status).toBe("approved");
+    expect((await weekRowOf(database.db, member, week))?.status).toBe("approved");
     expect(await totalOf(org, member.person.id)).toBe(240);
   });
 
   it("sends a week the member already confirmed back to them, to confirm the corrected hours again", async () => {
-    const org = await createCoordinatorHoursOrganisation(database.db);
+    const org = await createHoursOrganisation(database.db);
     const [member] = org.members;
     const shift = await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
-    await setWeekStatus(database.db, org, member, week, "confirmed");
+    await setWeekStatus(database.db, member, week, "confirmed");
     await asCoordinator(org);
 
     const result = await correctShift({ personId: member.person.id, shiftId: shift.id, day: addDaysToKey(week, 1), start: "09:00", end: "12:00", breakMinutes: 0 });
     expect(result).toEqual({ ok: true, value: { outcome: "changed", weekStart: week, reopened: true } });
 
-    const record = await weekRecord(database.db, member, week);
+    const record = await weekRowOf(database.db, member, week);
     expect(record?.status).toBe("returned");
     expect(record?.returnedById).toBe(org.coordinator.person.id);
     // The member sees the week as one to confirm again, even though its deadline has passed.

@@ -11,7 +11,7 @@ import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import { readXlsxRows } from "@/tests/setup/xlsx";
 import { addDaysToKey, weekNumberOf } from "@/lib/hours/rules";
 import { createAssignment, createLocation, createShift } from "@/lib/demo/factories";
-import { actorOf, at, createCoordinatorHoursOrganisation, pastWeek, setWeekStatus, workedShift, type HoursTestOrganisation } from "./coordinator-fixtures";
+import { actorOf, at, createHoursOrganisation, pastWeek, setWeekStatus, workedShift, type HoursOrganisation } from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 // No request scope in tests: revalidation is a no-op and after() runs its task at once.
@@ -74,8 +74,8 @@ function parseCsv(text: string): string[][] {
 }
 
 /** Member 1 approved (a corrected shift and a second at another location), member 2 confirmed but not approved. */
-async function organisationWithHours(): Promise<HoursTestOrganisation & { secondLocation: string }> {
-  const org = await createCoordinatorHoursOrganisation(database.db, 2);
+async function organisationWithHours(): Promise<HoursOrganisation & { secondLocation: string }> {
+  const org = await createHoursOrganisation(database.db, { memberCount: 2 });
   const [approved, confirmed] = org.members;
   const shift = await workedShift(database.db, org, approved, week, 1, "09:00", "13:00", "Koffieochtend");
   const second = await createLocation(database.db, { tenantId: org.organisation.id, name: "Atelier" });
@@ -84,12 +84,12 @@ async function organisationWithHours(): Promise<HoursTestOrganisation & { second
   await workedShift(database.db, org, confirmed, week, 2, "10:00", "15:00", "Inloop");
   signInAs(await actorOf(org.coordinator));
   await correctShift({ personId: approved.person.id, shiftId: shift.id, day: addDaysToKey(week, 1), start: "09:00", end: "13:00", breakMinutes: 30 });
-  await setWeekStatus(database.db, org, approved, week, "approved");
-  await setWeekStatus(database.db, org, confirmed, week, "confirmed");
+  await setWeekStatus(database.db, approved, week, "approved");
+  await setWeekStatus(database.db, confirmed, week, "confirmed");
   return { ...org, secondLocation: second.name };
 }
 
-const nameOf = (org: HoursTestOrganisation, index: number) => `${org.members[index].person.firstName} ${org.members[index].person.lastName}`;
+const nameOf = (org: HoursOrganisation, index: number) => `${org.members[index].person.firstName} ${org.members[index].person.lastName}`;
 
 describe("the export holds approved hours only", () => {
   it("per member as .xlsx: one row per line with week, date, activity, location, times, break and decimal hours, and not the confirmed-only week", async () => {
@@ -160,7 +160,7 @@ describe("who may export", () => {
 
   it("answers 'not found' to a coordinator of another organisation naming this organisation's members, and their own export holds none of its hours", async () => {
     const org = await organisationWithHours();
-    const other = await createCoordinatorHoursOrganisation(database.db);
+    const other = await createHoursOrganisation(database.db);
     signInAs(await actorOf(other.coordinator));
 
     const named = await exportRequest({ period: "week", weekStart: week, layout: "member", format: "csv", personIds: [org.members[0].person.id] });

@@ -13,7 +13,7 @@ import { extractLinks } from "@/lib/mail/preview";
 import { setUpTestDatabase } from "@/tests/setup/database";
 import {
   amsterdam,
-  createReminderOrganisation,
+  createHoursOrganisation,
   markNoShow,
   memberWithLogin,
   memberWithoutLogin,
@@ -21,9 +21,9 @@ import {
   setWeekStatus,
   signInLinksOf,
   weekRowOf,
-  workedShift,
-  type ReminderMember,
-} from "./reminder-fixtures";
+  putOnShift,
+  type HoursPerson,
+} from "./fixtures";
 
 /** listWorkedHours fails for this organisation, as a broken database read would. */
 let failingTenant: string | null = null;
@@ -49,7 +49,7 @@ afterEach(() => {
   resetEnvCache();
 });
 
-async function reminderCounts(members: readonly ReminderMember[]): Promise<number[]> {
+async function reminderCounts(members: readonly HoursPerson[]): Promise<number[]> {
   return Promise.all(members.map(async (member) => (await remindersTo(database.db, member)).length));
 }
 
@@ -59,7 +59,7 @@ describe("who is reminded", () => {
   const now = amsterdam("2026-11-30", "08:15");
 
   it("a member with hours who has not confirmed gets one reminder with the week, the deadline and a sign-in button to the week; the others get none", async () => {
-    const org = await createReminderOrganisation(database.db, "De Linde");
+    const org = await createHoursOrganisation(database.db, { name: "De Linde", memberCount: 0 });
     const anna = await memberWithLogin(database.db, org, "Anna");
     const confirmed = await memberWithLogin(database.db, org, "Bram");
     const approved = await memberWithLogin(database.db, org, "Lotte");
@@ -72,14 +72,14 @@ describe("who is reminded", () => {
     const withoutLogin = await memberWithoutLogin(database.db, org, "Kees");
     const blocked = await memberWithLogin(database.db, org, "Noor", { login: { status: "blocked" } });
 
-    await workedShift(database.db, org, [anna, confirmed, approved, withoutEmail, merged, english, withoutLogin, blocked], "2026-11-25");
-    const missed = await workedShift(database.db, org, [noShow], "2026-11-26");
+    await putOnShift(database.db, org, [anna, confirmed, approved, withoutEmail, merged, english, withoutLogin, blocked], { day: "2026-11-25" });
+    const missed = await putOnShift(database.db, org, [noShow], { day: "2026-11-26" });
     await markNoShow(database.db, missed, noShow);
     // Hours in other weeks do not make this week due.
-    await workedShift(database.db, org, [withoutHours], "2026-10-21");
-    await workedShift(database.db, org, [withoutHours], "2027-01-06");
-    await setWeekStatus(database.db, confirmed, week, "confirmed", amsterdam("2026-11-29", "20:00"));
-    await setWeekStatus(database.db, approved, week, "approved", amsterdam("2026-11-29", "21:00"));
+    await putOnShift(database.db, org, [withoutHours], { day: "2026-10-21" });
+    await putOnShift(database.db, org, [withoutHours], { day: "2027-01-06" });
+    await setWeekStatus(database.db, confirmed, week, "confirmed", { at: amsterdam("2026-11-29", "20:00") });
+    await setWeekStatus(database.db, approved, week, "approved", { at: amsterdam("2026-11-29", "21:00") });
 
     const report = await sendHoursReminders(now);
 
@@ -96,7 +96,7 @@ describe("who is reminded", () => {
     expect(mail.html).toContain("Uren bekijken");
     // Her button is her own sign-in link, which lands on the week.
     expect(extractLinks(mail.html).some((link) => link.includes("/l/"))).toBe(true);
-    expect(await signInLinksOf(database.db, anna.user!)).toEqual([
+    expect(await signInLinksOf(database.db, anna.user!.id)).toMatchObject([
       { destination: `/my/hours/${week}`, expiresAt: new Date(now.getTime() + 7 * 24 * 3_600_000) },
     ]);
     expect(await weekRowOf(database.db, anna, week)).toMatchObject({ status: "open", reminderSentAt: now, confirmedAt: null });
@@ -112,7 +112,7 @@ describe("who is reminded", () => {
       expect(links.some((link) => link.endsWith(`/my/hours/${week}`))).toBe(true);
       expect(links.some((link) => link.includes("/l/"))).toBe(false);
     }
-    expect(await signInLinksOf(database.db, blocked.user!)).toEqual([]);
+    expect(await signInLinksOf(database.db, blocked.user!.id)).toEqual([]);
 
     // Confirmed and approved weeks keep their state; no row is made for those who were not reminded.
     expect(await weekRowOf(database.db, confirmed, week)).toMatchObject({ status: "confirmed", reminderSentAt: null });
@@ -122,9 +122,9 @@ describe("who is reminded", () => {
   });
 
   it("a member of an organisation with a later deadline is reminded at that organisation's moment, not at another's", async () => {
-    const org = await createReminderOrganisation(database.db, "Het Anker", { hoursDeadline: { weekday: 5, time: "09:00" } });
+    const org = await createHoursOrganisation(database.db, { name: "Het Anker", memberCount: 0, hoursDeadline: { weekday: 5, time: "09:00" } });
     const piet = await memberWithLogin(database.db, org, "Piet");
-    await workedShift(database.db, org, [piet], "2026-11-24");
+    await putOnShift(database.db, org, [piet], { day: "2026-11-24" });
 
     expect((await sendHoursReminders(now)).reminded).toBe(0);
     expect(await remindersTo(database.db, piet)).toHaveLength(0);
@@ -139,9 +139,9 @@ describe("when the reminder goes out", () => {
   it("not before the week has ended and not from the deadline on; in between, once", async () => {
     // Week 47: 16 to 22 November; deadline Monday 23 November 09:00. 24 hours before is Sunday 09:00,
     // but the week is still going then: the reminder waits for Monday 00:00.
-    const org = await createReminderOrganisation(database.db, "Tijdstip");
+    const org = await createHoursOrganisation(database.db, { name: "Tijdstip", memberCount: 0 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-11-18");
+    await putOnShift(database.db, org, [anna], { day: "2026-11-18" });
 
     for (const moment of [amsterdam("2026-11-22", "09:00"), amsterdam("2026-11-22", "23:59"), amsterdam("2026-11-23", "09:00"), amsterdam("2026-11-23", "12:00")]) {
       expect((await sendHoursReminders(moment)).reminded).toBe(0);
@@ -156,9 +156,9 @@ describe("when the reminder goes out", () => {
 
   it("the organisation's setting moves the moment: 48 hours before a Wednesday 12:00 deadline is Monday 12:00", async () => {
     // Week 49: 30 November to 6 December 2026.
-    const org = await createReminderOrganisation(database.db, "Woensdag", { hoursDeadline: { weekday: 3, time: "12:00" }, hoursReminderHoursBefore: 48 });
+    const org = await createHoursOrganisation(database.db, { name: "Woensdag", memberCount: 0, hoursDeadline: { weekday: 3, time: "12:00" }, hoursReminderHoursBefore: 48 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-12-02");
+    await putOnShift(database.db, org, [anna], { day: "2026-12-02" });
 
     expect((await sendHoursReminders(amsterdam("2026-12-07", "08:15"))).reminded).toBe(0);
     expect((await sendHoursReminders(amsterdam("2026-12-07", "11:59"))).reminded).toBe(0);
@@ -170,9 +170,9 @@ describe("when the reminder goes out", () => {
   });
 
   it("48 hours before a Tuesday 12:00 deadline falls on Sunday, inside the week: the reminder goes out when the week has ended", async () => {
-    const org = await createReminderOrganisation(database.db, "Dinsdag", { hoursDeadline: { weekday: 2, time: "12:00" }, hoursReminderHoursBefore: 48 });
+    const org = await createHoursOrganisation(database.db, { name: "Dinsdag", memberCount: 0, hoursDeadline: { weekday: 2, time: "12:00" }, hoursReminderHoursBefore: 48 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-12-01");
+    await putOnShift(database.db, org, [anna], { day: "2026-12-01" });
 
     expect((await sendHoursReminders(amsterdam("2026-12-06", "12:00"))).reminded).toBe(0);
     expect((await sendHoursReminders(amsterdam("2026-12-07", "00:15"))).reminded).toBe(1);
@@ -184,9 +184,9 @@ describe("when the reminder goes out", () => {
 describe("exactly one reminder per member and week", () => {
   it("running again an hour later sends nothing more", async () => {
     // Week 50: 7 to 13 December; deadline Monday 14 December 09:00.
-    const org = await createReminderOrganisation(database.db, "Tweemaal");
+    const org = await createHoursOrganisation(database.db, { name: "Tweemaal", memberCount: 0 });
     const members = [await memberWithLogin(database.db, org, "Anna"), await memberWithoutLogin(database.db, org, "Bram")];
-    await workedShift(database.db, org, members, "2026-12-09");
+    await putOnShift(database.db, org, members, { day: "2026-12-09" });
 
     expect((await sendHoursReminders(amsterdam("2026-12-14", "07:15"))).reminded).toBe(2);
     expect(await sendHoursReminders(amsterdam("2026-12-14", "08:15"))).toMatchObject({ reminded: 0, mailIds: [] });
@@ -197,11 +197,11 @@ describe("exactly one reminder per member and week", () => {
 
   it("two runs at once send each of 12 members exactly one reminder", async () => {
     // Week 51: 14 to 20 December; deadline Monday 21 December 09:00.
-    const org = await createReminderOrganisation(database.db, "Tegelijk");
-    const members: ReminderMember[] = [];
+    const org = await createHoursOrganisation(database.db, { name: "Tegelijk", memberCount: 0 });
+    const members: HoursPerson[] = [];
     for (let n = 1; n <= 12; n += 1) members.push(await memberWithLogin(database.db, org, `Lid${n}`));
-    await workedShift(database.db, org, members.slice(0, 6), "2026-12-16");
-    await workedShift(database.db, org, members.slice(6), "2026-12-19", "14:00");
+    await putOnShift(database.db, org, members.slice(0, 6), { day: "2026-12-16" });
+    await putOnShift(database.db, org, members.slice(6), { day: "2026-12-19", from: "14:00" });
     const now = amsterdam("2026-12-21", "08:15");
 
     const reports = await Promise.all([sendHoursReminders(now), sendHoursReminders(now)]);
@@ -214,12 +214,12 @@ describe("exactly one reminder per member and week", () => {
 
   it("a large organisation is claimed and mailed in chunks; two runs at once still send one reminder each", async () => {
     // Week 2 of 2027: 11 to 17 January; deadline Monday 18 January 09:00.
-    const org = await createReminderOrganisation(database.db, "In delen");
-    const members: ReminderMember[] = [];
+    const org = await createHoursOrganisation(database.db, { name: "In delen", memberCount: 0 });
+    const members: HoursPerson[] = [];
     for (let n = 1; n <= 7; n += 1) members.push(await memberWithLogin(database.db, org, `Deel${n}`));
     const confirmed = await memberWithLogin(database.db, org, "Bevestigd");
-    await workedShift(database.db, org, [...members, confirmed], "2027-01-13");
-    await setWeekStatus(database.db, confirmed, "2027-01-11", "confirmed", amsterdam("2027-01-17", "20:00"));
+    await putOnShift(database.db, org, [...members, confirmed], { day: "2027-01-13" });
+    await setWeekStatus(database.db, confirmed, "2027-01-11", "confirmed", { at: amsterdam("2027-01-17", "20:00") });
     const now = amsterdam("2027-01-18", "08:15");
 
     const reports = await Promise.all([sendHoursReminders(now, { claimChunk: 3 }), sendHoursReminders(now, { claimChunk: 3 })]);
@@ -233,12 +233,12 @@ describe("exactly one reminder per member and week", () => {
 describe("a run that cannot finish", () => {
   it("one organisation's failure is reported and the others are reminded; the failed one is reminded on the next run", async () => {
     // Week 52: 21 to 27 December; deadline Monday 28 December 09:00.
-    const broken = await createReminderOrganisation(database.db, "Storing");
-    const fine = await createReminderOrganisation(database.db, "In orde");
+    const broken = await createHoursOrganisation(database.db, { name: "Storing", memberCount: 0 });
+    const fine = await createHoursOrganisation(database.db, { name: "In orde", memberCount: 0 });
     const inBroken = await memberWithLogin(database.db, broken, "Anna");
     const inFine = await memberWithLogin(database.db, fine, "Bram");
-    await workedShift(database.db, broken, [inBroken], "2026-12-23");
-    await workedShift(database.db, fine, [inFine], "2026-12-23");
+    await putOnShift(database.db, broken, [inBroken], { day: "2026-12-23" });
+    await putOnShift(database.db, fine, [inFine], { day: "2026-12-23" });
     failingTenant = broken.organisation.id;
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
 
@@ -254,9 +254,9 @@ describe("a run that cannot finish", () => {
 
   it("a run without time left claims nothing and leaves the reminders to the next run", async () => {
     // Week 46: 9 to 15 November; deadline Monday 16 November 09:00.
-    const org = await createReminderOrganisation(database.db, "Geen tijd");
+    const org = await createHoursOrganisation(database.db, { name: "Geen tijd", memberCount: 0 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-11-11");
+    await putOnShift(database.db, org, [anna], { day: "2026-11-11" });
     const now = amsterdam("2026-11-16", "07:15");
 
     const report = await sendHoursReminders(now, { budgetMs: 0 });
@@ -282,9 +282,9 @@ describe("the hours-reminders cron route", () => {
     process.env.CRON_SECRET = "test-cron-secret";
     resetEnvCache();
     // Week 45: 2 to 8 November; deadline Monday 9 November 09:00.
-    const org = await createReminderOrganisation(database.db, "Geweigerd");
+    const org = await createHoursOrganisation(database.db, { name: "Geweigerd", memberCount: 0 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-11-04");
+    await putOnShift(database.db, org, [anna], { day: "2026-11-04" });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(amsterdam("2026-11-09", "08:15"));
 
@@ -299,9 +299,9 @@ describe("the hours-reminders cron route", () => {
     process.env.CRON_SECRET = "test-cron-secret";
     resetEnvCache();
     // Week 44: 26 October to 1 November; deadline Monday 2 November 09:00.
-    const org = await createReminderOrganisation(database.db, "Geplande taak");
+    const org = await createHoursOrganisation(database.db, { name: "Geplande taak", memberCount: 0 });
     const anna = await memberWithLogin(database.db, org, "Anna");
-    await workedShift(database.db, org, [anna], "2026-10-28");
+    await putOnShift(database.db, org, [anna], { day: "2026-10-28" });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(amsterdam("2026-11-02", "08:15"));
 
