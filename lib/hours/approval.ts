@@ -4,14 +4,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/accounts/queries";
 import { recordNotFound } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema/accounts";
 import { weekConfirmations } from "@/lib/db/schema/hours";
-import { people } from "@/lib/db/schema/people";
-import { organisations } from "@/lib/db/schema/tenancy";
 import { sendToMany } from "@/lib/mail/fan-out";
-import { toEmailLocale } from "@/lib/mail/registry";
+import { mailRecipientOf, readMailPeople } from "@/lib/mail/recipients";
 import { recordAudit } from "@/lib/tenancy/audit";
-import { hoursSettingsColumns, hoursSettingsOf } from "./queries";
+import { getHoursSettings } from "./queries";
 import { describeWeek, weekPhase } from "./rules";
 
 export type HoursApprover = Pick<Actor, "tenantId" | "personId" | "userId">;
@@ -86,25 +83,9 @@ export async function sendWeekBack(actor: HoursApprover, input: WeekRef & { comm
   const db = await getDb();
   return db.transaction(async (tx) => {
     const refuse = (problem: "approved" | "notYet") => ({ result: { outcome: "refused" as const, problem }, mailIds: [] });
-    const [member] = await tx
-      .select({
-        firstName: people.firstName,
-        email: people.email,
-        userId: users.id,
-        userStatus: users.status,
-        userLocale: users.locale,
-        organisationLocale: organisations.locale,
-        timeZone: hoursSettingsColumns.timeZone,
-        settings: hoursSettingsColumns.settings,
-        organisationName: hoursSettingsColumns.name,
-        organisationEmail: hoursSettingsColumns.email,
-      })
-      .from(people)
-      .innerJoin(organisations, eq(organisations.id, people.tenantId))
-      .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, people.tenantId)))
-      .where(and(eq(people.tenantId, actor.tenantId), eq(people.id, input.personId)));
-    if (!member) recordNotFound();
-    const settings = hoursSettingsOf({ ...member, name: member.organisationName, email: member.organisationEmail });
+    const [member] = await readMailPeople(tx, actor.tenantId, [input.personId]);
+    const settings = member ? await getHoursSettings(actor.tenantId, tx) : null;
+    if (!member || !settings) recordNotFound();
     const [existing] = await tx
       .select({ id: weekConfirmations.id, status: weekConfirmations.status })
       .from(weekConfirmations)
@@ -127,24 +108,17 @@ export async function sendWeekBack(actor: HoursApprover, input: WeekRef & { comm
       details: { week: input.weekStart, comment: input.comment, previousStatus: existing?.status ?? null },
     });
 
-    const email = member.email?.trim();
-    if (!email) return { result: { outcome: "sentBack", emailed: false }, mailIds: [] };
-    const locale = toEmailLocale(member.userLocale ?? member.organisationLocale);
+    if (!member.email) return { result: { outcome: "sentBack", emailed: false }, mailIds: [] };
     const { mailIds } = await sendToMany(tx, {
       tenantId: actor.tenantId,
       template: "hours-sent-back",
       now,
       recipients: [
         {
-          personId: input.personId,
-          email,
-          name: member.firstName,
-          locale,
-          values: { voornaam: member.firstName, week: describeWeek(input.weekStart, locale), opmerking: input.comment },
+          ...mailRecipientOf(member, memberWeekPath(input.weekStart)),
+          values: { voornaam: member.firstName, week: describeWeek(input.weekStart, member.locale), opmerking: input.comment },
           // The comment is shown as written, in a box, whatever the customised text says.
           details: { comment: input.comment },
-          buttonPath: memberWeekPath(input.weekStart),
-          userId: member.userId && member.userStatus === "active" ? member.userId : null,
         },
       ],
     });

@@ -3,15 +3,12 @@
 // confirmed gets one email with a sign-in button to the week. Exactly once per member and week, also when
 // two runs overlap: the claim is one statement on the week's row (`reminder_sent_at`), in the same
 // transaction as the mail it sends. Called hourly by /api/cron/hours-reminders.
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/lib/db/client";
-import { users } from "@/lib/db/schema/accounts";
 import { weekConfirmations } from "@/lib/db/schema/hours";
-import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
 import { sendToMany, type FanOutRecipient } from "@/lib/mail/fan-out";
-import { toEmailLocale } from "@/lib/mail/registry";
-import { personOf } from "@/lib/people/members";
+import { mailRecipientOf, readMailPeople } from "@/lib/mail/recipients";
 import { hoursSettingsColumns, hoursSettingsOf, listWorkedHours, type HoursSettings } from "./queries";
 import { confirmationDeadline, describeDeadline, describeWeek, weekBounds, weekToRemindAt, workedMinutes } from "./rules";
 
@@ -53,9 +50,9 @@ export function hoursWeekPath(weekStart: string): string {
   return `/my/hours/${weekStart}`;
 }
 
-type OrganisationRow = Parameters<typeof hoursSettingsOf>[0] & { id: string; locale: string };
+type OrganisationRow = Parameters<typeof hoursSettingsOf>[0] & { id: string };
 
-type DueOrganisation = { id: string; locale: string; settings: HoursSettings; weekStart: string };
+type DueOrganisation = { id: string; settings: HoursSettings; weekStart: string };
 
 /**
  * Sends the reminders due at `now` in every organisation. One organisation's failure is reported and
@@ -71,7 +68,7 @@ export async function sendHoursReminders(now: Date = new Date(), options: HoursR
   let after: string | null = null;
   for (;;) {
     const batch: OrganisationRow[] = await db
-      .select({ id: organisations.id, locale: organisations.locale, ...hoursSettingsColumns })
+      .select({ id: organisations.id, ...hoursSettingsColumns })
       .from(organisations)
       .where(after === null ? undefined : gt(organisations.id, after))
       .orderBy(asc(organisations.id))
@@ -85,7 +82,7 @@ export async function sendHoursReminders(now: Date = new Date(), options: HoursR
           report.deferred += 1;
           continue;
         }
-        const done = await remindOrganisation({ id: row.id, locale: row.locale, settings, weekStart }, now, claimChunk, outOfTime);
+        const done = await remindOrganisation({ id: row.id, settings, weekStart }, now, claimChunk, outOfTime);
         if (done.reminded > 0) report.organisations += 1;
         report.reminded += done.reminded;
         report.mailIds.push(...done.mailIds);
@@ -133,21 +130,8 @@ async function remindOrganisation(
 
 async function remindChunk(tx: Tx, organisation: DueOrganisation, personIds: readonly string[], now: Date): Promise<string[]> {
   const { id: tenantId, weekStart, settings } = organisation;
-  const candidates = await tx
-    .select({
-      id: people.id,
-      firstName: people.firstName,
-      email: people.email,
-      userId: users.id,
-      userStatus: users.status,
-      userLocale: users.locale,
-    })
-    .from(people)
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
-    .where(and(personOf(tenantId), inArray(people.id, [...personIds])));
-  const mailable = candidates
-    .filter((candidate) => (candidate.email?.trim() ?? "") !== "")
-    .sort((a, b) => a.id.localeCompare(b.id));
+  // Sorted by id, so the claim below takes the rows' locks in the same order in every run.
+  const mailable = (await readMailPeople(tx, tenantId, personIds, { withoutMerged: true })).filter((candidate) => candidate.email !== null);
   if (mailable.length === 0) return [];
 
   // The claim: a week that is not confirmed and not yet reminded gets `reminder_sent_at`. A run that
@@ -168,23 +152,16 @@ async function remindChunk(tx: Tx, organisation: DueOrganisation, personIds: rea
   const buttonPath = hoursWeekPath(weekStart);
   const recipients = mailable
     .filter((candidate) => claimedIds.has(candidate.id))
-    .map((candidate): FanOutRecipient<"hours-reminder"> => {
-      const locale = toEmailLocale(candidate.userLocale ?? organisation.locale);
-      return {
-        personId: candidate.id,
-        email: (candidate.email ?? "").trim(),
-        name: candidate.firstName,
-        locale,
+    .map(
+      (candidate): FanOutRecipient<"hours-reminder"> => ({
+        ...mailRecipientOf(candidate, buttonPath),
         values: {
           voornaam: candidate.firstName,
-          week: describeWeek(weekStart, locale),
-          deadline: describeDeadline(deadline, locale, settings.timeZone),
+          week: describeWeek(weekStart, candidate.locale),
+          deadline: describeDeadline(deadline, candidate.locale, settings.timeZone),
         },
-        buttonPath,
-        // Without an active login (none yet, blocked) the button opens the page, which asks to sign in.
-        userId: candidate.userId && candidate.userStatus === "active" ? candidate.userId : null,
-      };
-    });
+      }),
+    );
   const { mailIds } = await sendToMany(tx, { tenantId, template: "hours-reminder", recipients, now });
   return mailIds;
 }

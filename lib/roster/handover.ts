@@ -12,6 +12,7 @@ import { groupMembers, groups, locations, organisations } from "@/lib/db/schema/
 import { sendToMany } from "@/lib/mail/fan-out";
 import { sendHandoverToCoordinator } from "@/lib/mail/messages";
 import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
+import { mailRecipientOf, readMailPeople, type MailPerson } from "@/lib/mail/recipients";
 import { currentMember } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
 import { listEligiblePeople } from "./queries";
@@ -109,7 +110,7 @@ export async function requestHandover(member: RosterMember, input: RequestHandov
         recipient.email
           ? [
               {
-                ...mailTo(recipient, handoverPagePath(request.id)),
+                ...mailRecipientOf(recipient, handoverPagePath(request.id)),
                 values: {
                   voornaam: recipient.firstName,
                   collega: requesterName,
@@ -149,63 +150,6 @@ async function currentPeople(tx: Tx, tenantId: string, personIds: readonly strin
       ),
     );
   return rows.map((row) => row.id);
-}
-
-type MailPerson = {
-  id: string;
-  firstName: string;
-  name: string;
-  email: string | null;
-  userId: string | null;
-  userStatus: string | null;
-  locale: EmailLocale;
-  timeZone: string;
-};
-
-async function readMailPeople(tx: Tx, tenantId: string, personIds: readonly string[]): Promise<MailPerson[]> {
-  if (personIds.length === 0) return [];
-  const rows = await tx
-    .select({
-      id: people.id,
-      firstName: people.firstName,
-      name: sql<string>`${personNameSql('"people"')}`,
-      email: people.email,
-      userId: users.id,
-      userStatus: users.status,
-      userLocale: users.locale,
-      organisationLocale: organisations.locale,
-      timeZone: organisations.timeZone,
-    })
-    .from(people)
-    .innerJoin(organisations, eq(organisations.id, people.tenantId))
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, people.tenantId)))
-    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])))
-    .orderBy(asc(people.id));
-  return rows.map((row) => ({
-    id: row.id,
-    firstName: row.firstName,
-    name: row.name.trim(),
-    email: row.email?.trim() || null,
-    userId: row.userId,
-    userStatus: row.userStatus,
-    locale: toEmailLocale(row.userLocale ?? row.organisationLocale),
-    timeZone: row.timeZone,
-  }));
-}
-
-/**
- * A fan-out recipient whose button opens `path`: through a 7-day sign-in link for someone with an
- * active login, the plain page (which asks to sign in) otherwise. Only for people with an address.
- */
-function mailTo(person: MailPerson, path: string) {
-  return {
-    personId: person.id,
-    email: person.email ?? "",
-    name: person.firstName,
-    locale: person.locale,
-    buttonPath: path,
-    userId: person.userId && person.userStatus === "active" ? person.userId : null,
-  };
 }
 
 // ── Accepting ───────────────────────────────────────────────────────────────────────────────────
@@ -319,7 +263,7 @@ async function mailAcceptance(tx: Tx, tenantId: string, request: LockedRequest, 
       tenantId,
       template: "handover-accepted-requester",
       now,
-      recipients: [{ ...mailTo(requester, "/my"), values: about(requester, taker) }],
+      recipients: [{ ...mailRecipientOf(requester, "/my"), values: about(requester, taker) }],
     });
     mailIds.push(...sent.mailIds);
   }
@@ -328,7 +272,7 @@ async function mailAcceptance(tx: Tx, tenantId: string, request: LockedRequest, 
       tenantId,
       template: "handover-accepted-taker",
       now,
-      recipients: [{ ...mailTo(taker, `/my/shifts/${shift.id}`), values: about(taker, requester) }],
+      recipients: [{ ...mailRecipientOf(taker, `/my/shifts/${shift.id}`), values: about(taker, requester) }],
     });
     mailIds.push(...sent.mailIds);
   }
@@ -339,7 +283,7 @@ async function mailAcceptance(tx: Tx, tenantId: string, request: LockedRequest, 
       now,
       recipients: others.flatMap((id) => {
         const other = byId.get(id);
-        return other?.email ? [{ ...mailTo(other, "/my/shifts?view=open"), values: about(other, requester) }] : [];
+        return other?.email ? [{ ...mailRecipientOf(other, "/my/shifts?view=open"), values: about(other, requester) }] : [];
       }),
     });
     mailIds.push(...sent.mailIds);
@@ -442,7 +386,7 @@ export async function cancelHandover(member: RosterMember, requestId: string, no
         recipient.id !== request.requesterId && recipient.email && requester
           ? [
               {
-                ...mailTo(recipient, "/my/shifts?view=open"),
+                ...mailRecipientOf(recipient, "/my/shifts?view=open"),
                 values: { voornaam: recipient.firstName, collega: requester.name, dienst: describeShift(shift, recipient.locale, recipient.timeZone) },
               },
             ]

@@ -1,13 +1,9 @@
 // Roster emails to members (assigned, removed, cancelled, changed, and the confirmations of signing up
 // and off themselves), written into the outbox inside the
 // change's own transaction. Each carries the 7-day sign-in button that opens the shift.
-import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
-import { users } from "@/lib/db/schema/accounts";
-import { people } from "@/lib/db/schema/people";
-import { organisations } from "@/lib/db/schema/tenancy";
 import { sendToMany, type FanOutRecipient } from "@/lib/mail/fan-out";
-import { toEmailLocale } from "@/lib/mail/registry";
+import { mailRecipientOf, readMailPeople } from "@/lib/mail/recipients";
 import { shiftCalendarPath } from "./calendar";
 import { describeShift, type TimeSpan } from "./rules";
 
@@ -48,38 +44,16 @@ type ShiftNoticeInput = { tenantId: string; shift: ShiftForNotice; personIds: re
  */
 export async function notifyAboutShift(tx: Tx, input: ShiftNoticeInput): Promise<string[]> {
   if (input.personIds.length === 0) return [];
-  const recipients = await tx
-    .select({
-      id: people.id,
-      firstName: people.firstName,
-      email: people.email,
-      userId: users.id,
-      userStatus: users.status,
-      userLocale: users.locale,
-      organisationLocale: organisations.locale,
-      timeZone: organisations.timeZone,
-    })
-    .from(people)
-    .innerJoin(organisations, eq(organisations.id, people.tenantId))
-    .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, people.tenantId)))
-    .where(and(eq(people.tenantId, input.tenantId), inArray(people.id, [...input.personIds])));
-
+  const recipients = await readMailPeople(tx, input.tenantId, input.personIds);
   const destination = shiftPagePath(input.shift.id);
   const mailable = recipients.flatMap((recipient) => {
-    const email = recipient.email?.trim();
-    if (!email) return [];
-    const locale = toEmailLocale(recipient.userLocale ?? recipient.organisationLocale);
+    if (!recipient.email) return [];
     return [
       {
-        personId: recipient.id,
-        email,
-        name: recipient.firstName,
-        locale,
+        ...mailRecipientOf(recipient, destination),
         firstName: recipient.firstName,
-        shift: describeShift(input.shift, locale, recipient.timeZone),
-        previous: input.notice === "changed" ? describeShift(input.previous, locale, recipient.timeZone) : "",
-        buttonPath: destination,
-        userId: recipient.userId && recipient.userStatus === "active" ? recipient.userId : null,
+        shift: describeShift(input.shift, recipient.locale, recipient.timeZone),
+        previous: input.notice === "changed" ? describeShift(input.previous, recipient.locale, recipient.timeZone) : "",
         // The calendar link updates the event in place (its id is the shift's), so a change gets it again.
         calendarUrl: shiftCalendarPath(input.shift.id, recipient.id),
       },
