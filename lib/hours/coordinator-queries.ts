@@ -1,12 +1,13 @@
 // Reads of the coordinator's hours pages: the approval list of one week (everyone with hours or a
 // sign-off record that week), the open correction requests, and one member's week. A fixed number of
 // statements whatever the organisation's size.
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { weekConfirmations } from "@/lib/db/schema/hours";
 import { people } from "@/lib/db/schema/people";
 import { formatPersonName, personNameSql } from "@/lib/people/names";
+import { listPersonNames } from "@/lib/people/queries";
 import { getHoursSettings, listWeekConfirmations, listWorkedHours, type HoursSettings, type WeekConfirmation, type WorkedHoursEntry } from "./queries";
 import { addDaysToKey, summariseWeek, weekBounds, weekPhase, weekStartOf, workedMinutes, type WeekPhase, type WeekSummary } from "./rules";
 
@@ -66,7 +67,7 @@ export async function listWeekApprovals(tenantId: string, weekStart: string, now
   for (const entry of entries) totals.set(entry.personId, (totals.get(entry.personId) ?? 0) + workedMinutes(entry));
   const byPerson = new Map(confirmations.map((row) => [row.personId, row]));
   const personIds = [...new Set([...totals.keys(), ...byPerson.keys()])];
-  const names = await namesOf(tenantId, personIds);
+  const names = await listPersonNames(tenantId, personIds);
   const counts = emptyCounts();
   const rows: ApprovalRow[] = [];
   for (const personId of personIds) {
@@ -92,16 +93,6 @@ export async function listWeekApprovals(tenantId: string, weekStart: string, now
 
 function emptyCounts(): Record<WeekPhase, number> {
   return { notYet: 0, toConfirm: 0, late: 0, confirmed: 0, approved: 0 };
-}
-
-async function namesOf(tenantId: string, personIds: readonly string[]): Promise<Map<string, string>> {
-  if (personIds.length === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ id: people.id, firstName: people.firstName, infix: people.infix, lastName: people.lastName })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])));
-  return new Map(rows.map((row) => [row.id, formatPersonName(row)]));
 }
 
 export type OpenCorrectionRequest = {

@@ -4,12 +4,10 @@
 import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/accounts/queries";
 import { getDb } from "@/lib/db/client";
-import { people } from "@/lib/db/schema/people";
 import { localDateKey } from "@/lib/dates";
-import { formatPersonName } from "@/lib/people/names";
+import { listPersonNames } from "@/lib/people/queries";
 import { toCsvField, toSafeCell, type SpreadsheetFormat } from "@/lib/spreadsheets";
 import { recordAudit } from "@/lib/tenancy/audit";
-import { and, eq, inArray } from "drizzle-orm";
 import { getHoursSettings, listWeekConfirmations, listWorkedHours } from "./queries";
 import { addDaysToKey, clockTimeOf, localInstant, minutesAsDecimalHours, weekBounds, weekNumberOf, weekStartOf, workedMinutes } from "./rules";
 
@@ -94,7 +92,7 @@ export async function exportApprovedHours(
   const lines = entries
     .filter((entry) => !entry.noShow && approved.has(`${entry.personId}|${weekStartOf(entry.startsAt, timeZone)}`))
     .map((entry) => ({ entry, minutes: workedMinutes(entry) }));
-  const names = await namesOf(actor.tenantId, [...new Set(lines.map((line) => line.entry.personId))]);
+  const names = await listPersonNames(actor.tenantId, [...new Set(lines.map((line) => line.entry.personId))]);
   const nameOf = (personId: string) => names.get(personId) ?? "";
 
   let headings: string[];
@@ -154,16 +152,6 @@ export async function exportApprovedHours(
     details: { period: request.period.kind === "week" ? { week: request.period.weekStart } : { month: request.period.month }, layout: request.layout, format: request.format, lines: lines.length },
   });
   return file;
-}
-
-async function namesOf(tenantId: string, personIds: readonly string[]): Promise<Map<string, string>> {
-  if (personIds.length === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ id: people.id, firstName: people.firstName, infix: people.infix, lastName: people.lastName })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])));
-  return new Map(rows.map((row) => [row.id, formatPersonName(row)]));
 }
 
 async function buildXlsx(headings: string[], rows: Cell[][], widths: number[], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {

@@ -16,7 +16,7 @@ import {
 } from "./rules";
 import { canCoordinate } from "@/lib/auth/permissions";
 import { currentMember, personOf } from "./members";
-import type { PersonName } from "./names";
+import { formatPersonName, type PersonName } from "./names";
 import type { ProfileValues } from "./schemas";
 
 export type PersonListEntry = { id: string; firstName: string; infix: string | null; lastName: string };
@@ -81,6 +81,17 @@ export async function listPeople(tenantId: string): Promise<PersonListEntry[]> {
     .from(people)
     .where(personOf(tenantId))
     .orderBy(asc(lastNameSortKey), asc(firstNameSortKey));
+}
+
+/** The display names of these people of the organisation (merged records too), by id; unknown ids are left out. */
+export async function listPersonNames(tenantId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select(nameSelection)
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])));
+  return new Map(rows.map((row) => [row.id, formatPersonName(row)]));
 }
 
 // ---------------------------------------------------------------------------------------------
