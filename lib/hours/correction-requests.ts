@@ -3,7 +3,7 @@
 // the handover's chain (the shift's coordinator, else its group's address, else the organisation's).
 // The coordinator marks it handled on their side; a new request clears that mark.
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { weekConfirmations } from "@/lib/db/schema/hours";
 import { people } from "@/lib/db/schema/people";
 import { organisations } from "@/lib/db/schema/tenancy";
@@ -12,10 +12,10 @@ import { toEmailLocale, type EmailLocale } from "@/lib/mail/registry";
 import { personNameSql } from "@/lib/people/names";
 import { responsibleAddress, type ResponsibleAddress } from "@/lib/roster/handover";
 import { recordAudit } from "@/lib/tenancy/audit";
-import { lockWeekConfirmation } from "./confirmation";
-import { getHoursSettings, listWorkedHours } from "./queries";
+import { inEndedWeek, lockWeekConfirmation } from "./confirmation";
+import { listWorkedHours } from "./queries";
 import { CORRECTION_MESSAGE_MAX } from "./member-schemas";
-import { addDaysToKey, isWeekStart, weekBounds, weekNumberOf } from "./rules";
+import { addDaysToKey, isWeekStart, weekNumberOf } from "./rules";
 
 /** While the last request is unhandled and younger than this, a new one waits (a double send, a loop). */
 export const CORRECTION_REQUEST_PAUSE_MINUTES = 10;
@@ -62,12 +62,7 @@ export async function requestCorrection(
   const text = message.trim();
   if (text === "") return { outcome: "refused", problem: "empty" };
   if (text.length > CORRECTION_MESSAGE_MAX) return { outcome: "refused", problem: "tooLong" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const settings = await getHoursSettings(tenantId, tx);
-    if (!settings) return { outcome: "refused", problem: "notFound" };
-    const { startsAt, endsAt } = weekBounds(weekStart, settings.timeZone);
-    if (now.getTime() < endsAt.getTime()) return { outcome: "refused", problem: "notYet" };
+  return inEndedWeek(tenantId, weekStart, now, async (tx, { startsAt, endsAt }) => {
     const row = await lockWeekConfirmation(tx, tenantId, personId, weekStart, now);
     if (row.status === "approved") return { outcome: "refused", problem: "approved" };
     if (
