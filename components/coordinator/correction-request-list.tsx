@@ -1,12 +1,10 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { markCorrectionRequestHandled } from "@/lib/hours/coordinator-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { hoursFailureText } from "./hours-failure";
+import { useHoursCall } from "./use-hours-call";
 
 export type CorrectionRequestView = {
   personId: string;
@@ -21,24 +19,13 @@ export type CorrectionRequestView = {
 /** The open correction requests, each until a coordinator marks it "afgehandeld". */
 export function CorrectionRequestList({ requests, empty }: { requests: CorrectionRequestView[]; empty: string }) {
   const t = useTranslations("hoursDashboard");
-  const router = useRouter();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const { busy, notice, call } = useHoursCall<string>();
 
-  async function handle(request: CorrectionRequestView) {
-    const key = `${request.personId}|${request.weekStart}`;
-    setBusy(key);
-    setNotice(null);
-    try {
-      const result = await markCorrectionRequestHandled({ personId: request.personId, weekStart: request.weekStart });
-      if (!result.ok) return setNotice({ tone: "error", text: hoursFailureText(t, result) });
-      setNotice({ tone: "success", text: t("done.handled") });
-      router.refresh();
-    } catch {
-      setNotice({ tone: "error", text: t("errors.failed") });
-    } finally {
-      setBusy(null);
-    }
+  function handle(request: CorrectionRequestView) {
+    return call(`${request.personId}|${request.weekStart}`, () => markCorrectionRequestHandled({ personId: request.personId, weekStart: request.weekStart }), () => ({
+      tone: "success",
+      text: t("done.handled"),
+    }));
   }
 
   return (

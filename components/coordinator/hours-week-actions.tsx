@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { approveHours, markCorrectionRequestHandled } from "@/lib/hours/coordinator-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { hoursFailureText } from "./hours-failure";
+import { useHoursCall } from "./use-hours-call";
 import { SendBackDialog } from "./send-back-dialog";
 
 type HoursWeekActionsProps = {
@@ -22,38 +22,17 @@ type HoursWeekActionsProps = {
 export function HoursWeekActions({ personId, weekStart, name, canApprove, canSendBack, canHandleRequest }: HoursWeekActionsProps) {
   const t = useTranslations("hoursDashboard");
   const router = useRouter();
-  const [busy, setBusy] = useState<"approve" | "handle" | null>(null);
+  const { busy, notice, setNotice, call } = useHoursCall<"approve" | "handle">();
   const [sendingBack, setSendingBack] = useState(false);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
 
-  async function approve() {
-    setBusy("approve");
-    setNotice(null);
-    try {
-      const result = await approveHours({ weeks: [{ personId, weekStart }] });
-      if (!result.ok) return setNotice({ tone: "error", text: hoursFailureText(t, result) });
-      setNotice(result.value.approved === 1 ? { tone: "success", text: t("person.approved") } : { tone: "error", text: t("person.notConfirmed") });
-      router.refresh();
-    } catch {
-      setNotice({ tone: "error", text: t("errors.failed") });
-    } finally {
-      setBusy(null);
-    }
+  function approve() {
+    return call("approve", () => approveHours({ weeks: [{ personId, weekStart }] }), (value) =>
+      value.approved === 1 ? { tone: "success", text: t("person.approved") } : { tone: "error", text: t("person.notConfirmed") },
+    );
   }
 
-  async function handle() {
-    setBusy("handle");
-    setNotice(null);
-    try {
-      const result = await markCorrectionRequestHandled({ personId, weekStart });
-      if (!result.ok) return setNotice({ tone: "error", text: hoursFailureText(t, result) });
-      setNotice({ tone: "success", text: t("done.handled") });
-      router.refresh();
-    } catch {
-      setNotice({ tone: "error", text: t("errors.failed") });
-    } finally {
-      setBusy(null);
-    }
+  function handle() {
+    return call("handle", () => markCorrectionRequestHandled({ personId, weekStart }), () => ({ tone: "success", text: t("done.handled") }));
   }
 
   return (
