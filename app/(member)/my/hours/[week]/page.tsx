@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ConfirmWeekButton } from "@/components/member/confirm-week-button";
 import { CorrectionRequestForm } from "@/components/member/correction-request-form";
+import { HoursTotalsSection } from "@/components/member/hours-totals-section";
 import { Alert } from "@/components/ui/alert";
 import { requireMember } from "@/lib/auth/session";
 import { dayKeyAsDate } from "@/lib/dates";
@@ -92,33 +93,28 @@ export default async function MyWeekPage({ params, searchParams }: PageProps) {
             <p className="text-3xl font-semibold">{hours(week.summary.totalMinutes)}</p>
           </section>
 
-          <section aria-labelledby="per-day" className={section}>
-            <h2 id="per-day" className="text-lg font-semibold">
-              {t("perDay")}
-            </h2>
-            <ul className="mt-2 divide-y divide-stone-100">
-              {week.summary.days.map((day) => (
-                <li key={day.day} className="flex min-h-11 items-center justify-between gap-3">
-                  <span className="first-letter:uppercase">{format.dateTime(dayKeyAsDate(day.day), "weekdayDayMonth", { timeZone: "UTC" })}</span>
-                  <span className="font-medium tabular-nums">{hours(day.minutes)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <HoursTotalsSection
+            id="per-day"
+            title={t("perDay")}
+            className={section}
+            rows={week.summary.days.map((day) => ({
+              key: day.day,
+              label: format.dateTime(dayKeyAsDate(day.day), "weekdayDayMonth", { timeZone: "UTC" }),
+              total: hours(day.minutes),
+              labelClassName: "first-letter:uppercase",
+            }))}
+          />
 
-          <section aria-labelledby="per-location" className={section}>
-            <h2 id="per-location" className="text-lg font-semibold">
-              {t("perLocation")}
-            </h2>
-            <ul className="mt-2 divide-y divide-stone-100">
-              {week.summary.locations.map((location) => (
-                <li key={location.locationId ?? "none"} className="flex min-h-11 items-center justify-between gap-3">
-                  <span>{location.locationName ?? t("noLocation")}</span>
-                  <span className="font-medium tabular-nums">{hours(location.minutes)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <HoursTotalsSection
+            id="per-location"
+            title={t("perLocation")}
+            className={section}
+            rows={week.summary.locations.map((location) => ({
+              key: location.locationId ?? "none",
+              label: location.locationName ?? t("noLocation"),
+              total: hours(location.minutes),
+            }))}
+          />
 
           <section aria-labelledby="lines" className={section}>
             <h2 id="lines" className="text-lg font-semibold">
