@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
+import { bundleStart, startBundle } from "./build-start";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes, waitUntilIdle } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
@@ -398,7 +399,7 @@ type RunningApp = {
   baseUrl: string;
   /** The `npm start` process; its process group holds the whole server. */
   server: ChildProcess;
-  /** The process that serves (scripts/start.ts under tsx): its tree is the server's memory. */
+  /** The process that serves (node running dist/start.mjs): its tree is the server's memory. */
   servingPid: number | undefined;
   logFile: string;
   authSecret: string;
@@ -406,9 +407,9 @@ type RunningApp = {
   startupMs: number;
 };
 
-/** The deepest process of the `npm start` tree that runs scripts/start.ts: the server itself, below npm and tsx's launcher. */
+/** The deepest process of the `npm start` tree that runs dist/start.mjs: the server itself, below npm and its shell. */
 function findServingProcess(npmPid: number | undefined): number | undefined {
-  const running = processTree(npmPid).filter((p) => p.command.includes("scripts/start.ts"));
+  const running = processTree(npmPid).filter((p) => p.command.includes(path.relative(root, startBundle)));
   return running.at(-1)?.pid ?? npmPid;
 }
 
@@ -1030,7 +1031,7 @@ function printReport(settings: Settings, results: SizeResult[], verdicts: Verdic
     );
     const m = r.memory;
     console.log(
-      `\n  server memory (RSS of scripts/start.ts and its children) after ${memoryRounds} rounds of ${settings.roundSeconds} s per page: ` +
+      `\n  server memory (RSS of dist/start.mjs and its children) after ${memoryRounds} rounds of ${settings.roundSeconds} s per page: ` +
         `${m.afterRounds.map((a) => mb(a.servingRssBytes)).join(", ")} (right after start ${mb(m.afterStart.servingRssBytes)}, before the rounds ${mb(m.before.servingRssBytes)}, peak ${mb(m.peakServingRssBytes)}, spread ${(m.spread * 100).toFixed(1)} %); ` +
         `with npm and tsx's launcher ${m.afterRounds.map((a) => mb(a.npmStartTreeRssBytes)).join(", ")}`,
     );
@@ -1091,6 +1092,8 @@ async function main(): Promise<number> {
     if (settings.build) await buildApp();
     else if (!existsSync(path.join(root, distDir, "BUILD_ID"))) throw new BenchFailure(`--skip-build, but there is no build in ${distDir}`);
     else log(`reusing the build in ${distDir}`);
+    // What `npm run build` ends with, from the current source: the file `npm start` runs.
+    await bundleStart();
 
     const server = await startPostgres({ sharedPreloadLibraries: ["pg_stat_statements"], log: (line) => log(`postgres: ${line}`) });
     cleanups.push(() => server.stop());

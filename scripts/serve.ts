@@ -2,15 +2,16 @@
 // request, the client's address is derived from the socket (and TRUSTED_PROXIES) and put in
 // CLIENT_ADDRESS_HEADER, replacing any copy the client sent: Next itself only fills in
 // X-Forwarded-For when it is missing, so a client could otherwise name any address it likes.
-// Used by `npm start`, `npm run dev`, the e2e stage and the bench; run directly with
+// Used by `npm start` (scripts/start.ts) and `npm run dev`; run directly with
 // `tsx scripts/serve.ts -H 127.0.0.1 -p 3000` (NODE_ENV=production serves the build).
-import { createServer, type IncomingMessage } from "node:http";
-import { pathToFileURL } from "node:url";
-import next from "next";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, deriveClientAddress, markClientAddressServer } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
 
 export type ServeOptions = { dev: boolean; hostname: string | undefined; port: number };
+
+type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 /** `-H host`/`--hostname host` and `-p port`/`--port port`, as `next start` takes them; PORT and 3000 otherwise. */
 export function parseServeArgs(argv: string[], environment: NodeJS.ProcessEnv = process.env): Omit<ServeOptions, "dev"> {
@@ -38,23 +39,42 @@ function withClientAddress(request: IncomingMessage, trustedProxies: number): vo
   if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
 }
 
-/** Prepares Next and listens; resolves once requests are answered. */
-export async function serve(options: ServeOptions): Promise<void> {
-  const { trustedProxies } = env();
-  markClientAddressServer();
-  // Requests arrive only after listen(), below, when `handle` is set.
-  const server = createServer((request, response) => {
-    withClientAddress(request, trustedProxies);
-    void handle(request, response);
-  });
+async function prepareNext(server: Server, options: ServeOptions) {
+  // Loaded here rather than at the top, so `npm start`'s settings and database checks start first.
+  const { default: next } = await import("next");
   // Given the server, Next attaches its own WebSocket upgrade (hot reloading in development) to it.
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port, httpServer: server });
   await app.prepare();
-  const handle = app.getRequestHandler();
-  await new Promise<void>((resolve, reject) => {
+  const handler: RequestHandler = app.getRequestHandler();
+  return { app, handler };
+}
+
+/**
+ * Listens at once and prepares Next meanwhile; requests that arrive before Next is ready wait for
+ * it. Resolves once requests are answered; rejects if listening or preparing fails.
+ */
+export async function serve(options: ServeOptions): Promise<void> {
+  const { trustedProxies } = env();
+  markClientAddressServer();
+  const server = createServer((request, response) => {
+    withClientAddress(request, trustedProxies);
+    prepared.then(
+      ({ handler }) => handler(request, response),
+      () => {
+        // The process is on its way out with the reason on stderr.
+        response.statusCode = 503;
+        response.end();
+      },
+    );
+  });
+  const prepared = prepareNext(server, options);
+  // Whoever awaits below sees a failure; waiting requests are answered 503 above.
+  prepared.catch(() => {});
+  const listening = new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
+  const [{ app }] = await Promise.all([prepared, listening]);
   const shown = options.hostname && options.hostname !== "0.0.0.0" ? options.hostname : "localhost";
   console.log(`Ploeg ${options.dev ? "(development) " : ""}listening on http://${shown}:${options.port}`);
   const stop = () => {
@@ -66,7 +86,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run directly: by name, since bundled into dist/start.mjs this module shares that file's import.meta.url.
+if (path.basename(process.argv[1] ?? "") === "serve.ts") {
   try {
     await serve({ dev: process.env.NODE_ENV !== "production", ...parseServeArgs(process.argv.slice(2)) });
   } catch (error) {

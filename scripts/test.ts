@@ -8,6 +8,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { bundleStart, startBundle } from "./build-start";
 import { startE2eMailbox } from "./e2e-mailbox";
 import { startNeonProxy, type NeonProxy } from "./neon-proxy";
 import { aptInstall, findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
@@ -140,6 +141,8 @@ async function buildApp(): Promise<void> {
   const pgliteDir = path.join(root, ".data", `build-${randomBytes(4).toString("hex")}`);
   cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
   await mustRun("next", ["build"], baseEnv({ DATABASE_URL: "", DATABASE_DRIVER: "pglite", PGLITE_DIR: pgliteDir, SMTP_URL: "" }));
+  // `npm run build`'s last step: the file `npm start` runs.
+  await bundleStart();
 }
 
 const chromium = "/usr/bin/chromium";
@@ -222,10 +225,12 @@ async function endToEnd(): Promise<void> {
 
   const logFile = path.join(resultsDir, `e2e-server-${id}.log`);
   const log = createWriteStream(logFile);
-  // What `npm start` runs (its checks, then the app's own server in front of Next).
-  console.log(`$ tsx scripts/start.ts -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
-  // Its own process group: killing only the wrapper would leave the server running.
-  const server = spawn("tsx", ["scripts/start.ts", "-H", "127.0.0.1", "-p", String(port)], {
+  // What `npm start` runs (its checks, then the app's own server in front of Next), bundled from the current source.
+  await bundleStart();
+  const entry = path.relative(root, startBundle);
+  console.log(`$ node ${entry} -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
+  // Its own process group, as npm would have started it.
+  const server = spawn("node", [entry, "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: baseEnv({ ...appEnv, NODE_ENV: "production" }),
     detached: true,

@@ -101,7 +101,7 @@ export function optionsFromEnv(e: Env = env()): OpenOptions {
   return { driver: e.databaseDriver, url: e.databaseUrl, pgliteDir: e.pgliteDir, neonWsProxy: e.neonWsProxy };
 }
 
-type Holder = { handle?: Promise<DatabaseHandle>; override?: Db };
+type Holder = { handle?: Promise<DatabaseHandle>; override?: Db; opensAfter?: Promise<unknown> };
 // One handle per process, kept on globalThis so Next's module layers and dev reloads share it
 // (PGlite must never open the same folder twice).
 const holder: Holder = ((globalThis as { __ploegDb?: Holder }).__ploegDb ??= {});
@@ -109,8 +109,19 @@ const holder: Holder = ((globalThis as { __ploegDb?: Holder }).__ploegDb ??= {})
 /** The process's database, opened from the environment on first use. */
 export async function getDb(): Promise<Db> {
   if (holder.override) return holder.override;
-  holder.handle ??= openDatabase(optionsFromEnv());
+  if (!holder.handle) {
+    const open = () => openDatabase(optionsFromEnv());
+    holder.handle = holder.opensAfter ? holder.opensAfter.then(open, open) : open();
+  }
   return (await holder.handle).db;
+}
+
+/**
+ * The process's own handle opens only once `check` has settled: `npm start` checks the database on a
+ * handle of its own while Next prepares, and PGlite must not have its folder open twice.
+ */
+export function openDatabaseAfter(check: Promise<unknown>): void {
+  holder.opensAfter = check;
 }
 
 /** Tests point the whole app at their own database. */

@@ -1,22 +1,35 @@
-// `npm start` refuses bad production settings with one clear line and a non-zero exit, before Next starts.
-import { mkdtemp, rm } from "node:fs/promises";
+// `npm start` refuses bad production settings with one clear line and a non-zero exit: bad settings
+// before Next starts, an unreachable database while it prepares. Runs the file `npm start` runs,
+// bundled from the current source as `npm run build` does (into its own folder under .data/).
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { bundleStart } from "@/scripts/build-start";
 import { expectOneClearLine, findClosedPort, runScript } from "@/tests/setup/scripts";
 
 let folder: string;
+let bundleFolder: string;
+let bundle: string;
 const secret = "a-production-secret-of-enough-length-0123456789";
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "ploeg-start-test-"));
+  // Inside the checkout: the bundle imports its packages from node_modules.
+  await mkdir(path.join(process.cwd(), ".data"), { recursive: true });
+  bundleFolder = await mkdtemp(path.join(process.cwd(), ".data", "start-test-"));
+  bundle = path.join(bundleFolder, "start.mjs");
+  await bundleStart(bundle);
 });
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
+  await rm(bundleFolder, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>) {
-  return runScript("scripts/start.ts", [], { PGLITE_DIR: path.join(folder, "pglite"), ...env });
+// The server listens while the database check runs: give it a free port on 127.0.0.1, never 3000.
+async function start(env: Record<string, string>) {
+  const port = await findClosedPort();
+  return runScript(bundle, ["-H", "127.0.0.1", "-p", String(port)], { PGLITE_DIR: path.join(folder, "pglite"), ...env });
 }
 
 describe("starting the production server with bad configuration", () => {
