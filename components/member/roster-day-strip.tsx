@@ -20,7 +20,7 @@ type RosterDayStripProps = {
  * week as an eighth. A day without shifts stays visible (the week keeps its shape) but is muted.
  */
 export function RosterDayStrip({ days, counts, shownDay, today, timeZone, hrefOf, t, format }: RosterDayStripProps) {
-  const base = "flex min-h-14 flex-col items-center justify-center rounded-lg text-sm leading-tight";
+  const base = "grid min-h-14 place-content-center rounded-lg text-center text-sm leading-tight tabular-nums";
   return (
     <nav aria-label={t("label")} className="mt-3">
       <ul className="grid grid-cols-7 gap-1">
@@ -38,13 +38,13 @@ export function RosterDayStrip({ days, counts, shownDay, today, timeZone, hrefOf
                   active
                     ? "bg-brand-700 font-semibold text-white"
                     : count > 0
-                      ? "border border-stone-300 bg-white text-stone-900"
+                      ? "border border-stone-300 bg-white"
                       : "border border-transparent text-stone-500"
                 } ${day === today && !active ? "ring-2 ring-brand-600" : ""}`}
               >
                 <span>{format.dateTime(noon, "weekdayName", { timeZone })}</span>
-                <span className="font-semibold tabular-nums">{format.dateTime(noon, "dayOfMonth", { timeZone })}</span>
-                <span className={`tabular-nums ${active ? "text-white" : "text-stone-600"}`}>{count}</span>
+                <span className="font-semibold">{format.dateTime(noon, "dayOfMonth", { timeZone })}</span>
+                <span className={active ? undefined : "text-stone-600"}>{count}</span>
               </Link>
             </li>
           );

@@ -350,6 +350,20 @@ export function groupByDay<T extends { startsAt: Date }>(items: readonly T[], ti
 export const WHOLE_WEEK_AT_MOST = 40;
 
 /**
+ * How many shifts of a day a roster page lists before its "meer" link: a few per day in the week's
+ * view, more on one day's own view, and more again at each tap of "meer" there. A crowded day then
+ * still fits a phone on a slow connection; the rest is one tap (a plain link, no JavaScript) away.
+ */
+export const SHIFTS_PER_DAY_IN_WEEK = 3;
+export const SHIFTS_PER_DAY_AT_FIRST = 6;
+export const SHIFTS_PER_MORE = 6;
+
+/** How many of each day's shifts a roster page lists: see SHIFTS_PER_DAY_IN_WEEK. */
+export function shiftsShownPerDay(input: { wholeWeek: boolean; asked: number | undefined }): number {
+  return input.wholeWeek ? SHIFTS_PER_DAY_IN_WEEK : (input.asked ?? SHIFTS_PER_DAY_AT_FIRST);
+}
+
+/**
  * The day a roster page shows, or null for the whole week: the day asked for when it is in the
  * week; the whole week when asked ("all") or when the week is not crowded; otherwise today when it
  * has shifts, else the week's first day with shifts.

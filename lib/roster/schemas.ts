@@ -121,6 +121,8 @@ export const rosterPageParamsSchema = z.object({
   view: param.pipe(z.enum(["all", "open"]).optional().catch(undefined)).transform((value) => value ?? "all"),
   /** One day of the week ("2026-03-25"), or "all" for the whole week even when it is crowded. */
   day: param.pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2}|all)$/).optional().catch(undefined)),
+  /** How many of one day's shifts its view lists, grown by each "meer". */
+  shown: param.pipe(z.string().regex(/^[1-9]\d{0,2}$/).transform(Number).optional().catch(undefined)),
 });
 export type RosterPageParams = z.infer<typeof rosterPageParamsSchema>;
 
@@ -130,5 +132,5 @@ export const shiftIdParamSchema = z.uuid();
 /** Never throws: whatever the URL holds, the page gets a week and a view. */
 export function parseRosterPageParams(raw: unknown): RosterPageParams {
   const parsed = rosterPageParamsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { week: undefined, from: undefined, view: "all", day: undefined };
+  return parsed.success ? parsed.data : { week: undefined, from: undefined, view: "all", day: undefined, shown: undefined };
 }

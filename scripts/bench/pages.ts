@@ -63,8 +63,8 @@ export const referencePages: BenchTarget[] = [{ name: "Inloggen (no data)", path
 /** The pages the targets are about, in the order they are measured. */
 export const benchPages: BenchTarget[] = [
   { name: "Open diensten", path: `/my/shifts?view=open&week=${nextWeekKey(new Date())}`, expectText: "Diensten met een vrije plek", signedIn: true },
-  // The same week as Open diensten, every shift with its people (the page opens on one day when the week is crowded).
-  { name: "Alle diensten", path: `/my/shifts?week=${nextWeekKey(new Date())}`, expectText: "Ingedeeld:", signedIn: true },
+  // The same week as Open diensten, every shift with how full it is (the page opens on one day when the week is crowded).
+  { name: "Alle diensten", path: `/my/shifts?week=${nextWeekKey(new Date())}`, expectText: "ingevuld", signedIn: true },
   { name: "Mijn pagina", path: "/my", expectText: "Mijn pagina", signedIn: true },
   // A last name with a typo ("Jansen"), as someone types it on a phone: the fuzzy path of the search.
   { name: "Personen zoeken", path: "/my/people?q=jansn", expectText: "Jansen", signedIn: true },

@@ -12,6 +12,7 @@ import {
   placesLeft,
   resolveWeek,
   seriesOccurrences,
+  shiftsShownPerDay,
   shiftSpanFromLocal,
   shiftsOverlap,
   signOffDeadline,
@@ -310,6 +311,17 @@ describe("lists", () => {
   ])("describes a shift for an email in $locale", ({ locale, text }) => {
     const shift = { activity: "Koffieochtend", locationName: "De Linde", startsAt: at("2026-03-30T09:30:00+02:00"), endsAt: at("2026-03-30T12:00:00+02:00") };
     expect(describeShift(shift, locale, tz)).toBe(text);
+  });
+});
+
+describe("shiftsShownPerDay: a day's first shifts, the rest behind 'meer'", () => {
+  it.each([
+    { label: "the whole week lists a few per day", wholeWeek: true, asked: undefined, shown: 3 },
+    { label: "the whole week ignores a number asked for", wholeWeek: true, asked: 40, shown: 3 },
+    { label: "one day lists a first handful", wholeWeek: false, asked: undefined, shown: 6 },
+    { label: "one day lists as many as 'meer' asked for", wholeWeek: false, asked: 12, shown: 12 },
+  ])("$label", ({ wholeWeek, asked, shown }) => {
+    expect(shiftsShownPerDay({ wholeWeek, asked })).toBe(shown);
   });
 });
 

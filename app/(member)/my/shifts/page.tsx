@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { RosterDayStrip } from "@/components/member/roster-day-strip";
 import { RosterWeekNav, rosterWeekHref } from "@/components/member/roster-week-nav";
@@ -8,7 +9,16 @@ import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
 import { countShiftsPerDay, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
 import { todayIn } from "@/lib/dates";
-import { chooseShownDay, dayRange, groupByDay, middayOf, resolveWeek, WHOLE_WEEK_AT_MOST } from "@/lib/roster/rules";
+import {
+  chooseShownDay,
+  dayRange,
+  groupByDay,
+  middayOf,
+  resolveWeek,
+  SHIFTS_PER_MORE,
+  shiftsShownPerDay,
+  WHOLE_WEEK_AT_MOST,
+} from "@/lib/roster/rules";
 import { parseRosterPageParams } from "@/lib/roster/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,6 +47,9 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const [t, tDays, format] = await Promise.all([getTranslations("shifts"), getTranslations("shifts.days"), getFormatter()]);
   const days = groupByDay(listed, actor.timeZone);
   const dayHref = (day: string) => `/my/shifts?${params.view === "open" ? "view=open&" : ""}week=${week.key}&day=${day}`;
+  // A day's first shifts, then "meer": in the week's view to that day, on a day to more of it.
+  const perDay = shiftsShownPerDay({ wholeWeek: shownDay === null, asked: params.shown });
+  const moreHref = (day: string) => (shownDay === null ? dayHref(day) : `${dayHref(day)}&shown=${perDay + SHIFTS_PER_MORE}`);
 
   return (
     // The whole page turns the week on a sideways swipe, as the week buttons do.
@@ -81,12 +94,18 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
               {day === today ? <span className="font-normal text-stone-600"> · {t("today")}</span> : null}
             </h2>
             <ul className="mt-2 space-y-3">
-              {items.map((shift) => (
+              {items.slice(0, perDay).map((shift) => (
                 <li key={shift.id}>
-                  <ShiftCard tools={{ t, format }} shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} showDay={false} markMine now={now} />
+                  <ShiftCard tools={{ t, format }} shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} showDay={false} markMine now={now} showPeople={false} />
                 </li>
               ))}
             </ul>
+            {items.length > perDay ? (
+              // On one day the list grows in place; from the week it opens that day at its top.
+              <Link href={moreHref(day)} scroll={shownDay === null} className="mt-3 flex min-h-11 items-center justify-center rounded-lg border border-stone-300 bg-white font-medium text-brand-700">
+                {tDays("more", { count: items.length - perDay })}
+              </Link>
+            ) : null}
           </section>
         ))
       )}
