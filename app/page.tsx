@@ -5,3 +5,5 @@ export default async function HomePage() {
   const actor = await getActor();
   redirect(actor ? "/my" : "/sign-in");
 }
+
+export const instant = false;

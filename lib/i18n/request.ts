@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { formats } from "./formats";
-import { localeCookie, toLocale, type Locale } from "./locales";
+import { localeCookie, locales, toLocale, type Locale } from "./locales";
 
 async function requestLocale(): Promise<Locale> {
   const actor = await getActor();
@@ -15,8 +15,10 @@ async function requestLocale(): Promise<Locale> {
   return toLocale(store.get(localeCookie)?.value);
 }
 
-export default getRequestConfig(async () => {
-  const locale = await requestLocale();
+// A locale passed explicitly (getTranslations({ locale }) inside a "use cache" fragment, where the
+// request's cookies may not be read) is used as it is.
+export default getRequestConfig(async ({ locale: explicit }) => {
+  const locale = explicit !== undefined && (locales as readonly string[]).includes(explicit) ? (explicit as Locale) : await requestLocale();
   const messages = locale === "en" ? (await import("./messages/en.json")).default : (await import("./messages/nl.json")).default;
   return { locale, messages, timeZone: "Europe/Amsterdam", formats };
 });

@@ -27,3 +27,5 @@ export default async function DashboardLayout({ children }: { children: React.Re
     </ClientMessages>
   );
 }
+
+export const instant = false;

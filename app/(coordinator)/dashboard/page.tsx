@@ -61,3 +61,5 @@ export default async function DashboardPage() {
     </>
   );
 }
+
+export const instant = false;

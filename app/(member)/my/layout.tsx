@@ -36,3 +36,5 @@ export default async function MemberLayout({ children }: { children: React.React
     </ClientMessages>
   );
 }
+
+export const instant = false;

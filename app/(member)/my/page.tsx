@@ -172,3 +172,5 @@ export default async function MyPage() {
     </>
   );
 }
+
+export const instant = false;

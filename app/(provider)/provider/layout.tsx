@@ -26,3 +26,5 @@ export default async function ProviderLayout({ children }: { children: React.Rea
     </ClientMessages>
   );
 }
+
+export const instant = false;

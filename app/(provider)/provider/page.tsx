@@ -52,3 +52,5 @@ export default async function ProviderPage({ searchParams }: { searchParams: Sea
     </>
   );
 }
+
+export const instant = false;

@@ -81,3 +81,5 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
     </main>
   );
 }
+
+export const instant = false;

@@ -36,3 +36,5 @@ export default async function BlockedNoticePage({ searchParams }: { searchParams
     </main>
   );
 }
+
+export const instant = false;

@@ -25,3 +25,5 @@ export default async function ForgotPasswordPage() {
     </main>
   );
 }
+
+export const instant = false;

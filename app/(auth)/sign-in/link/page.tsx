@@ -40,3 +40,5 @@ export default async function SignInLinkProblemPage({ searchParams }: { searchPa
     </main>
   );
 }
+
+export const instant = false;

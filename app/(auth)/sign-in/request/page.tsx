@@ -24,3 +24,5 @@ export default async function LoginRequestPage() {
     </main>
   );
 }
+
+export const instant = false;

@@ -49,3 +49,5 @@ export default async function VerifyPage() {
     </main>
   );
 }
+
+export const instant = false;

@@ -273,3 +273,5 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     </>
   );
 }
+
+export const instant = false;

@@ -37,3 +37,5 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     />
   );
 }
+
+export const instant = false;

@@ -151,3 +151,5 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
     </>
   );
 }
+
+export const instant = false;

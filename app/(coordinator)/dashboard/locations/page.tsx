@@ -28,3 +28,5 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
     />
   );
 }
+
+export const instant = false;

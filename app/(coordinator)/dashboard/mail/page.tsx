@@ -102,3 +102,5 @@ export default async function MailDeliveryPage({ searchParams }: { searchParams:
     </>
   );
 }
+
+export const instant = false;

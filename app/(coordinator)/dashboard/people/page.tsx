@@ -154,3 +154,5 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     </>
   );
 }
+
+export const instant = false;

@@ -113,3 +113,5 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export const instant = false;

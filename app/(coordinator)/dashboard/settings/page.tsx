@@ -43,3 +43,5 @@ export default async function SettingsPage() {
     </>
   );
 }
+
+export const instant = false;

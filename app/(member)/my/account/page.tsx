@@ -85,3 +85,5 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export const instant = false;

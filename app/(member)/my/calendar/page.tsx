@@ -44,3 +44,5 @@ export default async function CalendarFeedPage() {
     </>
   );
 }
+
+export const instant = false;

@@ -68,3 +68,5 @@ export default async function HandoverChoicePage() {
     </>
   );
 }
+
+export const instant = false;

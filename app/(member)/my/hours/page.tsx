@@ -49,3 +49,5 @@ export default async function MyHoursPage() {
     </>
   );
 }
+
+export const instant = false;

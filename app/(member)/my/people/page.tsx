@@ -69,3 +69,5 @@ export default async function PeopleSearchPage({ searchParams }: { searchParams:
     </>
   );
 }
+
+export const instant = false;

@@ -71,3 +71,5 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export const instant = false;

@@ -112,3 +112,5 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
     </WeekSwipe>
   );
 }
+
+export const instant = false;

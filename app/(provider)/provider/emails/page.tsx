@@ -18,3 +18,5 @@ export default async function ProviderEmailTextsPage() {
     />
   );
 }
+
+export const instant = false;

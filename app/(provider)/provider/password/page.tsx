@@ -25,3 +25,5 @@ export default async function ProviderPasswordPage() {
     </div>
   );
 }
+
+export const instant = false;

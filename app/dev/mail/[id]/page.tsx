@@ -92,3 +92,5 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
     </main>
   );
 }
+
+export const instant = false;

@@ -47,3 +47,5 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     </main>
   );
 }
+
+export const instant = false;

@@ -52,3 +52,5 @@ export default async function GroupPage({ params }: RecordPageProps) {
     </>
   );
 }
+
+export const instant = false;

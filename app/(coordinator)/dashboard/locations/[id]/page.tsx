@@ -49,3 +49,5 @@ export default async function LocationPage({ params }: RecordPageProps) {
     </>
   );
 }
+
+export const instant = false;

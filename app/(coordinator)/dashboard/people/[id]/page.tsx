@@ -249,3 +249,5 @@ export default async function MemberPage({ params, searchParams }: { params: Par
     </>
   );
 }
+
+export const instant = false;

@@ -29,3 +29,5 @@ export default async function MemberImportPage({ searchParams }: { searchParams:
     </>
   );
 }
+
+export const instant = false;

@@ -23,3 +23,5 @@ export default async function NewMemberPage() {
     </>
   );
 }
+
+export const instant = false;

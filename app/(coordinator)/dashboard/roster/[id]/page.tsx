@@ -133,3 +133,5 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
     </>
   );
 }
+
+export const instant = false;

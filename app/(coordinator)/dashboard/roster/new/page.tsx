@@ -37,3 +37,5 @@ export default async function NewShiftPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
+
+export const instant = false;

@@ -30,3 +30,5 @@ export default async function ProfileFieldSettingsPage() {
     </>
   );
 }
+
+export const instant = false;

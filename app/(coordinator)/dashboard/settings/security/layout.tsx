@@ -4,3 +4,5 @@ import { ClientMessages } from "@/components/client-messages";
 export default function Layout({ children }: { children: React.ReactNode }) {
   return <ClientMessages area="app/(coordinator)/dashboard/settings/security">{children}</ClientMessages>;
 }
+
+export const instant = false;

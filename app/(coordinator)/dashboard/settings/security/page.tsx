@@ -28,3 +28,5 @@ export default async function SecuritySettingsPage() {
     </>
   );
 }
+
+export const instant = false;

@@ -34,3 +34,5 @@ export default async function ChangePasswordPage() {
     </>
   );
 }
+
+export const instant = false;

@@ -104,3 +104,5 @@ export default async function AuthenticatorPage() {
     </>
   );
 }
+
+export const instant = false;

@@ -179,3 +179,5 @@ async function MyPageLink() {
     </Link>
   );
 }
+
+export const instant = false;

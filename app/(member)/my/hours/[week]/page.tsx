@@ -176,3 +176,5 @@ export default async function MyWeekPage({ params, searchParams }: PageProps) {
     </>
   );
 }
+
+export const instant = false;

@@ -112,3 +112,5 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     </>
   );
 }
+
+export const instant = false;

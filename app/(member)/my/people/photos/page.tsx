@@ -144,3 +144,5 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export const instant = false;

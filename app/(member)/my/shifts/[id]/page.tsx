@@ -230,3 +230,5 @@ async function SignUpPart({ shift, timeZone, now }: { shift: ShiftForMember; tim
     </ShiftSignUpButton>
   );
 }
+
+export const instant = false;

@@ -17,3 +17,5 @@ export default async function ProviderEmailTextPage(route: EmailTextRoute) {
     />
   );
 }
+
+export const instant = false;

@@ -120,3 +120,5 @@ export default async function PersonHoursWeekPage({ params }: { params: Params }
     </>
   );
 }
+
+export const instant = false;

@@ -32,3 +32,5 @@ export default async function EditMemberPage({ params }: { params: Promise<{ id:
     </>
   );
 }
+
+export const instant = false;

@@ -81,3 +81,5 @@ export default async function MergePickPage({ params, searchParams }: { params: 
     </>
   );
 }
+
+export const instant = false;

@@ -36,3 +36,5 @@ export default async function MemberImportColumnsPage({ params }: ImportPageProp
     </>
   );
 }
+
+export const instant = false;

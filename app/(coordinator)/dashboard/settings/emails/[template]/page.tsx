@@ -20,3 +20,5 @@ export default async function EmailTextPage(route: EmailTextRoute) {
     />
   );
 }
+
+export const instant = false;

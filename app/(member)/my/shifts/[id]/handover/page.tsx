@@ -69,3 +69,5 @@ export default async function HandoverRequestPage({ params }: { params: Promise<
     </>
   );
 }
+
+export const instant = false;

@@ -106,3 +106,5 @@ export default async function MergeComparePage({ params }: { params: Params }) {
     </>
   );
 }
+
+export const instant = false;

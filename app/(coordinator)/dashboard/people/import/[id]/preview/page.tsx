@@ -32,3 +32,5 @@ export default async function MemberImportPreviewPage({ params }: ImportPageProp
     </>
   );
 }
+
+export const instant = false;
