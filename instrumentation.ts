@@ -3,5 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkSettingsOrExit } = await import("./lib/boot-check");
     checkSettingsOrExit();
+    // The page cache's handler reads tag expirations through this process's database handle.
+    const { registerTagSource } = await import("./lib/cache/tag-source");
+    registerTagSource();
   }
 }

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
 import { REQUEST_BODY_LIMIT_MB } from "./lib/request-limits";
 
@@ -31,6 +32,13 @@ const nextConfig: NextConfig = {
   // Separate build folders let a test server and a dev server run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // Member pages compose fragments rendered once per organisation (and day, page, language) with
+  // the member's own small part; see lib/cache/tags.ts and the README's "Page cache" section. Every
+  // page and layout says `export const instant = false`: each reads the session, so none can render
+  // from a static shell, and the fragments are cached inside them instead.
+  cacheComponents: true,
+  partialPrefetching: false,
+  cacheHandlers: { default: path.resolve(process.cwd(), "lib/cache/handler.mjs") },
   experimental: {
     // Photo uploads (lib/people/actions.ts) take up to 15 MB; proxy.ts sees every /my request body too
     // and answers a larger one itself.

@@ -1,5 +1,7 @@
-// Cross-cutting tables: email text overrides, the mail outbox, the audit log and rate-limit counters.
-import { index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+// Cross-cutting tables: email text overrides, the mail outbox, the audit log, rate-limit counters and
+// the page cache's tag expirations.
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { at, id, timestamps } from "./columns";
 import { users } from "./accounts";
 import { people } from "./people";
@@ -85,3 +87,20 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: at("window_start").notNull(),
   count: integer("count").notNull().default(0),
 });
+
+/**
+ * When a cache tag last went stale, for every server instance: each instance keeps its cached page
+ * fragments in its own memory and reads the rows written since its last look once per request
+ * (lib/cache/handler.mjs). Rows are written by deferred triggers on the tables the cached fragments
+ * are built from (drizzle/0015_cache_tag_expirations.sql), at commit time, in the same transaction
+ * as the change, so no write path can forget one. Only appended; rows older than a day are pruned.
+ */
+export const cacheTagExpirations = pgTable(
+  "cache_tag_expirations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tag: text("tag").notNull(),
+    expiredAt: timestamp("expired_at", { withTimezone: true, mode: "date" }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index("cache_tag_expirations_expired_at_idx").on(t.expiredAt)],
+);

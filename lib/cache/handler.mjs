@@ -1,0 +1,209 @@
+// @ts-check
+// The store behind "use cache" (next.config.ts `cacheHandlers.default`). Cached fragments stay in
+// this instance's memory, bounded by bytes (least recently used go first); whether one is still
+// good is decided by its tags' expirations, which live in Postgres (the cache_tag_expirations
+// table, written by deferred triggers in the same transaction as every change to the tables the
+// fragments are built from). Next calls `refreshTags` once per request before its first cache read:
+// one statement reads the expirations written since this instance last looked, so an instance never
+// serves a fragment older than the last committed change anywhere, with nothing but Postgres shared.
+//
+// Plain JavaScript: Next imports this file at run time, outside its bundles. It reaches the
+// database through the tag source the app registers on globalThis at boot (lib/cache/tag-source.ts).
+
+/** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheHandler} CacheHandler */
+/** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheEntry} CacheEntry */
+/** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
+
+export const TAG_SOURCE = Symbol.for("ploeg.cache.tag-source");
+
+/**
+ * A look reads the expirations stamped since the previous look started, minus this much: a row is
+ * stamped just before its transaction commits, so it is seen unless that commit takes longer.
+ */
+export const LOOK_BACK_MS = 15_000;
+
+/**
+ * A fragment whose rendering started less than this after one of its tags expired counts as older
+ * than the change: covers the moment between the stamp and the commit, and clocks of the instances
+ * and the database that differ by up to about a second.
+ */
+export const MARGIN_MS = 1_000;
+
+/** Next's own route tags (revalidatePath): the data tags carry every invalidation, so these are not kept. */
+const IMPLICIT_TAG_PREFIX = "_N_T_";
+
+/**
+ * @param {{ maxBytes?: number; source?: () => TagSource | undefined; clock?: () => number }} [options]
+ * @returns {CacheHandler & { stats(): { entries: number; bytes: number; hits: number; misses: number; looks: number } }}
+ */
+export function createCacheHandler(options = {}) {
+  const maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
+  const source = options.source ?? (() => /** @type {TagSource | undefined} */ (/** @type {any} */ (globalThis)[TAG_SOURCE]));
+  const clock = options.clock ?? (() => Date.now());
+
+  /** @type {Map<string, { meta: Omit<CacheEntry, "value">; bytes: Uint8Array }>} oldest use first */
+  const entries = new Map();
+  /** @type {Map<string, Promise<void>>} */
+  const pending = new Map();
+  /** @type {Map<string, number>} tag → when it last expired (ms, database clock) */
+  const expiredAt = new Map();
+  const startedAt = clock();
+  /** @type {number | null} */
+  let lastLook = null;
+  // Until a look succeeds (no database yet, as in `next build`, or a failed read) nothing is served from memory.
+  let trusted = false;
+  let mustLook = false;
+  let bytes = 0;
+  const counts = { hits: 0, misses: 0, looks: 0 };
+
+  async function look() {
+    const tags = source();
+    if (!tags) {
+      trusted = false;
+      return;
+    }
+    const since = (lastLook ?? startedAt) - LOOK_BACK_MS;
+    const lookStarted = clock();
+    try {
+      counts.looks += 1;
+      for (const { tag, at } of await tags.expiredSince(since)) {
+        if (!((expiredAt.get(tag) ?? -Infinity) >= at)) expiredAt.set(tag, at);
+      }
+      lastLook = Math.max(lastLook ?? lookStarted, lookStarted);
+      trusted = true;
+      mustLook = false;
+    } catch {
+      // The request's own queries will meet the same database; nothing cached is trusted meanwhile.
+      trusted = false;
+    }
+  }
+
+  /** @param {string[]} tags @param {number} timestamp */
+  function isStale(tags, timestamp) {
+    for (const tag of tags) {
+      const at = expiredAt.get(tag);
+      if (at !== undefined && at + MARGIN_MS >= timestamp) return true;
+    }
+    return false;
+  }
+
+  /** @param {string} key */
+  function drop(key) {
+    const held = entries.get(key);
+    if (!held) return;
+    entries.delete(key);
+    bytes -= held.bytes.byteLength + key.length;
+  }
+
+  return {
+    async get(cacheKey) {
+      const waiting = pending.get(cacheKey);
+      if (waiting) await waiting;
+      if (mustLook) await look();
+      const held = trusted ? entries.get(cacheKey) : undefined;
+      if (!held) {
+        counts.misses += 1;
+        return undefined;
+      }
+      const { meta } = held;
+      if (meta.expire < 0 || clock() > meta.timestamp + meta.revalidate * 1000 || isStale(meta.tags, meta.timestamp)) {
+        drop(cacheKey);
+        counts.misses += 1;
+        return undefined;
+      }
+      // Most recently used last.
+      entries.delete(cacheKey);
+      entries.set(cacheKey, held);
+      counts.hits += 1;
+      const value = held.bytes;
+      return {
+        ...meta,
+        value: new ReadableStream({
+          start(controller) {
+            controller.enqueue(value);
+            controller.close();
+          },
+        }),
+      };
+    },
+
+    async set(cacheKey, pendingEntry) {
+      /** @type {() => void} */
+      let settle = () => {};
+      pending.set(cacheKey, new Promise((resolve) => (settle = resolve)));
+      try {
+        const entry = await pendingEntry;
+        const value = await readAll(entry.value);
+        // An entry regenerated on every read (expire 0) or one too large to be worth a quarter of the store is not kept.
+        if (entry.expire === 0 || value.byteLength > maxBytes / 4) return;
+        const meta = { tags: entry.tags, stale: entry.stale, timestamp: entry.timestamp, expire: entry.expire, revalidate: entry.revalidate };
+        drop(cacheKey);
+        entries.set(cacheKey, { meta, bytes: value });
+        bytes += value.byteLength + cacheKey.length;
+        for (const oldest of entries.keys()) {
+          if (bytes <= maxBytes) break;
+          drop(oldest);
+        }
+      } catch {
+        // A failed render is not cached; the next request renders again.
+      } finally {
+        pending.delete(cacheKey);
+        settle();
+      }
+    },
+
+    async refreshTags() {
+      await look();
+    },
+
+    async getExpiration(tags) {
+      let latest = 0;
+      for (const tag of tags) {
+        const at = expiredAt.get(tag);
+        if (at !== undefined) latest = Math.max(latest, at + MARGIN_MS);
+      }
+      return latest;
+    },
+
+    async updateTags(tags) {
+      // revalidatePath after a server action lands here with Next's route tags: the action's change
+      // has committed (and its trigger stamped the data tags), so look again before the next read.
+      mustLook = true;
+      const own = tags.filter((tag) => !tag.startsWith(IMPLICIT_TAG_PREFIX));
+      if (own.length === 0) return;
+      const now = clock();
+      for (const tag of own) expiredAt.set(tag, Math.max(expiredAt.get(tag) ?? 0, now));
+      await source()?.expire(own);
+    },
+
+    stats() {
+      return { entries: entries.size, bytes, ...counts };
+    },
+  };
+}
+
+/** @param {ReadableStream<Uint8Array>} stream */
+async function readAll(stream) {
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let length = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+const handler = createCacheHandler();
+// The bench and the tests read the counts of the running server's store through this.
+/** @type {any} */ (globalThis)[Symbol.for("ploeg.cache.handler")] = handler;
+export default handler;
