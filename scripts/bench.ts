@@ -9,7 +9,7 @@
 // and is bounded in time. Flags: see `usage` below and bench/README.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -20,6 +20,7 @@ import { bundleStart, startBundle } from "./build-start";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes, waitUntilIdle } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
+import { formatHeapSummary, summariseHeap, type HeapSummary } from "./bench/heap-summary";
 import { benchPages, fillPath, referencePages, staticFloor, type BenchTarget, type PathValues } from "./bench/pages";
 import { analyzeDatabase, createBenchProvider, otherTenantActivities, planOrganisations, seedOrganisation, type SeededOrganisation } from "./bench/seed";
 import { readStatements, resetStatements, waitUntilQuiet } from "./bench/statements";
@@ -96,6 +97,7 @@ type Settings = {
   build: boolean;
   /** Write V8 CPU profiles of next-server (all targets of a size together) to .data/bench/profiles. */
   cpuProfile: boolean;
+  heapSnapshot: boolean;
   maxMinutes: number;
   /** Slugs of the pages to measure (all by default); the idle floor and the reference always run. */
   pages: string[];
@@ -106,7 +108,7 @@ class BenchFailure extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-const usage = `usage: npm run bench [-- --duration=10 --warmup=3 --connections=20 --requests=100 --round-seconds=4 --sizes=small,large --skip-build --cpu-prof --max-minutes=45 --pages=mijn-pagina,smoelenboek]`;
+const usage = `usage: npm run bench [-- --duration=10 --warmup=3 --connections=20 --requests=100 --round-seconds=4 --sizes=small,large --skip-build --cpu-prof --heap-snapshot --max-minutes=45 --pages=mijn-pagina,smoelenboek]`;
 
 function parseSettings(argv: string[]): Settings {
   const settings: Settings = {
@@ -118,6 +120,7 @@ function parseSettings(argv: string[]): Settings {
     sizes: ["small", "large"],
     build: true,
     cpuProfile: false,
+    heapSnapshot: false,
     maxMinutes: 45,
     pages: benchPages.map((p) => slugOf(p.name)),
   };
@@ -160,6 +163,9 @@ function parseSettings(argv: string[]): Settings {
         break;
       case "cpu-prof":
         settings.cpuProfile = true;
+        break;
+      case "heap-snapshot":
+        settings.heapSnapshot = true;
         break;
       case "pages": {
         const known = benchPages.map((p) => slugOf(p.name));
@@ -413,7 +419,7 @@ function findServingProcess(npmPid: number | undefined): number | undefined {
   return running.at(-1)?.pid ?? npmPid;
 }
 
-async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Promise<RunningApp> {
+async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean, heapSnapshot: boolean): Promise<RunningApp> {
   const port = await findFreePort(3300);
   const baseUrl = `http://127.0.0.1:${port}`;
   const authSecret = randomBytes(32).toString("base64");
@@ -428,7 +434,11 @@ async function startApp(size: SizeName, appUrl: string, cpuProfile: boolean): Pr
     SMTP_URL: "",
     PORT: String(port),
     // Node writes the profiles when next-server exits (stopApp ends it with SIGTERM, which Next handles).
-    ...(cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(workDir, "profiles", size)}` } : {}),
+    NODE_OPTIONS: [
+      ...(cpuProfile ? [`--cpu-prof --cpu-prof-dir=${path.join(workDir, "profiles", size)}`] : []),
+      // SIGUSR2 makes the server write a heap snapshot (takeHeapSnapshot).
+      ...(heapSnapshot ? [`--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir(size)}`] : []),
+    ].join(" "),
   });
   // `npm start` itself, as an operator starts the app: its checks, then the app's own server in front of Next.
   log(`npm start on ${baseUrl} (log: ${path.relative(root, logFile)})`);
@@ -642,6 +652,7 @@ type MeasureContext = {
   /** The postmaster: its process tree is the whole PostgreSQL server. */
   postmasterPid: number | undefined;
   verified: Verified;
+  size: SizeName;
 };
 
 function assertClean(what: string, load: LoadResult): void {
@@ -763,6 +774,8 @@ type MemoryResult = {
   peakServingRssBytes: number;
   /** (highest − lowest) / lowest of the after-round readings of the server's tree. */
   spread: number;
+  /** With --heap-snapshot: what holds the memory, from a snapshot under load after the rounds. */
+  heap?: HeapSummary;
 };
 
 function readMemory(app: RunningApp): MemoryReading {
@@ -773,6 +786,45 @@ function readMemory(app: RunningApp): MemoryReading {
     command: p.command.length > 160 ? `${p.command.slice(0, 160)}…` : p.command,
   }));
   return { servingRssBytes: treeRssBytes(app.servingPid), npmStartTreeRssBytes: treeRssBytes(app.server.pid), processes };
+}
+
+function heapDir(size: SizeName): string {
+  return path.join(workDir, "heap", size);
+}
+
+/**
+ * A heap snapshot of the server while 20 clients load the first page, and what holds the memory in
+ * it (scripts/bench/heap-summary.ts). Writing the snapshot stops the server for a while, so this
+ * load's figures are not used.
+ */
+async function takeHeapSnapshot(context: MeasureContext, page: BenchTarget, size: SizeName): Promise<HeapSummary | undefined> {
+  const { settings, app } = context;
+  const dir = heapDir(size);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const load = runLoad({ url: `${app.baseUrl}${pathIn(page, context.db)}`, headers: cookieFor(page, context.cookies), connections: settings.connections, durationSeconds: 4 });
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  if (app.servingPid) process.kill(app.servingPid, "SIGUSR2");
+  await load.catch(() => undefined);
+  // The file is complete once its size stops changing and the server answers again.
+  let size0 = -1;
+  for (let i = 0; i < 240; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const file = readdirSync(dir).find((name) => name.endsWith(".heapsnapshot"));
+    const bytes = file ? statSync(path.join(dir, file)).size : -1;
+    if (file && bytes > 0 && bytes === size0) {
+      const ok = await fetch(`${app.baseUrl}${staticFloor.path}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      if (ok) {
+        log(`heap snapshot written: ${path.relative(root, path.join(dir, file))} (${mb(bytes)})`);
+        const summary = summariseHeap(path.join(dir, file));
+        log(`what holds the server's memory under load (${size}):\n${formatHeapSummary(summary)}`);
+        return summary;
+      }
+    }
+    size0 = bytes;
+  }
+  log("no heap snapshot appeared within 4 minutes");
+  return undefined;
 }
 
 async function measureMemory(context: MeasureContext, pages: BenchTarget[], afterStart: MemoryReading): Promise<MemoryResult> {
@@ -798,7 +850,8 @@ async function measureMemory(context: MeasureContext, pages: BenchTarget[], afte
   }
   const values = afterRounds.map((r) => r.servingRssBytes);
   const spread = (Math.max(...values) - Math.min(...values)) / Math.min(...values);
-  return { afterStart, before, afterRounds, peakServingRssBytes: Math.max(peak, ...values), spread };
+  const heap = settings.heapSnapshot && pages[0] ? await takeHeapSnapshot(context, pages[0], context.size) : undefined;
+  return { afterStart, before, afterRounds, peakServingRssBytes: Math.max(peak, ...values), spread, heap };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -824,7 +877,7 @@ type SizeResult = {
 
 async function benchSize(settings: Settings, server: PostgresServer, size: SizeName, appPassword: string): Promise<SizeResult> {
   const db = await prepareDatabase(server, size, appPassword);
-  const app = await startApp(size, db.appUrl, settings.cpuProfile);
+  const app = await startApp(size, db.appUrl, settings.cpuProfile, settings.heapSnapshot);
   const admin = new pg.Client({ connectionString: databaseUrl(server, db.database) });
   await admin.connect();
   try {
@@ -837,7 +890,7 @@ async function benchSize(settings: Settings, server: PostgresServer, size: SizeN
     const verified = await verifyTargets(app, cookies, db, chosen);
     const pages = chosen.filter((p) => !verified.missing.includes(p));
     const backendPid = (await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-    const context: MeasureContext = { settings, app, cookies, db, admin, database: db.database, postmasterPid: parentOf(backendPid), verified };
+    const context: MeasureContext = { settings, app, cookies, db, admin, database: db.database, postmasterPid: parentOf(backendPid), verified, size };
     const idleBefore = await measureTarget(context, { ...staticFloor, name: idleFloorName }, "static", undefined);
     const targets = [idleBefore];
     for (const page of referencePages) targets.push(await measureTarget(context, page, "reference", idleBefore.load.p95));
