@@ -9,12 +9,12 @@ import { groups, locations } from "@/lib/db/schema/tenancy";
 import { coordinatingRoleSql } from "@/lib/auth/permissions";
 import { currentMember, personOfAlias } from "@/lib/people/members";
 import { personNameSql } from "@/lib/people/names";
-import type { PlaceFacts } from "./rules";
+import type { MemberRosterFacts, PlaceFacts, ShiftFacts } from "./rules";
 
 export type ShiftPerson = { id: string; name: string };
 
-/** One shift as the lists show it. `filled` is `people.length`. */
-export type ShiftListItem = {
+/** One shift as a card shows it, without who is on it. */
+export type ShiftCardItem = {
   id: string;
   activity: string;
   locationName: string | null;
@@ -24,6 +24,10 @@ export type ShiftListItem = {
   filled: number;
   groupId: string | null;
   groupName: string | null;
+};
+
+/** One shift as the lists show it. `filled` is `people.length`. */
+export type ShiftListItem = ShiftCardItem & {
   people: ShiftPerson[];
   /** The person the list was asked for is on it. */
   isMine: boolean;
@@ -50,7 +54,9 @@ function readPeople(value: unknown): ShiftPerson[] {
   });
 }
 
-const filledCount = sql<number>`(select count(*)::int from ${assignments} a where a.shift_id = ${shifts.id})`;
+// The shift's id spelled with its table: in a select from shifts alone Drizzle writes a bare "id", which
+// inside this subquery would name the assignment's own id.
+const filledCount = sql<number>`(select count(*)::int from ${assignments} a where a.shift_id = ${shifts}.${sql.identifier("id")})`;
 
 function listColumns(tenantId: string) {
   return {
@@ -157,6 +163,83 @@ export async function countShiftsPerDay(
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   return new Map(rows.map((row) => [row.day, row.count]));
+}
+
+/** What the rules need of each shift of [from, to) that is not cancelled, in the lists' order. One statement. */
+export async function listShiftFactsOfRange(tenantId: string, range: Range): Promise<(ShiftFacts & { id: string })[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: shifts.id,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      needed: shifts.needed,
+      filled: filledCount,
+      groupId: shifts.groupId,
+      cancelledAt: shifts.cancelledAt,
+    })
+    .from(shifts)
+    .where(weekConditions(tenantId, range))
+    .orderBy(asc(shifts.startsAt), asc(shifts.activity));
+}
+
+/** The cards of these shifts of the tenant, in the lists' order; who is on them is left to each shift's page. */
+export async function listShiftCards(tenantId: string, shiftIds: readonly string[]): Promise<ShiftCardItem[]> {
+  if (shiftIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: shifts.id,
+      activity: shifts.activity,
+      locationName: locations.name,
+      startsAt: shifts.startsAt,
+      endsAt: shifts.endsAt,
+      needed: shifts.needed,
+      filled: filledCount,
+      groupId: shifts.groupId,
+      groupName: groups.name,
+    })
+    .from(shifts)
+    .leftJoin(locations, eq(locations.id, shifts.locationId))
+    .leftJoin(groups, eq(groups.id, shifts.groupId))
+    .where(and(eq(shifts.tenantId, tenantId), inArray(shifts.id, [...shiftIds])))
+    .orderBy(asc(shifts.startsAt), asc(shifts.activity));
+}
+
+/**
+ * What decides which shifts of [from, to) are open for this person (see `whyCannotSignUp`): the
+ * groups they are in and their own shifts (not cancelled) that could overlap one of the range's,
+ * i.e. that end after it starts and start before its last shift ends. One statement.
+ */
+export async function getMemberRosterFacts(tenantId: string, personId: string, range: Range): Promise<MemberRosterFacts> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      groupIds: sql<unknown>`(select coalesce(json_agg(gm.group_id order by gm.group_id), '[]'::json) from group_members gm where gm.person_id = ${personId} and gm.tenant_id = ${tenantId})`,
+      shifts: sql<unknown>`(
+        select coalesce(json_agg(json_build_object('id', other.id, 'startsAt', other.starts_at, 'endsAt', other.ends_at) order by other.starts_at), '[]'::json)
+        from ${assignments} mine join ${shifts} other on other.id = mine.shift_id
+        where mine.person_id = ${personId} and mine.tenant_id = ${tenantId} and other.tenant_id = ${tenantId} and other.cancelled_at is null
+          and other.ends_at > ${range.from}
+          and other.starts_at < coalesce((
+            select max(s.ends_at) from ${shifts} s
+            where s.tenant_id = ${tenantId} and s.starts_at >= ${range.from} and s.starts_at < ${range.to} and s.cancelled_at is null
+          ), ${range.to})
+      )`,
+    })
+    .from(sql`(select 1) as one`);
+  const groupIds = parseJson(row?.groupIds);
+  const own = parseJson(row?.shifts);
+  return {
+    groupIds: Array.isArray(groupIds) ? groupIds.map(String) : [],
+    shifts: Array.isArray(own)
+      ? own.map((entry: Record<string, unknown>) => ({
+          id: String(entry.id),
+          startsAt: new Date(String(entry.startsAt)),
+          endsAt: new Date(String(entry.endsAt)),
+        }))
+      : [],
+  };
 }
 
 /**

@@ -76,6 +76,24 @@ export function whyCannotSignUp(shift: ShiftFacts, candidate: CandidateFacts, no
   return placesLeft(shift.needed, shift.filled) === 0 ? "full" : null;
 }
 
+/** A member as the roster lists judge them: the groups they are in and their own shifts (not cancelled). */
+export type MemberRosterFacts = {
+  groupIds: string[];
+  shifts: (TimeSpan & { id: string })[];
+};
+
+/**
+ * The shifts of a list this member may sign up for now: `whyCannotSignUp` on each, so "Open diensten"
+ * follows the same rule as the sign-up itself. The member's shifts need only cover those that could
+ * overlap a shift of the list.
+ */
+export function openShiftsFor<S extends ShiftFacts & { id: string }>(list: readonly S[], member: MemberRosterFacts, now: Date): S[] {
+  const onIt = new Set(member.shifts.map((shift) => shift.id));
+  return list.filter(
+    (shift) => whyCannotSignUp(shift, { groupIds: member.groupIds, isOnShift: onIt.has(shift.id), otherShifts: member.shifts }, now) === null,
+  );
+}
+
 /** Why a coordinator's choice was not put on a shift: a rule of who may work it, or no place left. */
 export type AssignProblem = WorkProblem | "noPlace";
 

@@ -9,6 +9,7 @@ import {
   dayRange,
   describeShift,
   groupByDay,
+  openShiftsFor,
   placesLeft,
   resolveWeek,
   seriesOccurrences,
@@ -81,6 +82,22 @@ describe("who may work or take a shift", () => {
   ] as const)("$label", ({ shift: facts, candidate, signUp, work }) => {
     expect(whyCannotSignUp(facts, candidate, now)).toBe(signUp);
     expect(whyCannotWork(facts, candidate, now)).toBe(work);
+  });
+
+  it("'Open diensten' keeps exactly the shifts the member may sign up for, in the list's order", () => {
+    const member = { groupIds: ["g-kitchen"], shifts: [{ id: "mine", ...shift }, { id: "elsewhere", ...overlapping, startsAt: at("2026-05-05T11:00:00+02:00"), endsAt: at("2026-05-05T13:00:00+02:00") }] };
+    const list = [
+      { id: "mine", ...shift },
+      { id: "open", ...shift, startsAt: at("2026-05-06T09:00:00+02:00"), endsAt: at("2026-05-06T12:00:00+02:00") },
+      { id: "full", ...shift, startsAt: at("2026-05-06T09:00:00+02:00"), endsAt: at("2026-05-06T12:00:00+02:00"), filled: 3 },
+      { id: "overlaps", ...shift, startsAt: at("2026-05-05T12:00:00+02:00"), endsAt: at("2026-05-05T14:00:00+02:00") },
+      { id: "back to back", ...shift, startsAt: at("2026-05-05T13:00:00+02:00"), endsAt: at("2026-05-05T15:00:00+02:00") },
+      { id: "own group", ...shift, startsAt: at("2026-05-07T09:00:00+02:00"), endsAt: at("2026-05-07T12:00:00+02:00"), groupId: "g-kitchen" },
+      { id: "other group", ...shift, startsAt: at("2026-05-07T09:00:00+02:00"), endsAt: at("2026-05-07T12:00:00+02:00"), groupId: "g-drivers" },
+      { id: "started", ...shift, startsAt: at("2026-05-01T11:00:00+02:00"), endsAt: at("2026-05-01T14:00:00+02:00") },
+    ];
+    expect(openShiftsFor(list, member, now).map((s) => s.id)).toEqual(["open", "back to back", "own group"]);
+    expect(openShiftsFor(list, { groupIds: [], shifts: [] }, now).map((s) => s.id)).toEqual(["mine", "open", "overlaps", "back to back"]);
   });
 
   it("a coordinator may assign to a shift that has begun, but not outside its group", () => {
