@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { getFormatter, getTranslations } from "next-intl/server";
-import type { ShiftListItem } from "@/lib/roster/queries";
+import type { ShiftCardItem, ShiftPerson } from "@/lib/roster/queries";
 import { placesLeft } from "@/lib/roster/rules";
 
 /**
@@ -14,30 +14,27 @@ export type ShiftCardTools = {
 
 type ShiftCardProps = {
   tools: ShiftCardTools;
-  shift: ShiftListItem;
+  /** Who is on it is only needed with `showPeople`. */
+  shift: ShiftCardItem & { people?: ShiftPerson[] };
   timeZone: string;
   /** The shift's page; the whole card becomes one big tap target. */
   href?: string;
   /** Leave the day out where a day heading above already says it. */
   showDay?: boolean;
-  /** Mark the reader's own shifts; off where the list is someone else's. */
-  markMine?: boolean;
-  /** When given, a shift that has ended says so instead of how many places are left. */
-  now?: Date;
+  /** The shift has ended: it says so instead of how many places are left. */
+  ended?: boolean;
   /** Name who is on the shift; off on long lists, where the shift's own page names them. */
   showPeople?: boolean;
 };
 
 /** One shift: when, what, where, how full and who is on it, with times in the organisation's zone. */
-export function ShiftCard({ tools, shift, timeZone, href, showDay = true, markMine = false, now, showPeople = true }: ShiftCardProps) {
+export function ShiftCard({ tools, shift, timeZone, href, showDay = true, ended = false, showPeople = true }: ShiftCardProps) {
   const { t, format } = tools;
   const left = placesLeft(shift.needed, shift.filled);
-  const mine = markMine && shift.isMine;
-  const over = now !== undefined && shift.endsAt.getTime() <= now.getTime();
   const day = format.dateTime(shift.startsAt, "weekdayDayMonth", { timeZone });
   const from = format.dateTime(shift.startsAt, "time", { timeZone });
   const to = format.dateTime(shift.endsAt, "time", { timeZone });
-  const names = shift.people.map((person) => person.name);
+  const names = (shift.people ?? []).map((person) => person.name);
   // Few elements and short class lists on purpose: a roster page repeats them per card, in the
   // HTML and again in the page's inline payload.
   const body = (
@@ -47,8 +44,8 @@ export function ShiftCard({ tools, shift, timeZone, href, showDay = true, markMi
           {showDay ? <span className="block font-normal text-stone-700 first-letter:uppercase">{day}</span> : null}
           {`${from}–${to}`}
         </p>
-        <span className={`shrink-0 rounded-full px-2.5 py-1 text-sm font-medium ${over || left === 0 ? "bg-stone-100" : "bg-brand-50 text-brand-800"}`}>
-          {over ? t("over") : left === 0 ? t("full") : t("open", { count: left })}
+        <span className={`shrink-0 rounded-full px-2.5 py-1 text-sm font-medium ${ended || left === 0 ? "bg-stone-100" : "bg-brand-50 text-brand-800"}`}>
+          {ended ? t("over") : left === 0 ? t("full") : t("open", { count: left })}
         </span>
       </div>
       <h3 className="text-lg font-semibold">{shift.activity}</h3>
@@ -58,15 +55,9 @@ export function ShiftCard({ tools, shift, timeZone, href, showDay = true, markMi
         {t("filled", { filled: shift.filled, needed: shift.needed })}
         {showPeople ? ` · ${names.length > 0 ? t("onIt", { names: format.list(names, { type: "conjunction" }) }) : t("nobodyYet")}` : null}
       </p>
-      {mine ? (
-        <p className="mt-2 w-fit rounded-full bg-brand-700 px-2.5 py-1 text-sm font-semibold text-white">
-          <span aria-hidden="true">✓ </span>
-          {t("mine")}
-        </p>
-      ) : null}
     </>
   );
-  const frame = `block rounded-xl border p-4 ${over ? "bg-stone-50" : "bg-white"} ${mine ? "border-l-4 border-brand-700" : "border-stone-200"}`;
+  const frame = `block rounded-xl border p-4 ${ended ? "bg-stone-50" : "bg-white"} border-stone-200`;
   return href ? (
     <Link href={href} className={`${frame} hover:border-brand-600`}>
       {body}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { middayOf, type RosterWeek } from "@/lib/roster/rules";
 
 const button = "flex min-h-12 items-center gap-1 rounded-lg border border-stone-300 bg-white px-3 font-medium text-stone-800 hover:bg-stone-50";
@@ -18,13 +19,18 @@ export function rosterWeekHref(view: "all" | "open", key: string | null): string
   return query ? `/my/shifts?${query}` : "/my/shifts";
 }
 
+/** One day of a week's roster page ("all": the whole week), keeping the tab. */
+export function rosterDayHref(view: "all" | "open", weekKey: string, day: string): string {
+  return `/my/shifts?${view === "open" ? "view=open&" : ""}week=${weekKey}&day=${day}`;
+}
+
 /**
  * The week shown, with thumb-sized links to the week before and after and, away from the current
- * week, a way back to it. Every link keeps the tab (`view`).
+ * week, a way back to it. Every link keeps the tab (`view`). The language is passed in, so a cached
+ * fragment can hold it.
  */
-export async function RosterWeekNav({ week, view, timeZone }: { week: RosterWeek; view: "all" | "open"; timeZone: string }) {
-  const t = await getTranslations("shifts.week");
-  const format = await getFormatter();
+export async function RosterWeekNav({ week, view, timeZone, locale }: { week: RosterWeek; view: "all" | "open"; timeZone: string; locale: Locale }) {
+  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "shifts.week" }), getFormatter({ locale })]);
   const hrefOf = (key: string | null) => rosterWeekHref(view, key);
   const span = format.dateTimeRange(middayOf(week.days[0], timeZone), middayOf(week.days[6], timeZone), { day: "numeric", month: "long", timeZone });
   return (

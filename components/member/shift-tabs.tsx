@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 
 const views = ["all", "open"] as const;
 
 /** "Alle diensten" and "Open diensten" as two tabs; switching keeps the week that is shown. */
-export async function ShiftTabs({ current, weekKey }: { current: (typeof views)[number]; weekKey: string }) {
-  const t = await getTranslations("shifts.tabs");
+export async function ShiftTabs({ current, weekKey, locale }: { current: (typeof views)[number]; weekKey: string; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "shifts.tabs" });
   return (
     <nav aria-label={t("label")} className="mt-3">
       <ul className="grid grid-cols-2 rounded-xl bg-stone-200/70 p-1">

@@ -7,7 +7,9 @@ import { assignments, handoverRequests } from "@/lib/db/schema/roster";
 import { createAssignment, createGroup } from "@/lib/demo/factories";
 import { signOffFromShift, signUpForShift } from "@/lib/roster/actions";
 import { countShiftsPerDay, getShiftForMember, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
-import { dayRange, resolveWeek, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
+import { todayIn } from "@/lib/dates";
+import { readMemberComing, readMemberRosterFacts, readWeekShiftFacts } from "@/lib/roster/page-cache";
+import { dayRange, openShiftsFor, resolveWeek, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
 import { signOff, signUp, type RosterMember } from "@/lib/roster/sign-ups";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
@@ -256,5 +258,30 @@ describe("the member pages' lists", () => {
     expect(fullRow).toMatchObject({ filled: 1, needed: 1, isMine: false });
     expect(fullRow?.people).toEqual([{ id: org.members[3].person.id, name: expect.stringContaining(org.members[3].person.lastName) }]);
     expect(all.find((s) => s.id === mine.id)?.isMine).toBe(true);
+
+    // The pages work the same list out from the cached facts: the week's shifts and the member's own.
+    const weekFacts = await readWeekShiftFacts(tenantId, week.key, TZ);
+    expect(weekFacts.map((s) => s.id)).toEqual(all.map((s) => s.id));
+    const myFacts = await readMemberRosterFacts(tenantId, me.person.id, week.key, TZ);
+    expect(myFacts).toEqual({ groupIds: [org.group.id], shifts: [{ id: mine.id, startsAt: mine.startsAt, endsAt: mine.endsAt }] });
+    expect(openShiftsFor(weekFacts, myFacts, now).map((s) => s.id)).toEqual(openList.map((s) => s.id));
+  });
+
+  it("Mijn pagina reads the member's own coming shifts and open handover requests, nobody else's", async () => {
+    const org = await createRosterOrganisation(database.db, "Vier");
+    const tenantId = org.organisation.id;
+    const [me, colleague] = org.members;
+    const soon = await shiftIn(database.db, org, { startsAt: daysAhead(3, "09:00"), activity: "straks" });
+    const later = await shiftIn(database.db, org, { startsAt: daysAhead(5, "09:00"), activity: "later" });
+    const theirs = await shiftIn(database.db, org, { startsAt: daysAhead(4, "09:00"), activity: "van een collega" });
+    await createAssignment(database.db, { tenantId, shiftId: later.id, personId: me.person.id });
+    await createAssignment(database.db, { tenantId, shiftId: soon.id, personId: me.person.id });
+    await createAssignment(database.db, { tenantId, shiftId: theirs.id, personId: colleague.person.id });
+    const [request] = await database.db.insert(handoverRequests).values({ tenantId, shiftId: later.id, requesterId: me.person.id }).returning();
+
+    const coming = await readMemberComing(tenantId, me.person.id, todayIn(TZ), TZ);
+    expect(coming.shifts.map((s) => s.activity)).toEqual(["straks", "later"]);
+    expect(coming.shifts[0]).not.toHaveProperty("people");
+    expect(coming.handovers.map((h) => [h.id, h.shiftId])).toEqual([[request.id, later.id]]);
   });
 });
