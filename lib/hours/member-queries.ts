@@ -1,8 +1,8 @@
 // What a member reads about their own hours: one week to sign (its lines, totals per day and location,
 // the deadline and where the sign-off stands), their recent weeks, and the weeks waiting for them on
-// Mijn pagina. Always one person, the actor: a member never reads another member's hours. A constant
-// number of statements whatever the organisation's size: the settings, then the hours (two) and the
-// sign-off rows together.
+// Mijn pagina (their facts kept in the page cache, the phases worked out from the current time). Always
+// one person, the actor: a member never reads another member's hours. A constant number of statements
+// whatever the organisation's size: the settings, then the hours (two) and the sign-off rows together.
 import { listWeekConfirmations, listWorkedHours, getHoursSettings, type WeekConfirmation, type WorkedHoursEntry } from "./queries";
 import {
   confirmationDeadline,
@@ -14,9 +14,12 @@ import {
   whyCannotConfirm,
   workedMinutes,
   type ConfirmProblem,
+  type HoursDeadline,
   type WeekPhase,
+  type WeekStatus,
   type WeekSummary,
 } from "./rules";
+import { cachedForOrganisation } from "@/lib/cache/tags";
 
 export type MemberWeek = {
   weekStart: string;
@@ -78,37 +81,84 @@ export type MemberWeekLine = {
   deadline: Date;
 };
 
-/** The member's weeks before the current one (WEEKS_SHOWN of them), newest first. */
-export async function listMemberWeeks(tenantId: string, personId: string, now: Date = new Date()): Promise<MemberWeekLine[]> {
+/**
+ * What the member's recent weeks are made of, without the current time: the organisation's settings,
+ * the sign-off status of each week and each worked line's minutes. `plannedEndsAt` is the end of the
+ * line's shift (null for hours outside a shift): a line counts once that has passed.
+ */
+export type MemberWeeksFacts = {
+  timeZone: string;
+  deadline: HoursDeadline;
+  /** The WEEKS_SHOWN weeks before the week of `asOf`, newest first. */
+  weekStarts: string[];
+  statuses: { weekStart: string; status: WeekStatus }[];
+  lines: { weekStart: string; minutes: number; plannedEndsAt: Date | null }[];
+};
+
+/**
+ * The facts of the weeks before the week holding `asOf`. Shifts are read up to that week's end: while
+ * it runs, "ended by now" is then decided exactly from `plannedEndsAt` (see memberWeekLines). Three
+ * statements: the settings, then the hours (two) and the sign-off rows together.
+ */
+export async function readMemberWeeksFacts(tenantId: string, personId: string, asOf: Date): Promise<MemberWeeksFacts | null> {
   const settings = await getHoursSettings(tenantId);
-  if (!settings) return [];
+  if (!settings) return null;
   const { timeZone, deadline } = settings;
-  const weekStarts = recentWeekStarts(now, timeZone);
+  const weekStarts = recentWeekStarts(asOf, timeZone);
   const from = weekBounds(weekStarts[weekStarts.length - 1], timeZone).startsAt;
   const to = weekBounds(weekStarts[0], timeZone).endsAt;
   const [entries, confirmations] = await Promise.all([
-    listWorkedHours(tenantId, { from, to, now, personIds: [personId] }),
+    listWorkedHours(tenantId, { from, to, now: weekBounds(weekStartOf(asOf, timeZone), timeZone).endsAt, personIds: [personId] }),
     listWeekConfirmations(tenantId, weekStarts, [personId]),
   ]);
-  const byWeek = new Map<string, WorkedHoursEntry[]>();
-  for (const entry of entries) {
-    const week = weekStartOf(entry.startsAt, timeZone);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), entry]);
-  }
-  const statusOf = new Map(confirmations.map((row) => [row.weekStart, row.status]));
-  return weekStarts.map((weekStart) => {
-    const lines = byWeek.get(weekStart) ?? [];
+  return {
+    timeZone,
+    deadline,
+    weekStarts,
+    statuses: confirmations.map((row) => ({ weekStart: row.weekStart, status: row.status })),
+    lines: entries.map((entry) => ({ weekStart: weekStartOf(entry.startsAt, timeZone), minutes: workedMinutes(entry), plannedEndsAt: entry.plannedEndsAt })),
+  };
+}
+
+/** The member's weeks as of `now`, from their facts, newest first. */
+export function memberWeekLines(facts: MemberWeeksFacts, now: Date): MemberWeekLine[] {
+  const { timeZone, deadline } = facts;
+  const counted = facts.lines.filter((line) => line.plannedEndsAt === null || line.plannedEndsAt.getTime() <= now.getTime());
+  const statusOf = new Map(facts.statuses.map((row) => [row.weekStart, row.status]));
+  return facts.weekStarts.map((weekStart) => {
+    const lines = counted.filter((line) => line.weekStart === weekStart);
     const status = statusOf.get(weekStart) ?? null;
     const phase = weekPhase({ weekStart, timeZone, deadline, status, now });
-    const facts = { phase, returned: status === "returned", hasHours: lines.length > 0 };
+    const state = { phase, returned: status === "returned", hasHours: lines.length > 0 };
     return {
       weekStart,
-      totalMinutes: lines.reduce((sum, line) => sum + workedMinutes(line), 0),
-      ...facts,
-      badge: hoursBadgeOf(facts),
+      totalMinutes: lines.reduce((sum, line) => sum + line.minutes, 0),
+      ...state,
+      badge: hoursBadgeOf(state),
       deadline: confirmationDeadline(weekStart, timeZone, deadline),
     };
   });
+}
+
+/** The member's weeks before the current one (WEEKS_SHOWN of them), newest first. */
+export async function listMemberWeeks(tenantId: string, personId: string, now: Date = new Date()): Promise<MemberWeekLine[]> {
+  const facts = await readMemberWeeksFacts(tenantId, personId, now);
+  return facts ? memberWeekLines(facts, now) : [];
+}
+
+/**
+ * The facts of Mijn pagina's weeks, kept in the page cache per member and current week (`weekStart`,
+ * a Monday in the organisation's zone `timeZone`); any change to the organisation's roster or hours expires them.
+ */
+export async function readMemberWeeksFactsOfWeek(tenantId: string, personId: string, weekStart: string, timeZone: string): Promise<MemberWeeksFacts | null> {
+  "use cache";
+  cachedForOrganisation(tenantId, "roster", "hours");
+  return readMemberWeeksFacts(tenantId, personId, weekBounds(weekStart, timeZone).startsAt);
+}
+
+/** Mijn pagina's choice: weeks with hours still to confirm (sent-back ones included) and weeks whose deadline passed unconfirmed. */
+export function isAwaitingMember(week: MemberWeekLine): boolean {
+  return week.hasHours && (week.phase === "toConfirm" || week.phase === "late");
 }
 
 /**
@@ -117,5 +167,5 @@ export async function listMemberWeeks(tenantId: string, personId: string, now: D
  */
 export async function listWeeksAwaitingMember(tenantId: string, personId: string, now: Date = new Date()): Promise<MemberWeekLine[]> {
   const weeks = await listMemberWeeks(tenantId, personId, now);
-  return weeks.filter((week) => week.hasHours && (week.phase === "toConfirm" || week.phase === "late"));
+  return weeks.filter(isAwaitingMember);
 }

@@ -4,10 +4,10 @@ import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ShiftCard } from "@/components/shift-card";
 import { HoursStatusBadge } from "@/components/member/hours-status-badge";
 import { requireMember } from "@/lib/auth/session";
-import { dayKeyAsDate } from "@/lib/dates";
-import { listWeeksAwaitingMember } from "@/lib/hours/member-queries";
-import { addDaysToKey, formatMinutesAsHours, weekNumberOf } from "@/lib/hours/rules";
-import { listShiftsForPerson, listOpenHandoverRequestsOfPerson } from "@/lib/roster/queries";
+import { dayKeyAsDate, todayIn } from "@/lib/dates";
+import { isAwaitingMember, memberWeekLines, readMemberWeeksFactsOfWeek } from "@/lib/hours/member-queries";
+import { addDaysToKey, formatMinutesAsHours, weekNumberOf, weekStartOf } from "@/lib/hours/rules";
+import { readMemberComing } from "@/lib/roster/page-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myPage");
@@ -17,18 +17,29 @@ export async function generateMetadata(): Promise<Metadata> {
 const emptyState = "mt-3 rounded-xl border border-dashed border-stone-300 p-4 text-stone-700";
 const bigButton = "flex min-h-12 items-center justify-center rounded-lg px-3 py-3 text-center font-semibold";
 
-export default async function MyPage() {
+/** The first coming shifts the page lists; the rest are one tap away (`?coming=all`), and each shift's page names who else is on it. */
+const COMING_SHIFTS_SHOWN = 5;
+
+// The member's own shifts, handover requests and hours weeks come from the page cache, kept per member
+// and day (or week); what is still coming, what has started and which weeks wait are decided here
+// from the current time.
+export default async function MyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireMember();
   const now = new Date();
-  const [t, tShifts, tHours, format, shifts, handovers, weeksToConfirm] = await Promise.all([
+  const { tenantId, personId, timeZone } = actor;
+  const [t, tShifts, tHours, format, coming, hoursFacts, query] = await Promise.all([
     getTranslations("myPage"),
     getTranslations("shifts"),
     getTranslations("myHours"),
     getFormatter(),
-    listShiftsForPerson(actor.tenantId, actor.personId, "coming", now),
-    listOpenHandoverRequestsOfPerson(actor.tenantId, actor.personId, now),
-    listWeeksAwaitingMember(actor.tenantId, actor.personId, now),
+    readMemberComing(tenantId, personId, todayIn(timeZone, now), timeZone),
+    readMemberWeeksFactsOfWeek(tenantId, personId, weekStartOf(now, timeZone), timeZone),
+    searchParams,
   ]);
+  const comingShifts = coming.shifts.filter((shift) => shift.endsAt.getTime() > now.getTime());
+  const shifts = query.coming === "all" ? comingShifts : comingShifts.slice(0, COMING_SHIFTS_SHOWN);
+  const handovers = coming.handovers.filter((request) => request.startsAt.getTime() > now.getTime());
+  const weeksToConfirm = hoursFacts ? memberWeekLines(hoursFacts, now).filter(isAwaitingMember) : [];
   const handoverByShift = new Map(handovers.map((request) => [request.shiftId, request.id]));
 
   return (
@@ -63,7 +74,7 @@ export default async function MyPage() {
               const notStarted = shift.startsAt.getTime() > now.getTime();
               return (
                 <li key={shift.id}>
-                  <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={actor.timeZone} href={`/my/shifts/${shift.id}`} />
+                  <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={timeZone} href={`/my/shifts/${shift.id}`} showPeople={false} />
                   {requestId ? (
                     <Link
                       href={`/my/handover/${requestId}`}
@@ -85,6 +96,11 @@ export default async function MyPage() {
             })}
           </ul>
         )}
+        {shifts.length < comingShifts.length ? (
+          <Link href="/my?coming=all#coming-shifts" className="mt-2 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+            {t("allComingShifts")}
+          </Link>
+        ) : null}
       </section>
 
       <section aria-labelledby="handovers" className="mt-8">
@@ -110,7 +126,7 @@ export default async function MyPage() {
                         month: "long",
                         hour: "2-digit",
                         minute: "2-digit",
-                        timeZone: actor.timeZone,
+                        timeZone,
                       })}
                     </span>
                     <span className="mt-1 block text-lg font-semibold">{request.activity}</span>
@@ -157,7 +173,7 @@ export default async function MyPage() {
                         ? t("hoursLate")
                         : week.returned
                           ? tHours("status.returned")
-                          : t("hoursDeadline", { deadline: format.dateTime(week.deadline, "weekdayMoment", { timeZone: actor.timeZone }) })}
+                          : t("hoursDeadline", { deadline: format.dateTime(week.deadline, "weekdayMoment", { timeZone }) })}
                     </span>
                   </Link>
                 </li>
