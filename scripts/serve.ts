@@ -5,7 +5,9 @@
 // Used by `npm start` (scripts/start.ts) and `npm run dev`; run directly with
 // `tsx scripts/serve.ts -H 127.0.0.1 -p 3000` (NODE_ENV=production serves the build).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { NextConfig } from "next";
 import { CLIENT_ADDRESS_HEADER, deriveClientAddress, markClientAddressServer } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
 
@@ -39,11 +41,25 @@ function withClientAddress(request: IncomingMessage, trustedProxies: number): vo
   if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
 }
 
+/**
+ * The configuration `next build` resolved and saved with the build, as Next's own standalone server
+ * uses it: serving then neither compiles next.config.ts again nor re-applies its defaults (a few
+ * hundred milliseconds of the start-up). Undefined when the build did not save it.
+ */
+function builtConfig(): NextConfig | undefined {
+  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  if (!existsSync(file)) return undefined;
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: NextConfig };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  return config;
+}
+
 async function prepareNext(server: Server, options: ServeOptions) {
   // Loaded here rather than at the top, so `npm start`'s settings and database checks start first.
   const { default: next } = await import("next");
+  const conf = options.dev ? undefined : builtConfig();
   // Given the server, Next attaches its own WebSocket upgrade (hot reloading in development) to it.
-  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port, httpServer: server });
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port, httpServer: server, conf });
   await app.prepare();
   const handler: RequestHandler = app.getRequestHandler();
   return { app, handler };
