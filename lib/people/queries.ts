@@ -286,8 +286,11 @@ export async function listGroups(tenantId: string): Promise<GroupOption[]> {
 
 export type PhotoBookEntry = PersonName & { id: string; photoId: string | null; letter: string };
 
-/** People per page of the photo book: a whole number of rows on a phone (3 across) and a tablet (4). */
-export const PHOTO_BOOK_PAGE_SIZE = 60;
+/**
+ * People per page of the photo book: a whole number of rows on a phone (3 across) and a tablet (4),
+ * and a page a phone loads quickly; the letter index jumps to the rest.
+ */
+export const PHOTO_BOOK_PAGE_SIZE = 24;
 
 export type PhotoBookPage = {
   entries: PhotoBookEntry[];
