@@ -2,27 +2,38 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { cache } from "react";
 import { z } from "zod";
 import { ContactActions } from "@/components/member/contact-actions";
 import { PersonPhoto } from "@/components/member/person-photo";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { getColleague, getProfileFieldSettings } from "@/lib/people/queries";
+import { cachedForOrganisation } from "@/lib/cache/tags";
 import { formatPersonName } from "@/lib/people/names";
+import { readColleague } from "@/lib/people/shared-views";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { formatPhoneNumber } from "@/lib/people/rules";
 import { listShiftsForPerson } from "@/lib/roster/queries";
 
 const idSchema = z.uuid();
 
+/**
+ * Coming shifts are those that end after the start of the current five minutes: a coarse moment, so
+ * the page's cached fragment is shared by every view in those minutes instead of one per request.
+ */
+const SHIFTS_FROM_STEP_MS = 5 * 60 * 1000;
+
+function startOfCurrentStep(now: Date): string {
+  return new Date(Math.floor(now.getTime() / SHIFTS_FROM_STEP_MS) * SHIFTS_FROM_STEP_MS).toISOString();
+}
+
 // Cached per request: the title and the page need the same person.
 const loadColleague = cache(async (id: string) => {
   const actor = await requireMember();
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
-  const settings = await getProfileFieldSettings(actor.tenantId);
-  const person = await getColleague(actor.tenantId, parsed.data, settings, todayIn(actor.timeZone));
+  const person = await readColleague(actor.tenantId, parsed.data, todayIn(actor.timeZone));
   if (!person) notFound();
   return { actor, person };
 });
@@ -34,12 +45,56 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, person } = await loadColleague((await params).id);
-  const [t, tShifts, format, shifts] = await Promise.all([
-    getTranslations("personPage"),
-    getTranslations("shifts"),
-    getFormatter(),
-    listShiftsForPerson(actor.tenantId, person.id, "coming", new Date(), 10),
+  const t = await getTranslations("personPage");
+
+  return (
+    <>
+      <Link href="/my/people" className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-700">
+        <span aria-hidden="true">←</span> {t("back")}
+      </Link>
+      <ColleagueProfile
+        tenantId={actor.tenantId}
+        locale={actor.locale}
+        personId={person.id}
+        today={todayIn(actor.timeZone)}
+        timeZone={actor.timeZone}
+        shiftsFrom={startOfCurrentStep(new Date())}
+      />
+    </>
+  );
+}
+
+/**
+ * A colleague's photo, name, groups, the contact details the organisation shares and their coming
+ * shifts: the same for every member, kept in the page cache per organisation, person, day, five
+ * minutes (`shiftsFrom`, ISO) and language.
+ */
+async function ColleagueProfile({
+  tenantId,
+  locale,
+  personId,
+  today,
+  timeZone,
+  shiftsFrom,
+}: {
+  tenantId: string;
+  locale: Locale;
+  personId: string;
+  today: string;
+  timeZone: string;
+  shiftsFrom: string;
+}) {
+  "use cache";
+  cachedForOrganisation(tenantId, "people", "roster");
+  const [t, tShifts, format, person, shifts] = await Promise.all([
+    getTranslations({ locale, namespace: "personPage" }),
+    getTranslations({ locale, namespace: "shifts" }),
+    getFormatter({ locale }),
+    readColleague(tenantId, personId, today),
+    listShiftsForPerson(tenantId, personId, "coming", new Date(shiftsFrom), 10),
   ]);
+  // The page has checked the person; one who left between that read and this one shows nothing.
+  if (!person) return null;
   const name = formatPersonName(person);
   const { contact } = person;
   const addressLines = [contact.address, [contact.postcode, contact.city].filter(Boolean).join(" ")].filter(Boolean);
@@ -64,10 +119,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   }
 
   return (
-    <>
-      <Link href="/my/people" className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-700">
-        <span aria-hidden="true">←</span> {t("back")}
-      </Link>
+    <div data-shared-fragment="colleague">
       <header className="mt-2 flex flex-col items-center text-center">
         <PersonPhoto person={person} photoId={contact.photoId} size="lg" />
         <h1 className="mt-3 text-2xl font-semibold">{name}</h1>
@@ -78,13 +130,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <h2 id="contact" className="sr-only">
           {t("contact")}
         </h2>
-        <ContactActions name={name} contact={contact} vCardHref={`/my/people/${person.id}/vcard`} />
+        <ContactActions locale={locale} name={name} contact={contact} vCardHref={`/my/people/${person.id}/vcard`} />
         {details.length > 0 ? (
-          <dl className="mt-4 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+          <dl className="mt-4 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white *:px-4 *:py-3 [&_dt]:text-sm [&_dt]:text-stone-600">
             {details.map((detail) => (
-              <div key={detail.key} className="px-4 py-3">
-                <dt className="text-sm text-stone-600">{detail.label}</dt>
-                <dd className="mt-0.5">{detail.value}</dd>
+              <div key={detail.key}>
+                <dt>{detail.label}</dt>
+                <dd>{detail.value}</dd>
               </div>
             ))}
           </dl>
@@ -93,6 +145,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         )}
       </section>
 
+      {/* When, what and how full; who else is on each shift is on the shift's own page, so ten shifts stay light on a phone. */}
       <section aria-labelledby="coming" className="mt-8">
         <h2 id="coming" className="text-lg font-semibold">
           {t("comingShifts", { name: person.firstName })}
@@ -103,13 +156,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <ul className="mt-3 space-y-3">
             {shifts.map((shift) => (
               <li key={shift.id}>
-                <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={actor.timeZone} />
+                <ShiftCard tools={{ t: tShifts, format }} shift={shift} timeZone={timeZone} showPeople={false} />
               </li>
             ))}
           </ul>
         )}
       </section>
-    </>
+    </div>
   );
 }
 
