@@ -33,13 +33,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // Member pages compose fragments rendered once per organisation (and day, page, language) with
-  // the member's own small part; see lib/cache/tags.ts and the README's "Page cache" section. Every
-  // page and layout says `export const instant = false`: each reads the session, so none can render
-  // from a static shell, and the fragments are cached inside them instead.
-  cacheComponents: true,
-  partialPrefetching: false,
+  // the member's own small part ("use cache", cacheTag, cacheLife; see lib/cache/tags.ts and the
+  // README's "Page cache" section). Through `experimental.useCache` rather than `cacheComponents`:
+  // every page reads the session, so a prerendered shell would be empty, and on Next 16.4
+  // `cacheComponents` also keeps up to three visited pages hidden in the document (React Activity),
+  // which left a member on the password page after a forced password change and duplicated forms.
   cacheHandlers: { default: path.resolve(process.cwd(), "lib/cache/handler.mjs") },
   experimental: {
+    useCache: true,
     // Photo uploads (lib/people/actions.ts) take up to 15 MB; proxy.ts sees every /my request body too
     // and answers a larger one itself.
     serverActions: { bodySizeLimit: `${REQUEST_BODY_LIMIT_MB}mb` },

@@ -5,5 +5,3 @@ export default async function HomePage() {
   const actor = await getActor();
   redirect(actor ? "/my" : "/sign-in");
 }
-
-export const instant = false;

@@ -50,5 +50,3 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </main>
   );
 }
-
-export const instant = false;

@@ -27,5 +27,3 @@ export default async function DashboardLayout({ children }: { children: React.Re
     </ClientMessages>
   );
 }
-
-export const instant = false;

@@ -36,5 +36,3 @@ export default async function MemberLayout({ children }: { children: React.React
     </ClientMessages>
   );
 }
-
-export const instant = false;

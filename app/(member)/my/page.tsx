@@ -188,5 +188,3 @@ export default async function MyPage({ searchParams }: { searchParams: Promise<R
     </>
   );
 }
-
-export const instant = false;

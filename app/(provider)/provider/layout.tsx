@@ -26,5 +26,3 @@ export default async function ProviderLayout({ children }: { children: React.Rea
     </ClientMessages>
   );
 }
-
-export const instant = false;

@@ -52,5 +52,3 @@ export default async function ProviderPage({ searchParams }: { searchParams: Sea
     </>
   );
 }
-
-export const instant = false;

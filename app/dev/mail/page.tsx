@@ -81,5 +81,3 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
     </main>
   );
 }
-
-export const instant = false;

@@ -36,5 +36,3 @@ export default async function BlockedNoticePage({ searchParams }: { searchParams
     </main>
   );
 }
-
-export const instant = false;

@@ -25,5 +25,3 @@ export default async function ForgotPasswordPage() {
     </main>
   );
 }
-
-export const instant = false;

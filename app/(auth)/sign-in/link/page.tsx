@@ -40,5 +40,3 @@ export default async function SignInLinkProblemPage({ searchParams }: { searchPa
     </main>
   );
 }
-
-export const instant = false;

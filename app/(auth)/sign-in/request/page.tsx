@@ -24,5 +24,3 @@ export default async function LoginRequestPage() {
     </main>
   );
 }
-
-export const instant = false;

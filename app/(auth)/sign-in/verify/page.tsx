@@ -49,5 +49,3 @@ export default async function VerifyPage() {
     </main>
   );
 }
-
-export const instant = false;

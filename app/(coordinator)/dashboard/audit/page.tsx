@@ -273,5 +273,3 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     </>
   );
 }
-
-export const instant = false;

@@ -37,5 +37,3 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     />
   );
 }
-
-export const instant = false;

@@ -151,5 +151,3 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
     </>
   );
 }
-
-export const instant = false;

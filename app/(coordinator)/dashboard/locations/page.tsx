@@ -28,5 +28,3 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
     />
   );
 }
-
-export const instant = false;

@@ -102,5 +102,3 @@ export default async function MailDeliveryPage({ searchParams }: { searchParams:
     </>
   );
 }
-
-export const instant = false;

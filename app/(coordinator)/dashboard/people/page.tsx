@@ -154,5 +154,3 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     </>
   );
 }
-
-export const instant = false;

@@ -113,5 +113,3 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
     </>
   );
 }
-
-export const instant = false;

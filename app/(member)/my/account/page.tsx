@@ -85,5 +85,3 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
-
-export const instant = false;

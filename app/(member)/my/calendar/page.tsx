@@ -44,5 +44,3 @@ export default async function CalendarFeedPage() {
     </>
   );
 }
-
-export const instant = false;

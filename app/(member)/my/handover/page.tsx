@@ -68,5 +68,3 @@ export default async function HandoverChoicePage() {
     </>
   );
 }
-
-export const instant = false;

@@ -49,5 +49,3 @@ export default async function MyHoursPage() {
     </>
   );
 }
-
-export const instant = false;

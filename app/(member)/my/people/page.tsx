@@ -98,5 +98,3 @@ async function SearchResults({
     </div>
   );
 }
-
-export const instant = false;

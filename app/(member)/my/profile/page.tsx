@@ -71,5 +71,3 @@ export default async function MyProfilePage({ searchParams }: { searchParams: Pr
     </>
   );
 }
-
-export const instant = false;

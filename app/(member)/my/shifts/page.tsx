@@ -86,5 +86,3 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
     </WeekSwipe>
   );
 }
-
-export const instant = false;

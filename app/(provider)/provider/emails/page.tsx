@@ -18,5 +18,3 @@ export default async function ProviderEmailTextsPage() {
     />
   );
 }
-
-export const instant = false;

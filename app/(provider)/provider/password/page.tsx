@@ -25,5 +25,3 @@ export default async function ProviderPasswordPage() {
     </div>
   );
 }
-
-export const instant = false;

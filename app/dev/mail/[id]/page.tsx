@@ -92,5 +92,3 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
     </main>
   );
 }
-
-export const instant = false;

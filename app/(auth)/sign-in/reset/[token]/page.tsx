@@ -47,5 +47,3 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     </main>
   );
 }
-
-export const instant = false;

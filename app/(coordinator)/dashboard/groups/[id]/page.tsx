@@ -52,5 +52,3 @@ export default async function GroupPage({ params }: RecordPageProps) {
     </>
   );
 }
-
-export const instant = false;

@@ -49,5 +49,3 @@ export default async function LocationPage({ params }: RecordPageProps) {
     </>
   );
 }
-
-export const instant = false;

@@ -249,5 +249,3 @@ export default async function MemberPage({ params, searchParams }: { params: Par
     </>
   );
 }
-
-export const instant = false;

@@ -29,5 +29,3 @@ export default async function MemberImportPage({ searchParams }: { searchParams:
     </>
   );
 }
-
-export const instant = false;

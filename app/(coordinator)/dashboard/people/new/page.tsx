@@ -23,5 +23,3 @@ export default async function NewMemberPage() {
     </>
   );
 }
-
-export const instant = false;

@@ -133,5 +133,3 @@ export default async function PlanShiftPage({ params, searchParams }: PageProps)
     </>
   );
 }
-
-export const instant = false;

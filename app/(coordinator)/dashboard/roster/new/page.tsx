@@ -37,5 +37,3 @@ export default async function NewShiftPage({ searchParams }: { searchParams: Pro
     </>
   );
 }
-
-export const instant = false;

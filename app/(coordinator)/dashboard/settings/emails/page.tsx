@@ -14,5 +14,3 @@ export default async function EmailTextsPage() {
   const t = await getTranslations("emailTexts");
   return <EmailTextOverview scope={{ level: "organisation", tenantId: actor.tenantId }} basePath="/dashboard/settings/emails" intro={t("intro")} adminLocale={toEmailLocale(actor.locale)} />;
 }
-
-export const instant = false;

@@ -29,5 +29,3 @@ export default async function OrganisationSettingsPage() {
     </>
   );
 }
-
-export const instant = false;

@@ -34,5 +34,3 @@ export default async function ChangePasswordPage() {
     </>
   );
 }
-
-export const instant = false;

@@ -104,5 +104,3 @@ export default async function AuthenticatorPage() {
     </>
   );
 }
-
-export const instant = false;

@@ -179,5 +179,3 @@ async function MyPageLink() {
     </Link>
   );
 }
-
-export const instant = false;

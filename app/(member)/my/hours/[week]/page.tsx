@@ -176,5 +176,3 @@ export default async function MyWeekPage({ params, searchParams }: PageProps) {
     </>
   );
 }
-
-export const instant = false;

@@ -165,5 +165,3 @@ async function ColleagueProfile({
     </div>
   );
 }
-
-export const instant = false;

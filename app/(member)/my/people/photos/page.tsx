@@ -127,5 +127,3 @@ async function PhotoBookSheet({
     </div>
   );
 }
-
-export const instant = false;

@@ -230,5 +230,3 @@ async function SignUpPart({ shift, timeZone, now }: { shift: ShiftForMember; tim
     </ShiftSignUpButton>
   );
 }
-
-export const instant = false;

@@ -17,5 +17,3 @@ export default async function ProviderEmailTextPage(route: EmailTextRoute) {
     />
   );
 }
-
-export const instant = false;

@@ -120,5 +120,3 @@ export default async function PersonHoursWeekPage({ params }: { params: Params }
     </>
   );
 }
-
-export const instant = false;

@@ -32,5 +32,3 @@ export default async function EditMemberPage({ params }: { params: Promise<{ id:
     </>
   );
 }
-
-export const instant = false;

@@ -81,5 +81,3 @@ export default async function MergePickPage({ params, searchParams }: { params: 
     </>
   );
 }
-
-export const instant = false;

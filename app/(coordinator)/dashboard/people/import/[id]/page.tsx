@@ -36,5 +36,3 @@ export default async function MemberImportColumnsPage({ params }: ImportPageProp
     </>
   );
 }
-
-export const instant = false;

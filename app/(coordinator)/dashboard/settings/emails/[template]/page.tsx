@@ -20,5 +20,3 @@ export default async function EmailTextPage(route: EmailTextRoute) {
     />
   );
 }
-
-export const instant = false;

@@ -4,5 +4,3 @@ import { ClientMessages } from "@/components/client-messages";
 export default function Layout({ children }: { children: React.ReactNode }) {
   return <ClientMessages area="app/(member)/my/shifts/[id]/handover">{children}</ClientMessages>;
 }
-
-export const instant = false;

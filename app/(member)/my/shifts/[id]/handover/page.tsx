@@ -69,5 +69,3 @@ export default async function HandoverRequestPage({ params }: { params: Promise<
     </>
   );
 }
-
-export const instant = false;

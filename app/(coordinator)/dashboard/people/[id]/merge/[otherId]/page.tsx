@@ -106,5 +106,3 @@ export default async function MergeComparePage({ params }: { params: Params }) {
     </>
   );
 }
-
-export const instant = false;

@@ -32,5 +32,3 @@ export default async function MemberImportPreviewPage({ params }: ImportPageProp
     </>
   );
 }
-
-export const instant = false;
