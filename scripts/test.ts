@@ -2,7 +2,9 @@
 // Stages: node, lint, types, unit (all vitest files on PGlite), pg and neon (tests/integration on a
 // throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, guards (every
 // server action and route handler the build lists, called as each kind of unwelcome caller), e2e (Playwright on
-// Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder).
+// Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder), instances (two
+// `npm start` servers of the same build on one freshly seeded PostgreSQL database, each with its own
+// page cache: a change made through one shows on the other's very next request).
 // Pick stages with `npm test -- --only=unit,pg`.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,10 +13,11 @@ import path from "node:path";
 import { bundleStart, startBundle } from "./build-start";
 import { startE2eMailbox } from "./e2e-mailbox";
 import { startNeonProxy, type NeonProxy } from "./neon-proxy";
+import pg from "pg";
 import { aptInstall, findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
-const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "guards", "e2e"] as const;
+const stageNames = ["node", "lint", "types", "unit", "pg", "neon", "build", "guards", "e2e", "instances"] as const;
 type StageName = (typeof stageNames)[number];
 
 class StageFailure extends Error {}
@@ -187,14 +190,71 @@ async function createNewOrganisation(env: NodeJS.ProcessEnv): Promise<Record<str
   return { E2E_NEW_ORGANISATION_ADMIN: username, E2E_NEW_ORGANISATION_PASSWORD: password };
 }
 
-async function endToEnd(): Promise<void> {
+/** Chromium and a production build, which the browser stages need. */
+function requireBrowserAndBuild(stage: StageName): void {
   if (!existsSync(chromium)) {
     console.log("Chromium is missing; installing Debian's chromium package");
     aptInstall(["chromium"], (line) => console.log(line));
   }
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    throw new StageFailure("no production build in .next: run the build stage first (npm test -- --only=build,e2e)");
+    throw new StageFailure(`no production build in .next: run the build stage first (npm test -- --only=build,${stage})`);
   }
+}
+
+type AppServer = { url: string; logFile: string; stop: () => Promise<void> };
+
+/**
+ * What `npm start` runs (its checks, then the app's own server in front of Next), from the bundle in
+ * dist/, on 127.0.0.1:`port`, in its own process group as npm would have started it; resolves once
+ * it answers. The caller ends it with `stop()`.
+ */
+async function startAppServer(name: string, port: number, appEnv: Record<string, string>): Promise<AppServer> {
+  const logFile = path.join(root, "test-results", `${name}-server.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  const entry = path.relative(root, startBundle);
+  console.log(`$ node ${entry} -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
+  const server = spawn("node", [entry, "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: baseEnv({ ...appEnv, NODE_ENV: "production", PORT: String(port) }),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  const stop = async () => {
+    signalGroup(server.pid, "SIGTERM");
+    if (!(await waitForExit(server, 10_000))) signalGroup(server.pid, "SIGKILL");
+    log.end();
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${url}/sign-in`, server, logFile, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, logFile, stop };
+}
+
+/** Playwright with a JSON report as well, so no test run, a skipped or a flaky test fails the stage. */
+async function playwright(label: string, args: string[], extraEnv: Record<string, string>, serverLogs: string[]): Promise<void> {
+  const report = path.join(root, "test-results", `${label}.json`);
+  rmSync(report, { force: true });
+  const code = await run("playwright", ["test", ...args, "--reporter=list,json"], baseEnv({ ...extraEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: report }));
+  if (code !== 0) {
+    for (const logFile of serverLogs) console.log(`--- last lines of ${path.relative(root, logFile)} ---\n${tail(logFile)}`);
+    throw new StageFailure(`playwright exited with ${code}`);
+  }
+  const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; skipped: number; flaky: number } }).stats;
+  if (stats.expected === 0) throw new StageFailure("playwright ran no tests");
+  if (stats.skipped > 0 || stats.flaky > 0) {
+    throw new StageFailure(`${stats.skipped} skipped and ${stats.flaky} flaky browser tests: no test may be skipped`);
+  }
+}
+
+async function endToEnd(): Promise<void> {
+  requireBrowserAndBuild("e2e");
 
   const id = randomBytes(4).toString("hex");
   const pgliteDir = path.join(root, ".data", `e2e-${id}`);
@@ -223,59 +283,90 @@ async function endToEnd(): Promise<void> {
   await mustRun("npm", ["run", "ploeg", "--", "seed"], baseEnv(appEnv));
   const newOrganisation = await createNewOrganisation(baseEnv(appEnv));
 
-  const logFile = path.join(resultsDir, `e2e-server-${id}.log`);
-  const log = createWriteStream(logFile);
-  // What `npm start` runs (its checks, then the app's own server in front of Next), bundled from the current source.
+  // What `npm start` runs, bundled from the current source.
   await bundleStart();
-  const entry = path.relative(root, startBundle);
-  console.log(`$ node ${entry} -H 127.0.0.1 -p ${port}   (log: ${path.relative(root, logFile)})`);
-  // Its own process group, as npm would have started it.
-  const server = spawn("node", [entry, "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: baseEnv({ ...appEnv, NODE_ENV: "production" }),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
   let passed = false;
+  const server = await startAppServer(`e2e-${id}`, port, appEnv);
   cleanups.push(async () => {
-    signalGroup(server.pid, "SIGTERM");
-    if (!(await waitForExit(server, 10_000))) signalGroup(server.pid, "SIGKILL");
-    log.end();
+    await server.stop();
     // Keep the database of a failed run for a look; .data/ is ignored by git.
     if (passed) rmSync(pgliteDir, { recursive: true, force: true });
     else console.log(`e2e database kept in ${path.relative(root, pgliteDir)}`);
   });
-  await waitForServer(`${serverUrl}/sign-in`, server, logFile, 60_000);
   await mailbox.proxy(proxyPort, port);
 
-  const report = path.join(resultsDir, "playwright.json");
-  rmSync(report, { force: true });
   // PLAYWRIGHT_APP_URL: the app's own server without the mailbox proxy, for journeys about the client's address.
   // E2E_CRON_SECRET: the server's cron secret, so a journey can run a scheduled job the way the scheduler does.
-  const code = await run(
+  await playwright(
     "playwright",
-    ["test", "--reporter=list,json"],
-    baseEnv({
-      PLAYWRIGHT_BASE_URL: baseUrl,
-      PLAYWRIGHT_APP_URL: serverUrl,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-      E2E_CRON_SECRET: appEnv.CRON_SECRET,
-      ...newOrganisation,
-    }),
+    [],
+    { PLAYWRIGHT_BASE_URL: baseUrl, PLAYWRIGHT_APP_URL: serverUrl, E2E_CRON_SECRET: appEnv.CRON_SECRET, ...newOrganisation },
+    [server.logFile],
   );
-  if (code !== 0) {
-    console.log(`--- last lines of the server log ---\n${tail(logFile)}`);
-    throw new StageFailure(`playwright exited with ${code}`);
-  }
-  const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; skipped: number; flaky: number } }).stats;
-  if (stats.expected === 0) throw new StageFailure("playwright ran no tests");
-  if (stats.skipped > 0 || stats.flaky > 0) {
-    throw new StageFailure(`${stats.skipped} skipped and ${stats.flaky} flaky browser tests: no test may be skipped`);
-  }
   passed = true;
 }
+
+/**
+ * Two app servers of the same build, A and B, on one PostgreSQL database (the server the pg stage
+ * started, or one started now), seeded with the demo by the operator CLI. Each keeps its page cache in
+ * its own memory; the journeys in tests/instances/ change data through one and read it through the
+ * other. Both sign cookies with one secret, so a session started on one is good on the other. Mail of
+ * both goes to the e2e mailbox, read through its proxy in front of A.
+ */
+async function twoInstances(): Promise<void> {
+  requireBrowserAndBuild("instances");
+  const postgresServer = await ensurePostgres();
+  const id = randomBytes(4).toString("hex");
+  const database = `ploeg_instances_${id}`;
+  const admin = new pg.Client({ connectionString: postgresServer.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await admin.end();
+  }
+  const databaseUrl = new URL(postgresServer.url);
+  databaseUrl.pathname = `/${database}`;
+
+  const mailbox = await startE2eMailbox();
+  cleanups.push(() => mailbox.close());
+  const portA = await findFreePort(3200);
+  const proxyPortA = await findFreePort(portA + 1);
+  const portB = await findFreePort(proxyPortA + 1);
+  const urlA = `http://127.0.0.1:${proxyPortA}`;
+  const sharedEnv = {
+    DATABASE_DRIVER: "pg",
+    DATABASE_URL: databaseUrl.toString(),
+    PGLITE_DIR: "",
+    SMTP_URL: mailbox.smtpUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    CRON_SECRET: randomBytes(16).toString("hex"),
+  };
+  await mustRun("npm", ["run", "ploeg", "--", "migrate"], baseEnv(sharedEnv));
+  await mustRun("npm", ["run", "ploeg", "--", "seed"], baseEnv(sharedEnv));
+
+  await bundleStart();
+  const started = await Promise.allSettled([
+    startAppServer(`instance-a-${id}`, portA, { ...sharedEnv, AUTH_URL: urlA }),
+    startAppServer(`instance-b-${id}`, portB, { ...sharedEnv, AUTH_URL: `http://127.0.0.1:${portB}` }),
+  ]);
+  for (const result of started) if (result.status === "fulfilled") cleanups.push(() => result.value.stop());
+  const [serverA, serverB] = started.map((result) => {
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  });
+  await mailbox.proxy(proxyPortA, portA);
+
+  await playwright(
+    "playwright-instances",
+    ["-c", "tests/instances/playwright.config.ts", ...instanceJourneys],
+    { INSTANCE_A_URL: urlA, INSTANCE_B_URL: serverB.url, INSTANCES_DATABASE_URL: databaseUrl.toString() },
+    [serverA.logFile, serverB.logFile],
+  );
+}
+
+/** The journeys of the instances stage. */
+const instanceJourneys = ["tests/instances/two-instances.spec.ts"];
 
 const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
   node: { title: "Node version", run: checkNode },
@@ -312,6 +403,7 @@ const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
     },
   },
   e2e: { title: "Playwright e2e against the npm start server", run: endToEnd },
+  instances: { title: "two npm start servers on one PostgreSQL: a change on one shows on the other; shared fragments hold nothing personal", run: twoInstances },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -371,8 +463,8 @@ async function main(): Promise<number> {
   const failed = results.filter((r) => !r.ok);
   const notRun = selected.length - results.length;
   console.log("\nSummary");
-  for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name.padEnd(6)} ${seconds(r.ms).padStart(8)}  ${stages[r.name].title}`);
-  for (const name of selected.slice(results.length)) console.log(`  - ${name.padEnd(6)} ${"".padStart(8)}  not run`);
+  for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name.padEnd(9)} ${seconds(r.ms).padStart(8)}  ${stages[r.name].title}`);
+  for (const name of selected.slice(results.length)) console.log(`  - ${name.padEnd(9)} ${"".padStart(8)}  not run`);
   console.log(`Total ${seconds(Date.now() - started)}`);
   const tailNote = notRun > 0 ? `, ${notRun} not run` : "";
   const failedNote = failed.length > 0 ? ` (${failed.map((f) => f.name).join(", ")})` : "";
