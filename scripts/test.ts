@@ -4,7 +4,8 @@
 // server action and route handler the build lists, called as each kind of unwelcome caller), e2e (Playwright on
 // Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder), instances (two
 // `npm start` servers of the same build on one freshly seeded PostgreSQL database, each with its own
-// page cache: a change made through one shows on the other's very next request).
+// page cache: a change made through one shows on the other's very next request, and the fragments the
+// cache shares between members are the same for two members and hold nothing of either).
 // Pick stages with `npm test -- --only=unit,pg`.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -366,7 +367,7 @@ async function twoInstances(): Promise<void> {
 }
 
 /** The journeys of the instances stage. */
-const instanceJourneys = ["tests/instances/two-instances.spec.ts"];
+const instanceJourneys = ["tests/instances/two-instances.spec.ts", "tests/instances/shared-fragments.spec.ts"];
 
 const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
   node: { title: "Node version", run: checkNode },
