@@ -80,89 +80,9 @@ function toListItem(row: ListRow, personId: string): ShiftListItem {
 
 type Range = { from: Date; to: Date };
 
-/** "Alle diensten": shifts of [from, to) that are not cancelled. */
+/** The shifts of [from, to) that are not cancelled: a roster week's. */
 function weekConditions(tenantId: string, range: Range): SQL {
   return and(eq(shifts.tenantId, tenantId), gte(shifts.startsAt, range.from), lt(shifts.startsAt, range.to), isNull(shifts.cancelledAt)) ?? sql`false`;
-}
-
-/**
- * "Open diensten": shifts of [from, to) with a free place this person may take. The conditions are
- * `whyCannotSignUp` in lib/roster/rules.ts written as SQL (not cancelled, not started, in the group,
- * not on it already, no overlap with their own shifts, a place left); the tests hold the two together.
- */
-function openConditions(tenantId: string, personId: string, range: Range, now: Date): SQL {
-  return (
-    and(
-      eq(shifts.tenantId, tenantId),
-      gte(shifts.startsAt, range.from),
-      lt(shifts.startsAt, range.to),
-      gt(shifts.startsAt, now),
-      isNull(shifts.cancelledAt),
-      sql`${filledCount} < ${shifts.needed}`,
-      or(
-        isNull(shifts.groupId),
-        sql`exists (select 1 from group_members gm where gm.group_id = ${shifts.groupId} and gm.person_id = ${personId} and gm.tenant_id = ${tenantId})`,
-      ),
-      sql`not exists (select 1 from ${assignments} a where a.shift_id = ${shifts.id} and a.person_id = ${personId})`,
-      // Their own shifts that end after the range starts, collected once for the whole query (an
-      // uncorrelated subquery runs once), instead of walking all their assignments for every shift
-      // of the week. [starts, ends) ranges overlap exactly when other.starts < ends and other.ends > starts.
-      sql`not (tstzrange(${shifts.startsAt}, ${shifts.endsAt}) && any (coalesce((
-        select array_agg(tstzrange(other.starts_at, other.ends_at)) from ${assignments} mine join ${shifts} other on other.id = mine.shift_id
-        where mine.person_id = ${personId} and mine.tenant_id = ${tenantId} and other.cancelled_at is null and other.ends_at > ${range.from}
-      ), '{}'::tstzrange[])))`,
-    ) ?? sql`false`
-  );
-}
-
-/** Shifts of [from, to) that are not cancelled, each with who is on it: "Alle diensten". */
-export async function listShiftsOfWeek(tenantId: string, personId: string, range: Range): Promise<ShiftListItem[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(listColumns(tenantId))
-    .from(shifts)
-    .leftJoin(locations, eq(locations.id, shifts.locationId))
-    .leftJoin(groups, eq(groups.id, shifts.groupId))
-    .where(weekConditions(tenantId, range))
-    .orderBy(asc(shifts.startsAt), asc(shifts.activity));
-  return rows.map((row) => toListItem(row, personId));
-}
-
-/** "Open diensten" of [from, to) for this person, each with who is on it (see openConditions). */
-export async function listOpenShiftsForPerson(tenantId: string, personId: string, range: Range, now: Date): Promise<ShiftListItem[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(listColumns(tenantId))
-    .from(shifts)
-    .leftJoin(locations, eq(locations.id, shifts.locationId))
-    .leftJoin(groups, eq(groups.id, shifts.groupId))
-    .where(openConditions(tenantId, personId, range, now))
-    .orderBy(asc(shifts.startsAt), asc(shifts.activity));
-  return rows.map((row) => toListItem(row, personId));
-}
-
-/**
- * How many shifts each calendar day (in the zone) of [from, to) has, for all shifts or for the
- * person's open ones: the day strip's numbers, and whether the week is crowded, before reading any
- * shift's people. Days without shifts are left out.
- */
-export async function countShiftsPerDay(
-  view: "all" | "open",
-  tenantId: string,
-  personId: string,
-  range: Range,
-  now: Date,
-  timeZone: string,
-): Promise<Map<string, number>> {
-  const db = await getDb();
-  const day = sql<string>`to_char(${shifts.startsAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  const rows = await db
-    .select({ day, count: sql<number>`count(*)::int` })
-    .from(shifts)
-    .where(view === "open" ? openConditions(tenantId, personId, range, now) : weekConditions(tenantId, range))
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  return new Map(rows.map((row) => [row.day, row.count]));
 }
 
 /** What the rules need of each shift of [from, to) that is not cancelled, in the lists' order. One statement. */

@@ -393,6 +393,55 @@ export function chooseShownDay(input: { requested: string | undefined; weekDays:
   return daysWithShifts.includes(today) ? today : (daysWithShifts[0] ?? null);
 }
 
+/** One day of a roster page: its first shifts (in order) and how many it has in all. */
+export type RosterDayList<S> = { day: string; shifts: S[]; total: number };
+
+/** What a roster page shows of a week's listed shifts: the numbers per day, the day shown and its (or each day's) first shifts. */
+export type RosterView<S> = {
+  /** Shifts per day, in the order of the week's days. */
+  counts: number[];
+  total: number;
+  crowded: boolean;
+  /** See chooseShownDay. */
+  shownDay: string | null;
+  /** The days shown that have shifts, each with its first shifts (see shiftsShownPerDay). */
+  days: RosterDayList<S>[];
+};
+
+/**
+ * The roster page's choice of what to show from the week's listed shifts, given in order with the
+ * calendar day (in the organisation's zone) each starts on: `requested` and `asked` are the page's
+ * `day` and `shown` parameters.
+ */
+export function rosterViewOf<S extends { day: string }>(
+  listed: readonly S[],
+  input: { weekDays: readonly string[]; requested: string | undefined; today: string; asked: number | undefined },
+): RosterView<S> {
+  const byDay = new Map<string, S[]>();
+  for (const shift of listed) {
+    const list = byDay.get(shift.day);
+    if (list) list.push(shift);
+    else byDay.set(shift.day, [shift]);
+  }
+  const total = listed.length;
+  const crowded = total > WHOLE_WEEK_AT_MOST;
+  const daysWithShifts = input.weekDays.filter((day) => byDay.has(day));
+  const shownDay = chooseShownDay({ requested: input.requested, weekDays: input.weekDays, daysWithShifts, today: input.today, crowded });
+  const perDay = shiftsShownPerDay({ wholeWeek: shownDay === null, asked: input.asked });
+  return {
+    counts: input.weekDays.map((day) => byDay.get(day)?.length ?? 0),
+    total,
+    crowded,
+    shownDay,
+    days: daysWithShifts
+      .filter((day) => shownDay === null || day === shownDay)
+      .map((day) => {
+        const shifts = byDay.get(day) ?? [];
+        return { day, shifts: shifts.slice(0, perDay), total: shifts.length };
+      }),
+  };
+}
+
 /** [start, end) of one day of the week in the zone: 24 hours, or 23 or 25 on a DST change. */
 export function dayRange(week: RosterWeek, day: string, timeZone: string): { from: Date; to: Date } {
   const index = week.days.indexOf(day);

@@ -6,10 +6,10 @@ import { people } from "@/lib/db/schema/people";
 import { assignments, handoverRequests } from "@/lib/db/schema/roster";
 import { createAssignment, createGroup } from "@/lib/demo/factories";
 import { signOffFromShift, signUpForShift } from "@/lib/roster/actions";
-import { countShiftsPerDay, getShiftForMember, listOpenShiftsForPerson, listShiftsOfWeek } from "@/lib/roster/queries";
+import { getShiftForMember, listShiftCards } from "@/lib/roster/queries";
 import { todayIn } from "@/lib/dates";
-import { readMemberComing, readMemberRosterFacts, readWeekShiftFacts } from "@/lib/roster/page-cache";
-import { dayRange, openShiftsFor, resolveWeek, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
+import { readAllShiftsView, readMemberComing, readMemberRosterFacts, readWeekFreePlaces } from "@/lib/roster/page-cache";
+import { openShiftsFor, resolveWeek, rosterViewOf, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
 import { signOff, signUp, type RosterMember } from "@/lib/roster/sign-ups";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
 import { signInAs, signOut } from "@/tests/setup/sign-in-as";
@@ -218,32 +218,38 @@ describe("the member pages' lists", () => {
     await shiftIn(database.db, org, { startsAt: day(5, "09:00"), activity: "gaat niet door", cancelledAt: now });
     await shiftIn(database.db, two, { startsAt: day(4, "09:00"), activity: "andere organisatie" });
 
-    const openList = await listOpenShiftsForPerson(tenantId, me.person.id, week, now);
-    expect(openList.map((s) => s.activity).sort()).toEqual(["eigen groep", "open"]);
+    // What the pages read from the page cache: "Alle diensten" as shown, the week's free places (the
+    // same for everyone) and the member's own facts.
+    const all = await readAllShiftsView(tenantId, week.key, TZ, { day: "all", shown: null, today: todayIn(TZ) });
+    expect(all.counts).toEqual([2, 1, 1, 1, 1, 0, 0]);
+    const weekIds = all.days.flatMap((d) => d.shifts.map((s) => s.id));
+    const cards = await listShiftCards(tenantId, weekIds);
+    expect(cards.map((s) => s.id)).toEqual(weekIds);
+    const activityOf = new Map(cards.map((s) => [s.id, s.activity]));
+    const myFacts = await readMemberRosterFacts(tenantId, me.person.id, week.key, TZ);
+    expect(myFacts).toEqual({ groupIds: [org.group.id], shifts: [{ id: mine.id, startsAt: mine.startsAt, endsAt: mine.endsAt }] });
+    const freePlaces = await readWeekFreePlaces(tenantId, week.key, TZ);
+    expect(freePlaces.map((s) => activityOf.get(s.id)).sort()).toEqual(["andere groep", "eigen groep", "mijn dienst", "open", "overlapt"]);
+    const openList = openShiftsFor(freePlaces, myFacts, now);
+    expect(openList.map((s) => activityOf.get(s.id)).sort()).toEqual(["eigen groep", "open"]);
     // The day strip's numbers count the same shifts, per day; one day's list holds that day's only.
-    expect(Object.fromEntries(await countShiftsPerDay("open", tenantId, me.person.id, week, now, TZ))).toEqual({ [week.days[3]]: 1, [week.days[4]]: 1 });
-    expect(Object.fromEntries(await countShiftsPerDay("all", tenantId, me.person.id, week, now, TZ))).toEqual({
-      [week.days[0]]: 2,
-      [week.days[1]]: 1,
-      [week.days[2]]: 1,
-      [week.days[3]]: 1,
-      [week.days[4]]: 1,
-    });
-    const thursday = await listOpenShiftsForPerson(tenantId, me.person.id, dayRange(week, week.days[4], TZ), now);
-    expect(thursday.map((s) => s.activity)).toEqual(["open"]);
+    const open = rosterViewOf(openList, { weekDays: week.days, requested: "all", today: todayIn(TZ), asked: undefined });
+    expect(open.counts).toEqual([0, 0, 0, 1, 1, 0, 0]);
+    const thursday = rosterViewOf(openList, { weekDays: week.days, requested: week.days[4], today: todayIn(TZ), asked: undefined });
+    expect(thursday.days.map((d) => [d.day, d.shifts.map((s) => activityOf.get(s.id))])).toEqual([[week.days[4], ["open"]]]);
 
-    // Alle diensten: everything of this organisation's week but the cancelled one, each judged by the rules.
-    const all = await listShiftsOfWeek(tenantId, me.person.id, week);
+    // Alle diensten: everything of this organisation's week but the cancelled one, each judged by the
+    // rules on the shift page's own read; the open list holds exactly those without a reason.
     const verdicts = await Promise.all(
-      all.map(async (s) => {
-        const detail = await getShiftForMember(tenantId, me.person.id, s.id);
-        if (!detail) throw new Error(`no detail for ${s.activity}`);
+      weekIds.map(async (id) => {
+        const detail = await getShiftForMember(tenantId, me.person.id, id);
+        if (!detail) throw new Error(`no detail for ${activityOf.get(id)}`);
         const candidate = {
           groupIds: detail.inGroup && detail.groupId ? [detail.groupId] : [],
           isOnShift: detail.myPlace !== null,
           otherShifts: detail.overlapping ? [detail.overlapping] : [],
         };
-        return [s.activity, whyCannotSignUp(detail, candidate, now)] as const;
+        return [detail.activity, whyCannotSignUp(detail, candidate, now)] as const;
       }),
     );
     expect(Object.fromEntries(verdicts)).toEqual({
@@ -254,17 +260,7 @@ describe("the member pages' lists", () => {
       overlapt: "overlap",
       vol: "full",
     });
-    const fullRow = all.find((s) => s.id === full.id);
-    expect(fullRow).toMatchObject({ filled: 1, needed: 1, isMine: false });
-    expect(fullRow?.people).toEqual([{ id: org.members[3].person.id, name: expect.stringContaining(org.members[3].person.lastName) }]);
-    expect(all.find((s) => s.id === mine.id)?.isMine).toBe(true);
-
-    // The pages work the same list out from the cached facts: the week's shifts and the member's own.
-    const weekFacts = await readWeekShiftFacts(tenantId, week.key, TZ);
-    expect(weekFacts.map((s) => s.id)).toEqual(all.map((s) => s.id));
-    const myFacts = await readMemberRosterFacts(tenantId, me.person.id, week.key, TZ);
-    expect(myFacts).toEqual({ groupIds: [org.group.id], shifts: [{ id: mine.id, startsAt: mine.startsAt, endsAt: mine.endsAt }] });
-    expect(openShiftsFor(weekFacts, myFacts, now).map((s) => s.id)).toEqual(openList.map((s) => s.id));
+    expect(cards.find((s) => s.id === full.id)).toMatchObject({ filled: 1, needed: 1 });
   });
 
   it("Mijn pagina reads the member's own coming shifts and open handover requests, nobody else's", async () => {

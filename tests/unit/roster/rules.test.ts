@@ -12,6 +12,7 @@ import {
   openShiftsFor,
   placesLeft,
   resolveWeek,
+  rosterViewOf,
   seriesOccurrences,
   shiftsShownPerDay,
   shiftSpanFromLocal,
@@ -365,5 +366,35 @@ describe("chooseShownDay: one day or the whole week", () => {
   it("ignores a day of another week", () => {
     expect(chooseShownDay({ ...base, requested: "2026-04-01", crowded: true })).toBe("2026-03-26");
     expect(chooseShownDay({ ...base, requested: "2026-04-01", crowded: false })).toBeNull();
+  });
+});
+
+describe("rosterViewOf: what a roster page shows of a week's shifts", () => {
+  const weekDays = ["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"];
+  const quiet = [
+    { id: "a", day: "2026-03-24" },
+    { id: "b", day: "2026-03-24" },
+    { id: "c", day: "2026-03-24" },
+    { id: "d", day: "2026-03-24" },
+    { id: "e", day: "2026-03-26" },
+  ];
+  const crowded = Array.from({ length: 41 }, (_, i) => ({ id: `s${i}`, day: i < 30 ? "2026-03-24" : "2026-03-26" }));
+  const ids = (view: { days: { day: string; shifts: { id: string }[]; total: number }[] }) => view.days.map((d) => [d.day, d.shifts.map((s) => s.id).join(""), d.total]);
+
+  it("shows a quiet week whole, a few shifts per day, with the numbers of each day", () => {
+    const view = rosterViewOf(quiet, { weekDays, requested: undefined, today: "2026-03-26", asked: undefined });
+    expect(view).toMatchObject({ counts: [0, 4, 0, 1, 0, 0, 0], total: 5, crowded: false, shownDay: null });
+    expect(ids(view)).toEqual([["2026-03-24", "abc", 4], ["2026-03-26", "e", 1]]);
+  });
+
+  it("opens a crowded week on today, with a first handful and more as asked", () => {
+    const view = rosterViewOf(crowded, { weekDays, requested: undefined, today: "2026-03-26", asked: undefined });
+    expect(view).toMatchObject({ total: 41, crowded: true, shownDay: "2026-03-26" });
+    expect(ids(view)).toEqual([["2026-03-26", "s30s31s32s33s34s35", 11]]);
+    expect(ids(rosterViewOf(crowded, { weekDays, requested: "2026-03-26", today: "2026-03-26", asked: 12 }))).toEqual([["2026-03-26", crowded.slice(30).map((s) => s.id).join(""), 11]]);
+  });
+
+  it("shows an empty day asked for as a day without shifts", () => {
+    expect(rosterViewOf(quiet, { weekDays, requested: "2026-03-28", today: "2026-03-26", asked: undefined })).toMatchObject({ shownDay: "2026-03-28", days: [] });
   });
 });
