@@ -1,9 +1,10 @@
 // The roster reads the member pages keep in the page cache (lib/cache/tags.ts): a week's shifts as
-// the rules see them and as "Alle diensten" shows them, kept once per organisation, and a member's own facts (groups, own shifts,
-// coming shifts, handover requests), kept per member. Every entry is tagged with the organisation's
-// roster, so any change to shifts, places, handovers, groups or people expires it at commit. None
-// takes the current time: time-dependent choices (what has started, what is still coming) are made
-// by the page from the facts, and a day or week key stands in where a read needs a lower bound.
+// the rules see them and as "Alle diensten" shows them, kept once per organisation, and a member's
+// own facts (groups, own shifts, coming shifts, handover requests), kept per member. Every entry is
+// tagged with the organisation's roster, so any change to shifts, places, handovers, groups or people
+// expires it at commit. None takes the current time: time-dependent choices (what has started, what
+// is still coming) are made by the page from the facts, and a day or week key stands in where a read
+// needs a lower bound. Also the roster pages' week, remembered per process.
 import { localDateKey } from "@/lib/dates";
 import { placesLeft, resolveWeek, rosterViewOf, toInstant, type MemberRosterFacts, type RosterView, type RosterWeek, type ShiftFacts } from "./rules";
 import {
