@@ -3,8 +3,9 @@
 // phone numbers and shifts (Sanne is on shifts of the week shown, her colleague on none of hers)
 // request the same pages as the server sends them; every element marked `data-shared-fragment` must
 // be byte for byte the same for both, and hold neither member's own marks ("jij", the greeting) nor
-// contact details that colleagues may not see. A page without any marked fragment fails: a check
-// that finds nothing to compare proves nothing.
+// personal details that colleagues may not see (on a roster none; on the people pages those the
+// organisation keeps from colleagues, by default the address, postcode and birth date). A page
+// without any marked fragment fails: a check that finds nothing to compare proves nothing.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { addDays } from "date-fns";
 import { formatPhoneNumber } from "@/lib/people/rules";
@@ -28,12 +29,28 @@ function ownMarks(member: Member): string[] {
   ];
 }
 
-/** The ways a page may write a member's address and number (as stored, as shown, as dialled). */
-function contactDetails(member: Member, kind: "email" | "phone"): string[] {
-  if (kind === "email") return member.email ? [member.email, member.email.toLowerCase()] : [];
-  if (!member.phone) return [];
-  const { display, href } = formatPhoneNumber(member.phone);
-  return [...new Set([member.phone, display, href.replace(/^tel:/, ""), member.phone.replace(/\s+/g, "")])];
+const personalFields = ["email", "phone", "address", "postcode", "birthDate"] as const;
+type PersonalField = (typeof personalFields)[number];
+
+/** The ways a page may write one of a member's details (a number as stored, as shown, as dialled; a date in full or as digits). */
+function writtenForms(member: Member, field: PersonalField): string[] {
+  const value = member[field];
+  if (!value) return [];
+  switch (field) {
+    case "email":
+      return [value, value.toLowerCase()];
+    case "phone": {
+      const { display, href } = formatPhoneNumber(value);
+      return [...new Set([value, display, href.replace(/^tel:/, ""), value.replace(/\s+/g, "")])];
+    }
+    case "birthDate": {
+      const [year, month, day] = value.split("-");
+      const long = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
+      return [value, `${Number(day)}-${Number(month)}-${year}`, `${day}-${month}-${year}`, long];
+    }
+    default:
+      return [value];
+  }
 }
 
 async function htmlOf(request: APIRequestContext, path: string, who: Member): Promise<string> {
@@ -105,11 +122,11 @@ test("a page's shared fragments are the same for two members and hold nothing of
         for (const mark of ownMarks(member)) {
           expect(markup.includes(mark), `${label}: a shared fragment holds "${mark}", a mark of ${member.name}'s own`).toBe(false);
         }
-        for (const kind of ["email", "phone"] as const) {
-          // A roster never shows contact details; the people pages show what the organisation lets colleagues see.
-          if (!roster && visibleToColleagues.has(kind)) continue;
-          for (const detail of contactDetails(member, kind)) {
-            expect(markup.includes(detail), `${label}: a shared fragment holds ${member.name}'s ${kind} (${detail}), which colleagues may not see here`).toBe(false);
+        for (const field of personalFields) {
+          // A roster never shows personal details; the people pages show what the organisation lets colleagues see.
+          if (!roster && visibleToColleagues.has(field)) continue;
+          for (const detail of writtenForms(member, field)) {
+            expect(markup.includes(detail), `${label}: a shared fragment holds ${member.name}'s ${field} (${detail}), which colleagues may not see here`).toBe(false);
           }
         }
       }

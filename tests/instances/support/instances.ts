@@ -77,6 +77,10 @@ export type Member = {
   name: string;
   email: string | null;
   phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  /** yyyy-mm-dd */
+  birthDate: string | null;
 };
 
 export type DemoPeople = {
@@ -103,24 +107,45 @@ async function withDatabase<T>(read: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
-type PersonRow = { id: string; first_name: string; infix: string | null; last_name: string; email: string | null; phone: string | null };
+type PersonRow = {
+  id: string;
+  first_name: string;
+  infix: string | null;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  birth_date: string | null;
+};
+
+const personColumns = "p.id, p.first_name, p.infix, p.last_name, p.email, p.phone, p.address, p.postcode, p.birth_date::text AS birth_date";
 
 function memberOf(row: PersonRow): Member {
   const name = [row.first_name, row.infix, row.last_name].filter(Boolean).join(" ");
-  return { personId: row.id, firstName: row.first_name, name, email: row.email, phone: row.phone };
+  return {
+    personId: row.id,
+    firstName: row.first_name,
+    name,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    postcode: row.postcode,
+    birthDate: row.birth_date,
+  };
 }
 
 /** The two members the journeys use, read from the seeded database (read only). */
 export function readDemoPeople(): Promise<DemoPeople> {
   return withDatabase(async (client) => {
     const sanne = await client.query<PersonRow & { settings: OrganisationSettings | null }>(
-      `SELECT p.id, p.first_name, p.infix, p.last_name, p.email, p.phone, o.settings
+      `SELECT ${personColumns}, o.settings
          FROM users u JOIN people p ON p.id = u.person_id JOIN organisations o ON o.id = p.tenant_id
         WHERE lower(u.username) = 'demo.lid'`,
     );
     if (sanne.rows.length !== 1) throw new Error("the demo member demo.lid is missing: was the demo seeded?");
     const colleague = await client.query<PersonRow>(
-      `SELECT p.id, p.first_name, p.infix, p.last_name, p.email, p.phone
+      `SELECT ${personColumns}
          FROM people p
         WHERE p.tenant_id = (SELECT tenant_id FROM people WHERE id = $1)
           AND p.id <> $1 AND p.role = 'member' AND p.end_date IS NULL
@@ -139,7 +164,7 @@ export function readDemoPeople(): Promise<DemoPeople> {
     );
     if (colleague.rows.length !== 1) throw new Error("the demo has no plain member in Sanne's groups who shares no coming shift with her");
     const third = await client.query<PersonRow>(
-      `SELECT p.id, p.first_name, p.infix, p.last_name, p.email, p.phone
+      `SELECT ${personColumns}
          FROM people p
         WHERE p.tenant_id = (SELECT tenant_id FROM people WHERE id = $1)
           AND p.id <> $1 AND p.id <> $2 AND p.role = 'member' AND p.end_date IS NULL
