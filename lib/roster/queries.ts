@@ -58,18 +58,20 @@ function readPeople(value: unknown): ShiftPerson[] {
 // inside this subquery would name the assignment's own id.
 const filledCount = sql<number>`(select count(*)::int from ${assignments} a where a.shift_id = ${shifts}.${sql.identifier("id")})`;
 
+/** What a shift card shows of its shift (from shifts joined with its location and group). */
+const cardColumns = {
+  id: shifts.id,
+  activity: shifts.activity,
+  locationName: locations.name,
+  startsAt: shifts.startsAt,
+  endsAt: shifts.endsAt,
+  needed: shifts.needed,
+  groupId: shifts.groupId,
+  groupName: groups.name,
+};
+
 function listColumns(tenantId: string) {
-  return {
-    id: shifts.id,
-    activity: shifts.activity,
-    locationName: locations.name,
-    startsAt: shifts.startsAt,
-    endsAt: shifts.endsAt,
-    needed: shifts.needed,
-    groupId: shifts.groupId,
-    groupName: groups.name,
-    people: peopleOnShift(tenantId),
-  };
+  return { ...cardColumns, people: peopleOnShift(tenantId) };
 }
 
 type ListRow = Omit<ShiftListItem, "filled" | "isMine">;
@@ -108,17 +110,7 @@ export async function listShiftCards(tenantId: string, shiftIds: readonly string
   if (shiftIds.length === 0) return [];
   const db = await getDb();
   return db
-    .select({
-      id: shifts.id,
-      activity: shifts.activity,
-      locationName: locations.name,
-      startsAt: shifts.startsAt,
-      endsAt: shifts.endsAt,
-      needed: shifts.needed,
-      filled: filledCount,
-      groupId: shifts.groupId,
-      groupName: groups.name,
-    })
+    .select({ ...cardColumns, filled: filledCount })
     .from(shifts)
     .leftJoin(locations, eq(locations.id, shifts.locationId))
     .leftJoin(groups, eq(groups.id, shifts.groupId))

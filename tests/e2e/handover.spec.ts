@@ -6,16 +6,15 @@
 // same database. The taker cannot sign off a shift taken over (only their own sign-ups), not even on
 // the day they took it; their shift page offers a handover instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { signInPathOf, type MailboxMessage } from "./support/mailbox";
+import { mailboxQuery, signInPathOf, type MailboxMessage } from "./support/mailbox";
+import { signInByLoginEmail } from "./support/sign-in";
 import { comingShiftOf } from "./support/shifts";
 
 const requester = { firstName: "Inès", email: "ines.dewit@example.org" };
 
 
-async function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
-  const response = await page.request.get(`/dev/mail.json?${query}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as MailboxMessage[];
+function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
+  return mailboxQuery(page, query);
 }
 
 
@@ -32,34 +31,12 @@ function otherPhone(browser: Browser, page: Page): Promise<BrowserContext> {
   });
 }
 
-/**
- * Signs her in with the button of a login email. Sign-in links work for 7 days, so a rerun reuses
- * the one already in her mailbox (login requests are rate limited per address).
- */
-async function signInByLoginEmail(page: Page): Promise<void> {
-  const loginMails = async () => (await mailbox(page, `to=${encodeURIComponent(requester.email)}`)).filter((mail) => mail.template === "login-request");
-  const [earlier] = await loginMails();
-  if (earlier) {
-    await page.goto(signInPathOf(earlier));
-    if (new URL(page.url()).pathname === "/my") return expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
-  }
-  const since = new Date(Date.now() - 2_000);
-  await page.goto("/sign-in/request");
-  await page.getByLabel("E-mailadres").fill(requester.email);
-  await page.getByRole("button", { name: "Stuur mij een e-mail" }).tap();
-  await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
-  const fresh = async () => (await loginMails()).filter((mail) => new Date(mail.createdAt) >= since);
-  await expect.poll(async () => (await fresh()).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  await page.goto(signInPathOf((await fresh())[0]));
-  await expect(page).toHaveURL(/\/my$/);
-  await expect(page.getByText(`Hallo ${requester.firstName}`)).toBeVisible();
-}
 
 
 test("a member hands a shift over to two colleagues; the second accepts from the email, the first then sees it was taken", async ({ page, browser }) => {
   // Three people, a dozen page loads and five emails: more than the default on a cold development server.
   test.setTimeout(120_000);
-  await signInByLoginEmail(page);
+  await signInByLoginEmail(page, requester);
 
   // A coming shift of hers to hand over: one she has, else an open place she takes next week or the
   // week after (each run hands one over, so a rerun may find her roster emptier).

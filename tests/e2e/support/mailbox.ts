@@ -4,6 +4,13 @@ import { expect, type Page } from "@playwright/test";
 
 export type MailboxMessage = { template: string; to: string; toName: string | null; subject: string; text: string; links: string[]; createdAt: string };
 
+/** The messages a /dev/mail.json query (`to=…`, `limit=…`) selects, newest first; `base` names another server than the page's. */
+export async function mailboxQuery(page: Page, query: string, base = ""): Promise<MailboxMessage[]> {
+  const response = await page.request.get(`${base}/dev/mail.json?${query}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as MailboxMessage[];
+}
+
 /** Every message sent to `address`, newest first. */
 export async function mailTo(page: Page, address: string): Promise<MailboxMessage[]> {
   const response = await page.request.get(`/dev/mail.json?to=${encodeURIComponent(address)}`);
