@@ -93,13 +93,18 @@ export async function serve(options: ServeOptions): Promise<void> {
   const [{ app }] = await Promise.all([prepared, listening]);
   const shown = options.hostname && options.hostname !== "0.0.0.0" ? options.hostname : "localhost";
   console.log(`Ploeg ${options.dev ? "(development) " : ""}listening on http://${shown}:${options.port}`);
+  let stopping = false;
   const stop = () => {
+    // npm passes a signal on to the server it started, so a stop signal sent to the whole process
+    // group arrives twice: the second must not end the process before the first has closed it.
+    if (stopping) return;
+    stopping = true;
     server.close();
     void app.close().finally(() => process.exit(0));
     // Keep-alive connections may hold close(); leave anyway.
     setTimeout(() => process.exit(0), 5_000).unref();
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
 }
 
 // Run directly: by name, since bundled into dist/start.mjs this module shares that file's import.meta.url.
