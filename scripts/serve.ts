@@ -10,6 +10,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { CLIENT_ADDRESS_HEADER, deriveClientAddress, markClientAddressServer } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
+import { UsageError } from "./operator-errors";
 
 export type ServeOptions = { dev: boolean; hostname: string | undefined; port: number };
 
@@ -44,7 +45,7 @@ function withClientAddress(request: IncomingMessage, trustedProxies: number): vo
 /**
  * The configuration `next build` resolved and saved with the build, as Next's own standalone server
  * uses it: serving then neither compiles next.config.ts again nor re-applies its defaults (a few
- * hundred milliseconds of the start-up). Undefined when the build did not save it.
+ * hundred milliseconds of the start-up). Undefined when there is no build.
  */
 function builtConfig(): NextConfig | undefined {
   const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
@@ -56,8 +57,10 @@ function builtConfig(): NextConfig | undefined {
 
 async function prepareNext(server: Server, options: ServeOptions) {
   // Loaded here rather than at the top, so `npm start`'s settings and database checks start first.
-  const { default: next } = await import("next");
   const conf = options.dev ? undefined : builtConfig();
+  // Without a build Next would compile next.config.ts (printing its own warnings) only to fail.
+  if (!options.dev && !conf) throw new UsageError(`There is no production build in ${process.env.NEXT_DIST_DIR || ".next"}: run \`npm run build\` first.`);
+  const { default: next } = await import("next");
   // Given the server, Next attaches its own WebSocket upgrade (hot reloading in development) to it.
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port, httpServer: server, conf });
   await app.prepare();
