@@ -77,10 +77,21 @@ function actionsFromBuild(): ManifestAction[] {
   const file = path.join(serverDir, "server-reference-manifest.json");
   if (!existsSync(file)) throw new Error(`No ${path.relative(root, file)}: run \`next build\` first (npm test -- --only=build,guards)`);
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    if (!entry.filename || !entry.exportedName) throw new Error(`The build lists action ${id} without its source file and export name`);
-    return { id, key: `${entry.filename}#${entry.exportedName}`, filename: entry.filename, exportedName: entry.exportedName };
-  });
+  return Object.entries(manifest.node)
+    .map(([id, entry]) => {
+      if (!entry.filename || !entry.exportedName) throw new Error(`The build lists action ${id} without its source file and export name`);
+      return { id, key: `${entry.filename}#${entry.exportedName}`, filename: entry.filename, exportedName: entry.exportedName };
+    })
+    .filter((action) => !isCachedFunction(action));
+}
+
+/**
+ * The wrapper Next generates for a "use cache" function ($$RSC_SERVER_CACHE_<n>, not an export of
+ * the source): Next lists it among the server references of the pages that use it. These are the
+ * page cache's reads, not actions with a form; they are left out here.
+ */
+function isCachedFunction(action: { exportedName: string }): boolean {
+  return action.exportedName.startsWith("$$RSC_SERVER_CACHE_");
 }
 
 /** Every route handler of the build, as its app path ("/api/photos/[id]", route groups included). */
