@@ -1,7 +1,7 @@
 // What a cached fragment depends on. A "use cache" function that renders or reads an
 // organisation's data calls `cachedForOrganisation(tenantId, …domains)` first: its entry is kept
 // per organisation (and per argument: day, language, page) and goes stale when any table of those
-// domains changes for that organisation (the triggers in drizzle/0015_cache_tag_expirations.sql
+// domains changes for that organisation (the triggers in drizzle/0015_cache_tag_expirations.sql and 0016
 // stamp `tenant:<id>:<domain>`, the same names as here). Member-specific values never go into such a
 // function's arguments or result unless the member's id is one of its arguments.
 import { cacheLife, cacheTag } from "next/cache";
@@ -15,9 +15,11 @@ const ORGANISATION_CACHE_LIFE = { stale: 0, revalidate: 600, expire: 600 };
 /**
  * roster: shifts, places, handovers, locations, groups, people (names on shifts), the organisation;
  * people: people, photos, groups, the organisation (its profile field settings); hours: worked
- * hours and week confirmations (hours also derive from the roster: tag both).
+ * hours and week confirmations (hours also derive from the roster: tag both); accounts: what the
+ * members table shows of a login (status, blocks, lockout, sign-ins, two-factor;
+ * drizzle/0016_cache_tags_accounts.sql); mail: the outbox rows of bulk mailings (their progress).
  */
-export type CacheDomain = "roster" | "people" | "hours";
+export type CacheDomain = "roster" | "people" | "hours" | "accounts" | "mail";
 
 export function organisationTag(tenantId: string, domain: CacheDomain): string {
   return `tenant:${tenantId}:${domain}`;
