@@ -6,11 +6,11 @@
 // Serves in this process (scripts/serve.ts: Next's handler behind the client-address step). Takes
 // `next start`'s -H/--hostname and -p/--port.
 import nodeModule from "node:module";
-import path from "node:path";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { openDatabase, openDatabaseAfter, optionsFromEnv, type DatabaseHandle } from "@/lib/db/client";
 import { assertDatabaseReachable, DatabaseUnreachableError } from "@/lib/db/health";
 import { env, type Env } from "@/lib/env";
+import { compileCacheDir } from "./compile-cache";
 import { describeOperatorError } from "./operator-errors";
 import { parseServeArgs, serve, type ServeOptions } from "./serve";
 
@@ -94,11 +94,11 @@ function stopWith(line: string): never {
 
 /**
  * Most of the start-up is Node compiling Next's and the app's server modules; with Node's compile
- * cache (kept beside the build, so a new build starts a new one) every start after the first loads
- * them already compiled.
+ * cache (kept beside the build and filled by `npm run build`) every start loads them already
+ * compiled, the first after a build too.
  */
 function keepCompileCache(): void {
-  nodeModule.enableCompileCache?.(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "cache", "node-compile-cache"));
+  nodeModule.enableCompileCache?.(compileCacheDir());
 }
 
 keepCompileCache();
