@@ -13,12 +13,19 @@
 export const clientMessageAreas = {
   app: ["errors", "confirmDialog"],
   "app/(auth)": ["signIn", "loginRequest", "passwordForgot", "passwordReset", "passwordRules", "twoFactor"],
-  "app/(member)/my": ["memberNav", "shifts.detail", "people.search"],
+  // Every member page carries these, so only the navigation's; a page's own part adds its own below.
+  "app/(member)/my": ["memberNav"],
+  "app/(member)/my/shifts/[id]": ["shifts.detail"],
+  "app/(member)/my/people": ["people.search"],
   "app/(member)/my/handover": ["handover.request", "handover.mine"],
   "app/(member)/my/shifts/[id]/handover": ["handover"],
   "app/(member)/my/profile": ["profile"],
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
-  "app/(coordinator)/dashboard": ["dashboardNav", "accounts", "logins", "profileFieldSettings", "profile", "memberRecords", "groupMembership", "roles", "temporaryPasswords", "mailBatches", "usernameResend", "mailDelivery.sendAgain"],
+  // Every dashboard page carries these, so only the navigation's; each part adds its own below.
+  "app/(coordinator)/dashboard": ["dashboardNav"],
+  "app/(coordinator)/dashboard/people": ["accounts", "logins", "memberRecords", "groupMembership", "roles", "temporaryPasswords", "mailBatches", "usernameResend", "mailDelivery.sendAgain"],
+  "app/(coordinator)/dashboard/mail": ["mailDelivery.sendAgain"],
+  "app/(coordinator)/dashboard/settings/profile-fields": ["profileFieldSettings", "profile.fields"],
   "app/(provider)/provider": ["provider", "account", "passwordRules"],
   "app/(coordinator)/dashboard/roster": ["shiftEditor", "roster"],
   "app/(coordinator)/dashboard/groups": ["groups"],
