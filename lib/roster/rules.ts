@@ -362,10 +362,11 @@ export function groupByDay<T extends { startsAt: Date }>(items: readonly T[], ti
 }
 
 /**
- * Above this many shifts in a week the roster opens on one day instead of the whole week: a long
- * list is hard to scan on a phone and heavy to load on a weak connection. "Hele week" still shows all.
+ * Above this many shifts in a week (three a day) the roster opens on one day instead of the whole
+ * week: a long list is hard to scan on a phone and heavy to load on a weak connection (a whole week of
+ * three shifts a day was over 60 KiB). "Hele week" still shows all.
  */
-export const WHOLE_WEEK_AT_MOST = 40;
+export const WHOLE_WEEK_AT_MOST = 21;
 
 /**
  * How many shifts of a day a roster page lists before its "meer" link: a few per day in the week's

@@ -394,6 +394,12 @@ describe("rosterViewOf: what a roster page shows of a week's shifts", () => {
     expect(ids(rosterViewOf(crowded, { weekDays, requested: "2026-03-26", today: "2026-03-26", asked: 12 }))).toEqual([["2026-03-26", crowded.slice(30).map((s) => s.id).join(""), 11]]);
   });
 
+  it("opens a week of more than three shifts a day on one day, and shows one of three a day whole", () => {
+    const week = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `w${i}`, day: weekDays[i % 7] }));
+    expect(rosterViewOf(week(21), { weekDays, requested: undefined, today: "2026-03-26", asked: undefined })).toMatchObject({ crowded: false, shownDay: null });
+    expect(rosterViewOf(week(22), { weekDays, requested: undefined, today: "2026-03-26", asked: undefined })).toMatchObject({ crowded: true, shownDay: "2026-03-26" });
+  });
+
   it("shows an empty day asked for as a day without shifts", () => {
     expect(rosterViewOf(quiet, { weekDays, requested: "2026-03-28", today: "2026-03-26", asked: undefined })).toMatchObject({ shownDay: "2026-03-28", days: [] });
   });
