@@ -2,6 +2,7 @@
 // `npm start`'s server on a freshly seeded database and passes its address in PLAYWRIGHT_BASE_URL.
 // Members are tested at a phone viewport, coordinators (tests/e2e/coordinator/) at a desktop one.
 import { defineConfig, type LaunchOptions } from "@playwright/test";
+import { dutchInAmsterdam, phoneScreen } from "./tests/e2e/support/phone";
 
 // Never download Playwright's own browsers: the system Chromium is used.
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = "1";
@@ -39,8 +40,7 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     launchOptions,
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
+    ...dutchInAmsterdam,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -48,8 +48,7 @@ export default defineConfig({
     {
       name: "phone",
       testIgnore: /coordinator\//,
-      // The iPhone presets are WebKit; this is the same screen on Chromium.
-      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+      use: phoneScreen,
     },
     {
       name: "desktop",

@@ -7,6 +7,7 @@
 // the day they took it; their shift page offers a handover instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { mailboxQuery, signInPathOf, type MailboxMessage } from "./support/mailbox";
+import { newPhone } from "./support/phone";
 import { signInByLoginEmail } from "./support/sign-in";
 import { comingShiftOf } from "./support/shifts";
 
@@ -20,15 +21,7 @@ function mailbox(page: Page, query: string): Promise<MailboxMessage[]> {
 
 /** Someone else's phone: a fresh browser with no cookies, the same screen as the phone project. */
 function otherPhone(browser: Browser, page: Page): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: new URL(page.url()).origin,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-  });
+  return newPhone(browser, new URL(page.url()).origin);
 }
 
 

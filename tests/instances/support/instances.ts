@@ -2,7 +2,7 @@
 // B direct), phones signed in on them, and a look into the one database both use. Both servers sign
 // their cookies with one secret and keep sessions in that database, and a browser sends a cookie of
 // 127.0.0.1 to every port of it: a phone signed in on A is signed in on B too.
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/lib/demo/logins";
 import { resolveProfileFieldSettings } from "@/lib/people/rules";
@@ -22,17 +22,7 @@ export const instanceA = () => required("INSTANCE_A_URL");
 export const instanceB = () => required("INSTANCE_B_URL");
 
 /** A phone: a fresh browser with no cookies, the screen of the e2e phone project; relative paths open on `baseURL`. */
-export function newPhone(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-  });
-}
+export { newPhone } from "../../e2e/support/phone";
 
 /** The demo member, Sanne, signs in with her password on the phone's own instance. */
 export async function signInDemoMember(page: Page): Promise<void> {
