@@ -1,8 +1,10 @@
 // What a member reads about their own hours: one week to sign (its lines, totals per day and location,
 // the deadline and where the sign-off stands), their recent weeks, and the weeks waiting for them on
-// Mijn pagina (their facts kept in the page cache, the phases worked out from the current time). Always
-// one person, the actor: a member never reads another member's hours. A constant number of statements
-// whatever the organisation's size: the settings, then the hours (two) and the sign-off rows together.
+// Mijn pagina and Mijn uren. The facts of a week and of the recent weeks are kept in the page cache per
+// member; the phases, what has ended and whether *bevestig* may be pressed are worked out from the
+// current time on every request. Always one person, the actor: a member never reads another member's
+// hours. A constant number of statements whatever the organisation's size: the settings, then the hours
+// (two) and the sign-off rows together.
 import { listWeekConfirmations, listWorkedHours, getHoursSettings, type WeekConfirmation, type WorkedHoursEntry } from "./queries";
 import {
   confirmationDeadline,
@@ -34,30 +36,61 @@ export type MemberWeek = {
   problem: ConfirmProblem | "noHours" | null;
 };
 
-/** The member's week, or null for a week that has not started yet or an unknown organisation. */
-export async function getMemberWeek(tenantId: string, personId: string, weekStart: string, now: Date = new Date()): Promise<MemberWeek | null> {
+/**
+ * What the member's week is made of, without the current time: the organisation's hours settings,
+ * every line of the week (a shift's line whether or not it has ended; `plannedEndsAt` tells) and the
+ * week's sign-off record.
+ */
+export type MemberWeekFacts = {
+  weekStart: string;
+  timeZone: string;
+  deadline: HoursDeadline;
+  entries: WorkedHoursEntry[];
+  confirmation: WeekConfirmation | null;
+};
+
+/**
+ * The facts of the member's week (`weekStart`, a Monday), kept in the page cache per member and week;
+ * any change to the organisation's roster (its shifts, places, locations, hours settings) or hours
+ * (worked hours, sign-offs) expires them. Null for an unknown organisation.
+ */
+export async function readMemberWeekFacts(tenantId: string, personId: string, weekStart: string): Promise<MemberWeekFacts | null> {
+  "use cache";
+  cachedForOrganisation(tenantId, "roster", "hours");
   const settings = await getHoursSettings(tenantId);
   if (!settings) return null;
-  const { timeZone, deadline: setting } = settings;
-  if (weekStart > weekStartOf(now, timeZone)) return null;
+  const { timeZone, deadline } = settings;
   const { startsAt, endsAt } = weekBounds(weekStart, timeZone);
   const [entries, [confirmation]] = await Promise.all([
-    listWorkedHours(tenantId, { from: startsAt, to: endsAt, now, personIds: [personId] }),
+    listWorkedHours(tenantId, { from: startsAt, to: endsAt, now: null, personIds: [personId] }),
     listWeekConfirmations(tenantId, [weekStart], [personId]),
   ]);
-  const facts = { weekStart, timeZone, deadline: setting, status: confirmation?.status ?? null, now };
-  const phase = weekPhase(facts);
-  const problem = whyCannotConfirm(facts) ?? (entries.length === 0 ? "noHours" : null);
+  return { weekStart, timeZone, deadline, entries, confirmation: confirmation ?? null };
+}
+
+/** The member's week as of `now`, from its facts; null for a week that has not started yet. */
+export function memberWeekOf(facts: MemberWeekFacts, now: Date): MemberWeek | null {
+  const { weekStart, timeZone, deadline } = facts;
+  if (weekStart > weekStartOf(now, timeZone)) return null;
+  // A shift counts once it has ended, as listWorkedHours would have decided at `now`.
+  const entries = facts.entries.filter((entry) => entry.plannedEndsAt === null || entry.plannedEndsAt.getTime() <= now.getTime());
+  const weekFacts = { weekStart, timeZone, deadline, status: facts.confirmation?.status ?? null, now };
   return {
     weekStart,
     timeZone,
     entries: entries.map((entry) => ({ ...entry, minutes: workedMinutes(entry), corrected: entry.shiftId !== null && entry.workedHoursId !== null })),
     summary: summariseWeek(entries, timeZone),
-    confirmation: confirmation ?? null,
-    phase,
-    deadline: confirmationDeadline(weekStart, timeZone, setting),
-    problem,
+    confirmation: facts.confirmation,
+    phase: weekPhase(weekFacts),
+    deadline: confirmationDeadline(weekStart, timeZone, deadline),
+    problem: whyCannotConfirm(weekFacts) ?? (entries.length === 0 ? "noHours" : null),
   };
+}
+
+/** The member's week, or null for a week that has not started yet or an unknown organisation. */
+export async function getMemberWeek(tenantId: string, personId: string, weekStart: string, now: Date = new Date()): Promise<MemberWeek | null> {
+  const facts = await readMemberWeekFacts(tenantId, personId, weekStart);
+  return facts ? memberWeekOf(facts, now) : null;
 }
 
 /** What a week's badge says: its phase, "returned" for a sent-back week, "empty" for a week without hours. */

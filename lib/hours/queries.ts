@@ -75,8 +75,11 @@ export type WorkedHoursRange = {
   /** Hours that started in [from, to). */
   from: Date;
   to: Date;
-  /** Only shifts that have ended by now count. */
-  now: Date;
+  /**
+   * Only shifts that have ended by now count; null: every shift of the range, ended or not (for facts
+   * kept in the page cache, which leave "ended by now" to each request through `plannedEndsAt`).
+   */
+  now: Date | null;
   /** Only these people; everyone of the organisation when left out. */
   personIds?: readonly string[];
 };
@@ -97,13 +100,13 @@ export async function listWorkedHours(tenantId: string, range: WorkedHoursRange,
     eq(assignments.tenantId, tenantId),
     eq(shifts.tenantId, tenantId),
     isNull(shifts.cancelledAt),
-    lte(shifts.endsAt, range.now),
     // The planned start bounds the index scan; the effective start decides the week.
     gte(shifts.startsAt, new Date(range.from.getTime() - SLACK_MS)),
     lt(shifts.startsAt, new Date(range.to.getTime() + SLACK_MS)),
     sql`${effectiveStart} >= ${range.from}`,
     sql`${effectiveStart} < ${range.to}`,
   ];
+  if (range.now) shiftConditions.push(lte(shifts.endsAt, range.now));
   if (personIds) shiftConditions.push(inArray(assignments.personId, personIds));
   const extraConditions: SQL[] = [
     eq(workedHours.tenantId, tenantId),
