@@ -3,8 +3,8 @@ import Link from "next/link";
 import { HoursStatusBadge } from "@/components/member/hours-status-badge";
 import { requireMember } from "@/lib/auth/session";
 import { dayKeyAsDate } from "@/lib/dates";
-import { listMemberWeeks } from "@/lib/hours/member-queries";
-import { addDaysToKey, formatMinutesAsHours, weekNumberOf } from "@/lib/hours/rules";
+import { memberWeekLines, readMemberWeeksFactsOfWeek } from "@/lib/hours/member-queries";
+import { addDaysToKey, formatMinutesAsHours, weekNumberOf, weekStartOf } from "@/lib/hours/rules";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+// The member's recent weeks come from the page cache, kept per member and current week; their phases
+// and badges are worked out here from the current time.
 export default async function MyHoursPage() {
-  const actor = await requireMember();
-  const [t, format, weeks] = await Promise.all([getTranslations("myHours"), getFormatter(), listMemberWeeks(actor.tenantId, actor.personId)]);
+  const { tenantId, personId, timeZone } = await requireMember();
+  const now = new Date();
+  const [t, format, facts] = await Promise.all([
+    getTranslations("myHours"),
+    getFormatter(),
+    readMemberWeeksFactsOfWeek(tenantId, personId, weekStartOf(now, timeZone), timeZone),
+  ]);
+  const weeks = facts ? memberWeekLines(facts, now) : [];
   const shown = weeks.filter((week) => week.hasHours || week.badge !== "empty");
 
   return (
