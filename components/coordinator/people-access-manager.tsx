@@ -32,24 +32,47 @@ import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
 
+/**
+ * One person's row. Fields a row does not have are left out rather than null: a page of rows travels
+ * to the browser as these props. Everyone can be selected, also without a login: group membership is
+ * for every member, and the access actions skip (and count) whoever has no login or is the
+ * coordinator themselves.
+ */
 export type PersonAccessView = {
   personId: string;
-  /** The member page. */
-  href: string;
   name: string;
-  roleLabel: string | null;
-  isSelf: boolean;
-  groups: string[];
-  username: string | null;
-  lastLogin: string | null;
+  roleLabel?: string;
+  isSelf?: true;
+  /** The person's groups, as a list in words. */
+  groups?: string;
+  username?: string;
+  lastLogin?: string;
   badges: AccountBadgeView[];
   actions: PersonAccessAction[];
-  usernameUnavailable: boolean;
-  selectable: boolean;
-  /** The day the schedule dialog suggests: the day after the end date, or tomorrow. */
-  scheduleDefault: string;
-  endDateLabel: string | null;
+  usernameUnavailable?: true;
+  /** The day the schedule dialog suggests when not the first day that can be scheduled: the day after the end date. */
+  scheduleDefault?: string;
+  endDateLabel?: string;
 };
+
+/** The member page of a row. */
+const memberPage = (row: PersonAccessView) => `/dashboard/people/${row.personId}`;
+
+// The table's look, written once on the <table> instead of on every row and cell (Table's plainRows).
+// Below lg each row is a card: the checkbox beside the name, then the other cells, each after its label.
+const tableLook = [
+  "[&_tbody_tr]:border-b [&_tbody_tr]:border-stone-200 [&_tbody_tr:last-child]:border-b-0",
+  "max-lg:[&_tbody_tr]:grid max-lg:[&_tbody_tr]:grid-cols-[auto_1fr] max-lg:[&_tbody_tr]:gap-x-3 max-lg:[&_tbody_tr]:gap-y-1.5 max-lg:[&_tbody_tr]:p-4",
+  "[&_tbody_td]:px-3 [&_tbody_td]:py-3 [&_tbody_td]:align-top [&_tbody_th]:px-3 [&_tbody_th]:py-3 [&_tbody_th]:text-left [&_tbody_th]:align-top [&_tbody_th]:font-normal",
+  "max-lg:[&_tbody_td]:p-0 max-lg:[&_tbody_th]:p-0 max-lg:[&_tbody_td]:col-start-2",
+  "[&_tbody_td:first-child]:px-4 max-lg:[&_tbody_td:first-child]:p-0 max-lg:[&_tbody_td:first-child]:row-span-4 max-lg:[&_tbody_td:first-child]:col-start-1 max-lg:[&_tbody_td:first-child]:pt-0.5 [&_input]:size-5",
+  "[&_tbody_th_a]:font-semibold [&_tbody_th_a]:text-brand-800 [&_tbody_th_a]:underline-offset-2 [&_tbody_th_a:hover]:underline",
+  "[&_small]:block [&_small]:text-sm [&_small]:text-stone-600",
+  "[&_td[data-label]]:text-sm [&_td[data-label]]:text-stone-700 [&_td.username]:font-mono [&_td.username]:[overflow-wrap:anywhere]",
+  "max-lg:[&_td[data-label]]:before:content-[attr(data-label)] max-lg:[&_td[data-label]]:before:font-sans max-lg:[&_td[data-label]]:before:text-stone-600",
+  "[&_tbody_td:last-child]:text-right max-lg:[&_tbody_td:last-child]:pt-1 max-lg:[&_tbody_td:last-child]:text-left",
+  "[&_button[aria-expanded]]:rounded-lg [&_button[aria-expanded]]:border [&_button[aria-expanded]]:border-stone-300 [&_button[aria-expanded]]:bg-white [&_button[aria-expanded]]:px-3 [&_button[aria-expanded]]:py-2 [&_button[aria-expanded]]:font-medium [&_button[aria-expanded]]:whitespace-nowrap [&_button[aria-expanded]:hover]:bg-stone-100 [&_button[aria-expanded]:disabled]:opacity-60",
+].join(" ");
 
 export type GroupChoice = { id: string; label: string; name: string };
 
@@ -104,7 +127,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   const { busy, run } = useServerCall<string>(() => setNotice({ tone: "error", text: t("errors.failed") }));
   const [groupToBlock, setGroupToBlock] = useState(initialGroupId ?? "");
 
-  const selectable = useMemo(() => rows.filter((row) => row.selectable).map((row) => row.personId), [rows]);
+  const selectable = useMemo(() => rows.map((row) => row.personId), [rows]);
   // Only people on this page count: after filtering, people no longer shown drop out of the selection.
   const selection = useMemo(() => selectable.filter((id) => selected.has(id)), [selectable, selected]);
 
@@ -193,7 +216,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         name: row.name,
         title: t("schedule.titleFor", { name: row.name }),
         hint: row.endDateLabel ? t("schedule.endDateHint", { date: row.endDateLabel }) : null,
-        defaultDate: row.scheduleDefault,
+        defaultDate: row.scheduleDefault ?? minScheduleDate,
         error: null,
       });
     }
@@ -254,15 +277,12 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       sort: sorts?.name,
       rowHeader: true,
       colClassName: "lg:w-[26%]",
-      cellClassName: "px-3 py-3 text-left align-top font-normal max-lg:p-0",
       cell: (row) => (
         <>
-          <Link href={row.href} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-            {row.name}
-          </Link>
+          <Link href={memberPage(row)}>{row.name}</Link>
           {row.isSelf ? <span className="text-stone-600"> ({t("table.you")})</span> : null}
           {row.roleLabel ? <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium text-stone-700">{row.roleLabel}</span> : null}
-          {row.groups.length > 0 ? <span className="block text-sm text-stone-600">{row.groups.join(", ")}</span> : null}
+          {row.groups ? <small>{row.groups}</small> : null}
         </>
       ),
     },
@@ -270,41 +290,32 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       key: "username",
       header: t("table.username"),
       colClassName: "lg:w-[16%]",
-      cellClassName: "px-3 py-3 align-top font-mono text-sm [overflow-wrap:anywhere] max-lg:p-0",
-      cell: (row) => (
-        <>
-          <span className="font-sans text-stone-600 lg:hidden">{t("table.username")}: </span>
-          {row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>}
-        </>
-      ),
+      cellClassName: "username",
+      cellLabel: `${t("table.username")}: `,
+      cell: (row) => row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>,
     },
-    { key: "status", header: t("table.status"), sort: sorts?.status, cellClassName: "px-3 py-3 align-top max-lg:p-0", cell: (row) => <AccountBadgeList badges={row.badges} /> },
+    { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges} /> },
     {
       key: "lastLogin",
       header: t("table.lastLogin"),
       sort: sorts?.lastLogin,
       colClassName: "lg:w-[9rem]",
-      cellClassName: "px-3 py-3 align-top text-sm text-stone-700 max-lg:p-0",
-      cell: (row) => (
-        <>
-          <span className="text-stone-600 lg:hidden">{t("table.lastLogin")}: </span>
-          {row.lastLogin ?? t("table.neverSignedIn")}
-        </>
-      ),
+      cellLabel: `${t("table.lastLogin")}: `,
+      cell: (row) => row.lastLogin ?? t("table.neverSignedIn"),
     },
     {
       key: "actions",
       header: t("table.actions"),
       colClassName: "lg:w-[7.5rem]",
       headerClassName: "px-4 py-2 text-right font-semibold",
-      cellClassName: "px-4 py-3 text-right align-top max-lg:col-start-2 max-lg:p-0 max-lg:pt-1 max-lg:text-left",
       cell: (row) => (
         <PersonAccessActions
           name={row.name}
           available={row.actions}
-          usernameUnavailable={row.usernameUnavailable}
+          usernameUnavailable={row.usernameUnavailable ?? false}
           busy={busy === row.personId}
           onAction={(action) => runRowAction(row, action)}
+          plain
         />
       ),
     },
@@ -321,7 +332,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         <PersonAccessActions
           name={person.name}
           available={person.actions}
-          usernameUnavailable={person.usernameUnavailable}
+          usernameUnavailable={person.usernameUnavailable ?? false}
           busy={busy === person.personId}
           onAction={(action) => runRowAction(person, action)}
         />
@@ -457,16 +468,16 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         selection={{
           selected,
           onChange: setSelected,
-          isSelectable: (row) => row.selectable,
+          isSelectable: () => true,
           selectAllLabel: t("table.selectAll", { count: selectable.length }),
           rowLabel: (row) => t("table.selectPerson", { name: row.name }),
           colClassName: "w-12",
           headerClassName: "w-12 px-4 py-2",
-          cellClassName: "px-4 py-3 align-top max-lg:row-span-4 max-lg:p-0 max-lg:pt-0.5",
         }}
         stackBelow="lg"
         fixedLayout
-        stackedRowClassName="max-lg:grid max-lg:grid-cols-[auto_1fr] max-lg:gap-x-3 max-lg:gap-y-1.5 max-lg:p-4"
+        plainRows
+        tableClassName={tableLook}
         rowClassName={(row) => (selected.has(row.personId) ? "bg-brand-50" : "")}
       />
       ) : null}

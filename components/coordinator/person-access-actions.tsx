@@ -12,12 +12,14 @@ export type PersonAccessActionsProps = {
   usernameUnavailable: boolean;
   busy: boolean;
   onAction: (action: PersonAccessAction) => void;
+  /** In a table that styles its menu buttons itself (`[&_button[aria-expanded]]:…`): the button carries no classes. */
+  plain?: boolean;
 };
 
 const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resetAuthenticator", "resendUsername", "schedule", "cancelSchedule"];
 
 /** A row's "Acties" button and the short menu it opens; Escape or a click elsewhere closes it. */
-export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction }: PersonAccessActionsProps) {
+export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, plain = false }: PersonAccessActionsProps) {
   const t = useTranslations("accounts");
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -44,23 +46,24 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
   }, [open]);
 
   if (available.length === 0 && !usernameUnavailable) {
-    return <p className="text-sm text-stone-600">{t("row.noActions")}</p>;
+    return plain ? <small>{t("row.noActions")}</small> : <p className="text-sm text-stone-600">{t("row.noActions")}</p>;
   }
   const actions = order.filter((action) => available.includes(action));
   const danger = (action: PersonAccessAction) => action === "block";
 
   return (
-    <div ref={container} className="relative inline-block text-left">
+    <div ref={container} className={plain ? "relative" : "relative inline-block text-left"}>
       <button
         ref={toggle}
         type="button"
         aria-expanded={open}
-        aria-controls={menuId}
+        // Named only while the menu exists: a page of closed menus need not carry an id each.
+        aria-controls={open ? menuId : undefined}
         aria-label={t("row.menu", { name })}
         disabled={busy}
-        aria-busy={busy}
+        aria-busy={busy || undefined}
         onClick={() => setOpen((value) => !value)}
-        className="rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium whitespace-nowrap hover:bg-stone-100 disabled:opacity-60"
+        className={plain ? undefined : "rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium whitespace-nowrap hover:bg-stone-100 disabled:opacity-60"}
       >
         {busy ? t("bulk.counting") : `${t("table.actions")} ▾`}
       </button>

@@ -13,6 +13,11 @@ export type TableColumn<Row> = {
   colClassName?: string;
   /** A sortable column: its current direction (null: not sorted by it) and the link that sorts by it. */
   sort?: { direction: "ascending" | "descending" | null; href: string };
+  /**
+   * The cell's `data-label`, for a table whose `className` shows it before the value where the rows are
+   * stacked and the header row is hidden.
+   */
+  cellLabel?: string;
 };
 
 export type TableSelection<Row> = {
@@ -52,6 +57,13 @@ type TableProps<Row> = {
   /** The stacked card's grid and spacing below the stacking width, when the default does not fit. */
   stackedRowClassName?: string;
   className?: string;
+  /**
+   * Classes of the <table> itself. With `plainRows`, rows and cells carry no classes but their own
+   * (`cellClassName`, `rowClassName`) and these style them all at once, e.g. `[&_td]:px-3`: a long
+   * table then does not repeat the same class list in every row.
+   */
+  tableClassName?: string;
+  plainRows?: boolean;
 };
 
 // Written out in full so Tailwind finds every class.
@@ -69,7 +81,22 @@ function join(...classes: (string | false | null | undefined)[]): string {
  * optional row selection with a select-all box, an empty state and previous/next links. It only
  * shows what it is given; sorting, paging and selecting are the owner's.
  */
-export function Table<Row>({ caption, columns, rows, rowKey, empty, selection, paging, stackBelow = "md", fixedLayout = false, rowClassName, stackedRowClassName, className }: TableProps<Row>) {
+export function Table<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  selection,
+  paging,
+  stackBelow = "md",
+  fixedLayout = false,
+  rowClassName,
+  stackedRowClassName,
+  className,
+  tableClassName,
+  plainRows = false,
+}: TableProps<Row>) {
   const stack = stacking[stackBelow];
   if (rows.length === 0) {
     return <div className={join(className, "rounded-xl border border-dashed border-stone-300 bg-white p-6")}>{empty}</div>;
@@ -82,7 +109,7 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, selection, p
   return (
     <>
       <div className={join(className, "rounded-xl border border-stone-200 bg-white", stack.frame)}>
-        <table className={join("w-full border-collapse text-left", stack.table, fixedLayout && stack.fixed)}>
+        <table className={join("w-full border-collapse text-left", stack.table, fixedLayout && stack.fixed, tableClassName)}>
           <caption className={join("px-4 pt-3 pb-2 text-left text-stone-700", stack.caption)}>{caption}</caption>
           {hasCols ? (
             <colgroup>
@@ -132,13 +159,13 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, selection, p
             {rows.map((row) => {
               const key = rowKey(row);
               return (
-                <tr key={key} className={join("border-b border-stone-200 last:border-b-0", stackedRowClassName ?? stack.row, rowClassName?.(row))}>
+                <tr key={key} className={plainRows ? rowClassName?.(row) || undefined : join("border-b border-stone-200 last:border-b-0", stackedRowClassName ?? stack.row, rowClassName?.(row))}>
                   {selection ? (
-                    <td className={selection.cellClassName ?? "px-4 py-3 align-top"}>
+                    <td className={plainRows ? selection.cellClassName : (selection.cellClassName ?? "px-4 py-3 align-top")}>
                       {selection.isSelectable(row) ? (
                         <input
                           type="checkbox"
-                          className="size-5"
+                          className={plainRows ? undefined : "size-5"}
                           checked={selection.selected.has(key)}
                           onChange={(event) => {
                             const next = new Set(selection.selected);
@@ -153,11 +180,11 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, selection, p
                   ) : null}
                   {columns.map((column) =>
                     column.rowHeader ? (
-                      <th key={column.key} scope="row" className={column.cellClassName ?? "px-3 py-3 text-left align-top"}>
+                      <th key={column.key} scope="row" className={plainRows ? column.cellClassName : (column.cellClassName ?? "px-3 py-3 text-left align-top")} data-label={column.cellLabel}>
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td key={column.key} className={column.cellClassName ?? "px-3 py-3 align-top"}>
+                      <td key={column.key} className={plainRows ? column.cellClassName : (column.cellClassName ?? "px-3 py-3 align-top")} data-label={column.cellLabel}>
                         {column.cell(row)}
                       </td>
                     ),

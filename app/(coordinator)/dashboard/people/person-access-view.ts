@@ -1,5 +1,7 @@
 // One person's row of access facts turned into what the people table and the member page show: the
 // status badges (describeAccount) in words and dates, and the access actions this coordinator may take.
+// A row travels to the browser as a client component's props, so it leaves out what it does not have
+// (no role, no groups, never signed in): a page of rows is a good part of the page's weight.
 import type { AccountBadgeView } from "@/components/coordinator/account-badge-list";
 import type { PersonAccessView } from "@/components/coordinator/people-access-manager";
 import type { PersonAccessAction } from "@/components/coordinator/person-access-actions";
@@ -67,22 +69,15 @@ export function personAccessView(row: PersonAccessRow, context: AccessViewContex
   if (canResendUsername(subject, row.hasEmail)) actions.push("resendUsername");
   if (canBlock) actions.push("schedule");
   if (login && login.status !== "blocked" && login.blockScheduledFor) actions.push("cancelSchedule");
-  return {
-    personId: row.personId,
-    href: `/dashboard/people/${row.personId}`,
-    name: formatPersonName(row),
-    roleLabel: row.role === "member" ? null : t(`table.role_${row.role}`),
-    isSelf,
-    groups: row.groups,
-    username: login?.username ?? null,
-    lastLogin: login?.lastLoginAt ? format.dateTime(login.lastLoginAt, "moment", { timeZone: actor.timeZone }) : null,
-    badges: badgeViews(row, context),
-    actions,
-    usernameUnavailable: login?.status === "active" && login.loginCount === 0,
-    // Everyone can be selected, also without a login: group membership is for every member, and the
-    // access actions skip (and count) whoever has no login or is the coordinator themselves.
-    selectable: true,
-    scheduleDefault: suggestedBlockDay(row.endDate, minScheduleDate),
-    endDateLabel: row.endDate ? calendarDay(row.endDate) : null,
-  };
+  const view: PersonAccessView = { personId: row.personId, name: formatPersonName(row), badges: badgeViews(row, context), actions };
+  if (row.role !== "member") view.roleLabel = t(`table.role_${row.role}`);
+  if (isSelf) view.isSelf = true;
+  if (row.groups.length > 0) view.groups = row.groups.join(", ");
+  if (login) view.username = login.username;
+  if (login?.lastLoginAt) view.lastLogin = format.dateTime(login.lastLoginAt, "moment", { timeZone: actor.timeZone });
+  if (login?.status === "active" && login.loginCount === 0) view.usernameUnavailable = true;
+  const scheduleDefault = suggestedBlockDay(row.endDate, minScheduleDate);
+  if (scheduleDefault !== minScheduleDate) view.scheduleDefault = scheduleDefault;
+  if (row.endDate) view.endDateLabel = calendarDay(row.endDate);
+  return view;
 }
