@@ -6,6 +6,7 @@
 // reloaded, so what a check sees is that one request's answer.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addDays } from "date-fns";
+import { addDaysToKey, weekStartOf } from "@/lib/hours/rules";
 import { weekKeyOf } from "@/lib/roster/rules";
 import { signInPathOf } from "../e2e/support/mailbox";
 import { instanceA, instanceB, mailbox, markedAsMine, newPhone, readDemoPeople, signInByLoginEmail, signInDemoMember } from "./support/instances";
@@ -182,4 +183,44 @@ test("a handover accepted on instance B shows on instance A's very next request:
   await expect(coming(colleague).locator(`a[href="${shiftPath}"]`)).toHaveCount(1);
   await load(sanne, `${A}${requestPath}`);
   await expect(sanne.getByRole("status")).toContainText("heeft de dienst van je overgenomen");
+});
+
+test("a correction request on instance A shows on instance B's very next request of her week, and her colleague's week there stays their own", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { colleague } = await readDemoPeople();
+  const A = instanceA();
+  const B = instanceB();
+  const sanne = await (await newPhone(browser, A)).newPage();
+  await signInDemoMember(sanne);
+  const other = await (await newPhone(browser, B)).newPage();
+  await signInByLoginEmail(other, colleague);
+
+  // Last week: it has ended, so she can ask for a correction whatever the deadline.
+  const week = addDaysToKey(weekStartOf(new Date(), timeZone), -7);
+  const weekPath = `/my/hours/${week}`;
+  const message = `Ik was er ook op vrijdagavond (${Date.now()}).`;
+  const requested = (page: Page) => page.getByText(/^Je hebt op .+ een correctie gevraagd:$/);
+
+  // B renders both members' week and caches it: nothing asked yet.
+  await load(sanne, `${B}${weekPath}`, { warm: true });
+  await expect(sanne.getByRole("heading", { level: 1, name: "Ondertekenen" })).toBeVisible();
+  await expect(requested(sanne)).toHaveCount(0);
+  await load(other, `${B}${weekPath}`, { warm: true });
+  await expect(requested(other)).toHaveCount(0);
+
+  // She asks for a correction on A.
+  await load(sanne, `${A}${weekPath}`);
+  await sanne.getByLabel("Wat klopt er niet?").fill(message);
+  await sanne.getByRole("button", { name: "Verstuur naar planner" }).tap();
+  await expect(sanne).toHaveURL(new RegExp(`${weekPath}\\?done=correction$`));
+  await expect(sanne.getByText("Je bericht is naar je planner gestuurd.")).toBeVisible();
+
+  // B's very next request of her week shows it; her colleague's week of the same days does not.
+  await load(sanne, `${B}${weekPath}`);
+  await expect(requested(sanne)).toBeVisible();
+  await expect(sanne.getByText(message)).toBeVisible();
+  await load(other, `${B}${weekPath}`);
+  await expect(other.getByRole("heading", { level: 1, name: "Ondertekenen" })).toBeVisible();
+  await expect(requested(other)).toHaveCount(0);
+  await expect(other.getByText(message)).toHaveCount(0);
 });
