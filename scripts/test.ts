@@ -1,7 +1,8 @@
 // `npm test`: every check in order, stopping at the first failure, ending with one summary line.
 // Stages: node, lint, types, unit (all vitest files on PGlite), pg and neon (tests/integration on a
 // throwaway PostgreSQL, directly and through a local Neon WebSocket proxy), build, guards (every
-// server action and route handler the build lists, called as each kind of unwelcome caller), e2e (Playwright on
+// server action and route handler the build lists, called as each kind of unwelcome caller, and every
+// "use cache" function the build lists as a server function, called on `npm start`'s server), e2e (Playwright on
 // Debian's Chromium against `npm start`'s server with a freshly seeded PGlite folder), instances (two
 // `npm start` servers of the same build on one freshly seeded PostgreSQL database, each with its own
 // page cache: a change made through one shows on the other's very next request, and the fragments the
@@ -400,6 +401,8 @@ const stages: Record<StageName, { title: string; run: () => Promise<void> }> = {
       if (!existsSync(path.join(root, ".next", "server", "server-reference-manifest.json"))) {
         throw new StageFailure("no production build in .next: run the build stage first (npm test -- --only=build,guards)");
       }
+      // The page cache's wrappers are called on `npm start`'s server, bundled from the current source.
+      await bundleStart();
       await vitest("guards", ["-c", "vitest.security.config.ts"], { TEST_DATABASE_DRIVER: "pglite" });
     },
   },

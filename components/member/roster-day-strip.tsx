@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { rosterDayHref } from "@/components/member/roster-week-nav";
+import { cachedForOrganisation, type OrganisationKey } from "@/lib/cache/tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { middayOf } from "@/lib/roster/rules";
 
 type RosterDayStripProps = {
+  /** Only to prove a page asked (lib/cache/tags.ts): the numbers come in `counts`. */
+  organisation: OrganisationKey;
   view: "all" | "open";
   weekKey: string;
   /** The seven days of the week, Monday first. */
@@ -24,8 +27,9 @@ type RosterDayStripProps = {
  * Kept in the page cache by its arguments: for "Alle diensten" the numbers are the organisation's,
  * the same for every member; for "Open diensten" they are the member's count of open shifts.
  */
-export async function RosterDayStrip({ view, weekKey, days, counts, shownDay, today, timeZone, locale }: RosterDayStripProps) {
+export async function RosterDayStrip({ organisation, view, weekKey, days, counts, shownDay, today, timeZone, locale }: RosterDayStripProps) {
   "use cache";
+  cachedForOrganisation(organisation);
   const [t, format] = await Promise.all([getTranslations({ locale, namespace: "shifts.days" }), getFormatter({ locale })]);
   const base = "grid min-h-14 place-content-center rounded-lg text-center text-sm leading-tight tabular-nums";
   return (

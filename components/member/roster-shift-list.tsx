@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { rosterDayHref } from "@/components/member/roster-week-nav";
 import { ShiftCard } from "@/components/shift-card";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, type OrganisationKey } from "@/lib/cache/tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { listShiftCards } from "@/lib/roster/queries";
 import { middayOf, SHIFTS_PER_MORE } from "@/lib/roster/rules";
 
 type RosterShiftListProps = {
-  tenantId: string;
+  organisation: OrganisationKey;
   view: "all" | "open";
   weekKey: string;
   /** The day shown, or null for the whole week (its "meer" then opens that day). */
@@ -28,9 +28,9 @@ type RosterShiftListProps = {
  * on who reads it, so for "Alle diensten" every member gets the same fragment. The reader's own
  * shifts are marked outside it (MineMarks).
  */
-export async function RosterShiftList({ tenantId, view, weekKey, shownDay, days, endedIds, today, timeZone, locale }: RosterShiftListProps) {
+export async function RosterShiftList({ organisation, view, weekKey, shownDay, days, endedIds, today, timeZone, locale }: RosterShiftListProps) {
   "use cache";
-  cachedForOrganisation(tenantId, "roster");
+  const tenantId = cachedForOrganisation(organisation, "roster");
   const [cards, t, tDays, format] = await Promise.all([
     listShiftCards(
       tenantId,

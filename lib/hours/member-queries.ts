@@ -21,7 +21,7 @@ import {
   type WeekStatus,
   type WeekSummary,
 } from "./rules";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, organisationKey, type OrganisationKey } from "@/lib/cache/tags";
 
 export type MemberWeek = {
   weekStart: string;
@@ -54,9 +54,9 @@ export type MemberWeekFacts = {
  * any change to the organisation's roster (its shifts, places, locations, hours settings) or hours
  * (worked hours, sign-offs) expires them. Null for an unknown organisation.
  */
-export async function readMemberWeekFacts(tenantId: string, personId: string, weekStart: string): Promise<MemberWeekFacts | null> {
+export async function readMemberWeekFacts(organisation: OrganisationKey, personId: string, weekStart: string): Promise<MemberWeekFacts | null> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster", "hours");
+  const tenantId = cachedForOrganisation(organisation, "roster", "hours");
   const settings = await getHoursSettings(tenantId);
   if (!settings) return null;
   const { timeZone, deadline } = settings;
@@ -87,9 +87,12 @@ export function memberWeekOf(facts: MemberWeekFacts, now: Date): MemberWeek | nu
   };
 }
 
-/** The member's week, or null for a week that has not started yet or an unknown organisation. */
+/**
+ * The member's week, or null for a week that has not started yet or an unknown organisation.
+ * `tenantId` comes from the session, so the page cache's key for it is made here.
+ */
 export async function getMemberWeek(tenantId: string, personId: string, weekStart: string, now: Date = new Date()): Promise<MemberWeek | null> {
-  const facts = await readMemberWeekFacts(tenantId, personId, weekStart);
+  const facts = await readMemberWeekFacts(organisationKey(tenantId), personId, weekStart);
   return facts ? memberWeekOf(facts, now) : null;
 }
 
@@ -183,9 +186,9 @@ export async function listMemberWeeks(tenantId: string, personId: string, now: D
  * The facts of Mijn pagina's weeks, kept in the page cache per member and current week (`weekStart`,
  * a Monday in the organisation's zone `timeZone`); any change to the organisation's roster or hours expires them.
  */
-export async function readMemberWeeksFactsOfWeek(tenantId: string, personId: string, weekStart: string, timeZone: string): Promise<MemberWeeksFacts | null> {
+export async function readMemberWeeksFactsOfWeek(organisation: OrganisationKey, personId: string, weekStart: string, timeZone: string): Promise<MemberWeeksFacts | null> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster", "hours");
+  const tenantId = cachedForOrganisation(organisation, "roster", "hours");
   return readMemberWeeksFacts(tenantId, personId, weekBounds(weekStart, timeZone).startsAt);
 }
 

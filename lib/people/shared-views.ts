@@ -2,7 +2,7 @@
 // colleague's page): the reads kept in the page cache and the compact rows the lists are drawn from.
 // Nothing here takes the viewing member: the organisation comes from the caller's membership, and
 // what a colleague may see is decided by the organisation's settings in lib/people/queries.ts.
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, type OrganisationKey } from "@/lib/cache/tags";
 import { getColleague, getProfileFieldSettings, type PersonCard, type PersonDetail, type PhotoBookEntry } from "./queries";
 import { familyNameOf, formatPersonName, initialsOf } from "./names";
 import { formatPhoneNumber } from "./rules";
@@ -11,9 +11,9 @@ import { formatPhoneNumber } from "./rules";
  * A colleague for the person page and its title, the same for every member; null outside the
  * organisation or when they are no longer a member on `today` (YYYY-MM-DD in the organisation's zone).
  */
-export async function readColleague(tenantId: string, personId: string, today: string): Promise<PersonDetail | null> {
+export async function readColleague(organisation: OrganisationKey, personId: string, today: string): Promise<PersonDetail | null> {
   "use cache";
-  cachedForOrganisation(tenantId, "people");
+  const tenantId = cachedForOrganisation(organisation, "people");
   const settings = await getProfileFieldSettings(tenantId);
   return getColleague(tenantId, personId, settings, today);
 }

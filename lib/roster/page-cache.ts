@@ -16,7 +16,7 @@ import {
   type ShiftCardItem,
   type ShiftListItem,
 } from "./queries";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, type OrganisationKey } from "@/lib/cache/tags";
 
 function weekRangeOf(weekKey: string, timeZone: string): { from: Date; to: Date } {
   // The key is one resolveWeek made; the current time only decides `isCurrent`, which is not used here.
@@ -36,9 +36,9 @@ async function listWeekShifts(tenantId: string, weekKey: string, timeZone: strin
  * The shifts of the week ("2026-W49") that still have a free place: the only ones that can be open
  * for anyone, the same for every member. Whether one is open for a member now is `openShiftsFor`.
  */
-export async function readWeekFreePlaces(tenantId: string, weekKey: string, timeZone: string): Promise<WeekShift[]> {
+export async function readWeekFreePlaces(organisation: OrganisationKey, weekKey: string, timeZone: string): Promise<WeekShift[]> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster");
+  const tenantId = cachedForOrganisation(organisation, "roster");
   return (await listWeekShifts(tenantId, weekKey, timeZone)).filter((shift) => placesLeft(shift.needed, shift.filled) > 0);
 }
 
@@ -48,13 +48,13 @@ export async function readWeekFreePlaces(tenantId: string, weekKey: string, time
  * so the page can tell which have ended.
  */
 export async function readAllShiftsView(
-  tenantId: string,
+  organisation: OrganisationKey,
   weekKey: string,
   timeZone: string,
   page: { day: string | null; shown: number | null; today: string },
 ): Promise<RosterView<{ id: string; endsAt: Date }>> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster");
+  const tenantId = cachedForOrganisation(organisation, "roster");
   const shifts = await listWeekShifts(tenantId, weekKey, timeZone);
   const week = resolveWeek({ week: weekKey }, new Date(), timeZone);
   return rosterViewOf(
@@ -81,9 +81,9 @@ export function resolveRosterWeek(params: { week?: string | null; from?: string 
 }
 
 /** The member's groups and own shifts that could overlap one of the week's: what "open for me" needs beyond the week. */
-export async function readMemberRosterFacts(tenantId: string, personId: string, weekKey: string, timeZone: string): Promise<MemberRosterFacts> {
+export async function readMemberRosterFacts(organisation: OrganisationKey, personId: string, weekKey: string, timeZone: string): Promise<MemberRosterFacts> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster");
+  const tenantId = cachedForOrganisation(organisation, "roster");
   return getMemberRosterFacts(tenantId, personId, weekRangeOf(weekKey, timeZone));
 }
 
@@ -98,9 +98,9 @@ export type MemberComing = {
 };
 
 /** The member's coming shifts and open handover requests as of the start of `day` (YYYY-MM-DD in the zone). */
-export async function readMemberComing(tenantId: string, personId: string, day: string, timeZone: string): Promise<MemberComing> {
+export async function readMemberComing(organisation: OrganisationKey, personId: string, day: string, timeZone: string): Promise<MemberComing> {
   "use cache";
-  cachedForOrganisation(tenantId, "roster");
+  const tenantId = cachedForOrganisation(organisation, "roster");
   const dayStart = toInstant(day, "00:00", timeZone) ?? new Date(`${day}T00:00:00Z`);
   const [shifts, handovers] = await Promise.all([
     listShiftsForPerson(tenantId, personId, "coming", dayStart, COMING_SHIFTS_READ),

@@ -88,7 +88,8 @@ function actionsFromBuild(): ManifestAction[] {
 /**
  * The wrapper Next generates for a "use cache" function ($$RSC_SERVER_CACHE_<n>, not an export of
  * the source): Next lists it among the server references of the pages that use it. These are the
- * page cache's reads, not actions with a form; they are left out here.
+ * page cache's reads, not actions with a form: cache-wrappers-from-build.test.ts calls them on the
+ * production server.
  */
 function isCachedFunction(action: { exportedName: string }): boolean {
   return action.exportedName.startsWith("$$RSC_SERVER_CACHE_");

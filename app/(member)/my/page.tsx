@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ShiftCard } from "@/components/shift-card";
 import { HoursStatusBadge } from "@/components/member/hours-status-badge";
 import { requireMember } from "@/lib/auth/session";
+import { organisationKey } from "@/lib/cache/tags";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
 import { isAwaitingMember, memberWeekLines, readMemberWeeksFactsOfWeek } from "@/lib/hours/member-queries";
 import { addDaysToKey, formatMinutesAsHours, weekNumberOf, weekStartOf } from "@/lib/hours/rules";
@@ -32,8 +33,8 @@ export default async function MyPage({ searchParams }: { searchParams: Promise<R
     getTranslations("shifts"),
     getTranslations("myHours"),
     getFormatter(),
-    readMemberComing(tenantId, personId, todayIn(timeZone, now), timeZone),
-    readMemberWeeksFactsOfWeek(tenantId, personId, weekStartOf(now, timeZone), timeZone),
+    readMemberComing(organisationKey(tenantId), personId, todayIn(timeZone, now), timeZone),
+    readMemberWeeksFactsOfWeek(organisationKey(tenantId), personId, weekStartOf(now, timeZone), timeZone),
     searchParams,
   ]);
   const comingShifts = coming.shifts.filter((shift) => shift.endsAt.getTime() > now.getTime());

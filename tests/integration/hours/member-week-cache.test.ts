@@ -4,6 +4,7 @@
 // the very next read shows the change.
 import { and, gt, inArray, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { organisationKey } from "@/lib/cache/tags";
 import { cacheTagExpirations } from "@/lib/db/schema/platform";
 import { approveWeeks, sendWeekBack } from "@/lib/hours/approval";
 import { confirmWeek } from "@/lib/hours/confirmation";
@@ -45,15 +46,15 @@ describe("the facts of a member's week", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime(MIDWEEK);
-      const midweek = await readMemberWeekFacts(org.organisation.id, first.person.id, WEEK);
+      const midweek = await readMemberWeekFacts(organisationKey(org.organisation.id), first.person.id, WEEK);
       vi.setSystemTime(NOW);
-      const later = await readMemberWeekFacts(org.organisation.id, first.person.id, WEEK);
+      const later = await readMemberWeekFacts(organisationKey(org.organisation.id), first.person.id, WEEK);
       expect(later).toEqual(midweek);
     } finally {
       vi.useRealTimers();
     }
 
-    const facts = await readMemberWeekFacts(org.organisation.id, first.person.id, WEEK);
+    const facts = await readMemberWeekFacts(organisationKey(org.organisation.id), first.person.id, WEEK);
     if (!facts) throw new Error("no facts for the week");
     const running = memberWeekOf(facts, MIDWEEK);
     expect(running).toMatchObject({ phase: "notYet", problem: "notYet", summary: { totalMinutes: 180 } });
@@ -71,13 +72,13 @@ describe("the facts of a member's week", () => {
 
   it("hold one member's lines and sign-off only, never a colleague's on the same shift", async () => {
     const [first, second] = org.members;
-    const [shared] = (await readMemberWeekFacts(org.organisation.id, first.person.id, WEEK))?.entries ?? [];
+    const [shared] = (await readMemberWeekFacts(organisationKey(org.organisation.id), first.person.id, WEEK))?.entries ?? [];
     if (!shared?.shiftId) throw new Error("no shared shift");
     expect(await correctShiftHours(coordinatorOf(org), { personId: second.person.id, shiftId: shared.shiftId, breakMinutes: 30 }, NOW)).toMatchObject({ outcome: "changed" });
     expect(await confirmWeek(org.organisation.id, second.person.id, WEEK, NOW)).toMatchObject({ outcome: "confirmed" });
 
-    const mine = await readMemberWeekFacts(org.organisation.id, first.person.id, WEEK);
-    const theirs = await readMemberWeekFacts(org.organisation.id, second.person.id, WEEK);
+    const mine = await readMemberWeekFacts(organisationKey(org.organisation.id), first.person.id, WEEK);
+    const theirs = await readMemberWeekFacts(organisationKey(org.organisation.id), second.person.id, WEEK);
     expect(mine?.entries.map((entry) => [entry.personId, entry.activity, entry.breakMinutes])).toEqual([
       [first.person.id, "Koffieochtend", 0],
       [first.person.id, "Nachtdienst", 0],
@@ -99,7 +100,7 @@ describe("every change the week page shows expires the member's cached week", ()
     // Read the week as the page does inside Next's cache: the tags its entry is kept under.
     process.env.__NEXT_USE_CACHE = "1";
     cacheTag.mockClear();
-    await readMemberWeekFacts(org.organisation.id, member.person.id, WEEK);
+    await readMemberWeekFacts(organisationKey(org.organisation.id), member.person.id, WEEK);
     delete process.env.__NEXT_USE_CACHE;
     tags = cacheTag.mock.calls.flat();
   });

@@ -2,6 +2,7 @@
 // and photo book sections hold the visible contact fields only, whoever asks, and nothing of another
 // organisation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organisationKey } from "@/lib/cache/tags";
 import { createAvatarPhoto, createOrganisation, createPerson, type Organisation, type Person } from "@/lib/demo/factories";
 import { listPhotoBook, searchPeople } from "@/lib/people/queries";
 import { resolveProfileFieldSettings } from "@/lib/people/rules";
@@ -67,12 +68,12 @@ describe("the photo book sections", () => {
 
 describe("a colleague read for the page cache", () => {
   it("holds the visible contact fields of the organisation's own member", async () => {
-    const person = await readColleague(organisation.id, sanne.id, today);
+    const person = await readColleague(organisationKey(organisation.id), sanne.id, today);
     expect(person).toMatchObject({ firstName: "Sanne", lastName: "Vries" });
     expect(person?.contact).toEqual({ email: "familie@example.org", phone: "06 12345678", photoId: expect.any(String) });
   });
 
   it("is null for another organisation's person", async () => {
-    expect(await readColleague(organisation.id, outsider.id, today)).toBeNull();
+    expect(await readColleague(organisationKey(organisation.id), outsider.id, today)).toBeNull();
   });
 });

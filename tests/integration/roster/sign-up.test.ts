@@ -7,6 +7,7 @@ import { assignments, handoverRequests } from "@/lib/db/schema/roster";
 import { createAssignment, createGroup } from "@/lib/demo/factories";
 import { signOffFromShift, signUpForShift } from "@/lib/roster/actions";
 import { getShiftForMember, listShiftCards } from "@/lib/roster/queries";
+import { organisationKey } from "@/lib/cache/tags";
 import { todayIn } from "@/lib/dates";
 import { readAllShiftsView, readMemberComing, readMemberRosterFacts, readWeekFreePlaces } from "@/lib/roster/page-cache";
 import { openShiftsFor, resolveWeek, rosterViewOf, toInstant, whyCannotSignUp } from "@/lib/roster/rules";
@@ -220,15 +221,15 @@ describe("the member pages' lists", () => {
 
     // What the pages read from the page cache: "Alle diensten" as shown, the week's free places (the
     // same for everyone) and the member's own facts.
-    const all = await readAllShiftsView(tenantId, week.key, TZ, { day: "all", shown: null, today: todayIn(TZ) });
+    const all = await readAllShiftsView(organisationKey(tenantId), week.key, TZ, { day: "all", shown: null, today: todayIn(TZ) });
     expect(all.counts).toEqual([2, 1, 1, 1, 1, 0, 0]);
     const weekIds = all.days.flatMap((d) => d.shifts.map((s) => s.id));
     const cards = await listShiftCards(tenantId, weekIds);
     expect(cards.map((s) => s.id)).toEqual(weekIds);
     const activityOf = new Map(cards.map((s) => [s.id, s.activity]));
-    const myFacts = await readMemberRosterFacts(tenantId, me.person.id, week.key, TZ);
+    const myFacts = await readMemberRosterFacts(organisationKey(tenantId), me.person.id, week.key, TZ);
     expect(myFacts).toEqual({ groupIds: [org.group.id], shifts: [{ id: mine.id, startsAt: mine.startsAt, endsAt: mine.endsAt }] });
-    const freePlaces = await readWeekFreePlaces(tenantId, week.key, TZ);
+    const freePlaces = await readWeekFreePlaces(organisationKey(tenantId), week.key, TZ);
     expect(freePlaces.map((s) => activityOf.get(s.id)).sort()).toEqual(["andere groep", "eigen groep", "mijn dienst", "open", "overlapt"]);
     const openList = openShiftsFor(freePlaces, myFacts, now);
     expect(openList.map((s) => activityOf.get(s.id)).sort()).toEqual(["eigen groep", "open"]);
@@ -275,7 +276,7 @@ describe("the member pages' lists", () => {
     await createAssignment(database.db, { tenantId, shiftId: theirs.id, personId: colleague.person.id });
     const [request] = await database.db.insert(handoverRequests).values({ tenantId, shiftId: later.id, requesterId: me.person.id }).returning();
 
-    const coming = await readMemberComing(tenantId, me.person.id, todayIn(TZ), TZ);
+    const coming = await readMemberComing(organisationKey(tenantId), me.person.id, todayIn(TZ), TZ);
     expect(coming.shifts.map((s) => s.activity)).toEqual(["straks", "later"]);
     expect(coming.shifts[0]).not.toHaveProperty("people");
     expect(coming.handovers.map((h) => [h.id, h.shiftId])).toEqual([[request.id, later.id]]);

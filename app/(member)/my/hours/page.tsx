@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HoursStatusBadge } from "@/components/member/hours-status-badge";
 import { requireMember } from "@/lib/auth/session";
+import { organisationKey } from "@/lib/cache/tags";
 import { dayKeyAsDate } from "@/lib/dates";
 import { memberWeekLines, readMemberWeeksFactsOfWeek } from "@/lib/hours/member-queries";
 import { addDaysToKey, formatMinutesAsHours, weekNumberOf, weekStartOf } from "@/lib/hours/rules";
@@ -20,7 +21,7 @@ export default async function MyHoursPage() {
   const [t, format, facts] = await Promise.all([
     getTranslations("myHours"),
     getFormatter(),
-    readMemberWeeksFactsOfWeek(tenantId, personId, weekStartOf(now, timeZone), timeZone),
+    readMemberWeeksFactsOfWeek(organisationKey(tenantId), personId, weekStartOf(now, timeZone), timeZone),
   ]);
   const weeks = facts ? memberWeekLines(facts, now) : [];
   const shown = weeks.filter((week) => week.hasHours || week.badge !== "empty");

@@ -6,7 +6,7 @@ import { PeopleResultList } from "@/components/member/people-result-list";
 import { PeopleSearchBox } from "@/components/member/people-search-box";
 import { PeopleTabs } from "@/components/member/people-tabs";
 import { requireMember } from "@/lib/auth/session";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, organisationKey, type OrganisationKey } from "@/lib/cache/tags";
 import { countPeople, getProfileFieldSettings, searchPeople, SEARCH_LIMIT } from "@/lib/people/queries";
 import { toSearchResultRow } from "@/lib/people/shared-views";
 import { todayIn } from "@/lib/dates";
@@ -27,7 +27,7 @@ export default async function PeopleSearchPage({ searchParams }: { searchParams:
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <PeopleTabs current="search" />
       <PeopleSearchBox defaultValue={query} />
-      <SearchResults tenantId={actor.tenantId} locale={actor.locale} query={query} refused={refused} today={todayIn(actor.timeZone)} />
+      <SearchResults organisation={organisationKey(actor.tenantId)} locale={actor.locale} query={query} refused={refused} today={todayIn(actor.timeZone)} />
     </>
   );
 }
@@ -37,20 +37,20 @@ export default async function PeopleSearchPage({ searchParams }: { searchParams:
  * organisation: kept in the page cache per organisation, query, day and language.
  */
 async function SearchResults({
-  tenantId,
+  organisation,
   locale,
   query,
   refused,
   today,
 }: {
-  tenantId: string;
+  organisation: OrganisationKey;
   locale: Locale;
   query: string;
   refused: boolean;
   today: string;
 }) {
   "use cache";
-  cachedForOrganisation(tenantId, "people");
+  const tenantId = cachedForOrganisation(organisation, "people");
   const [t, tPerson] = await Promise.all([getTranslations({ locale, namespace: "people" }), getTranslations({ locale, namespace: "personPage" })]);
   const results = query ? await searchPeople(tenantId, query, await getProfileFieldSettings(tenantId), today) : null;
   const total = results === null ? await countPeople(tenantId, today) : 0;

@@ -7,6 +7,7 @@ import { RosterShiftList } from "@/components/member/roster-shift-list";
 import { RosterWeekHeader } from "@/components/member/roster-week-header";
 import { WeekSwipe } from "@/components/member/week-swipe";
 import { requireMember } from "@/lib/auth/session";
+import { organisationKey } from "@/lib/cache/tags";
 import { todayIn } from "@/lib/dates";
 import { readAllShiftsView, readMemberRosterFacts, readWeekFreePlaces, resolveRosterWeek } from "@/lib/roster/page-cache";
 import { openShiftsFor, rosterViewOf } from "@/lib/roster/rules";
@@ -27,11 +28,12 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
   const now = new Date();
   const { tenantId, timeZone, locale } = actor;
   const today = todayIn(timeZone, now);
+  const organisation = organisationKey(tenantId);
   const week = resolveRosterWeek(params, now, timeZone, today);
   const [mine, allShifts, freePlaces, t, tDays] = await Promise.all([
-    readMemberRosterFacts(tenantId, actor.personId, week.key, timeZone),
-    params.view === "all" ? readAllShiftsView(tenantId, week.key, timeZone, { day: params.day ?? null, shown: params.shown ?? null, today }) : null,
-    params.view === "open" ? readWeekFreePlaces(tenantId, week.key, timeZone) : null,
+    readMemberRosterFacts(organisation, actor.personId, week.key, timeZone),
+    params.view === "all" ? readAllShiftsView(organisation, week.key, timeZone, { day: params.day ?? null, shown: params.shown ?? null, today }) : null,
+    params.view === "open" ? readWeekFreePlaces(organisation, week.key, timeZone) : null,
     getTranslations("shifts"),
     getTranslations("shifts.days"),
   ]);
@@ -45,9 +47,9 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
     // The whole page turns the week on a sideways swipe, as the week buttons do.
     <WeekSwipe previousHref={rosterWeekHref(params.view, week.previousKey)} nextHref={rosterWeekHref(params.view, week.nextKey)}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <RosterWeekHeader week={week} view={params.view} timeZone={timeZone} locale={locale} />
+      <RosterWeekHeader organisation={organisation} week={week} view={params.view} timeZone={timeZone} locale={locale} />
       {total > 0 ? (
-        <RosterDayStrip view={params.view} weekKey={week.key} days={week.days} counts={view.counts} shownDay={shownDay} today={today} timeZone={timeZone} locale={locale} />
+        <RosterDayStrip organisation={organisation} view={params.view} weekKey={week.key} days={week.days} counts={view.counts} shownDay={shownDay} today={today} timeZone={timeZone} locale={locale} />
       ) : null}
       {params.view === "open" ? <p className="mt-4 text-stone-700">{t("openIntro")}</p> : null}
       {crowded && params.day === undefined ? <p className="mt-2 text-stone-700">{tDays("crowded", { count: total })}</p> : null}
@@ -64,7 +66,7 @@ export default async function ShiftsPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <RosterShiftList
-            tenantId={tenantId}
+            organisation={organisation}
             view={params.view}
             weekKey={week.key}
             shownDay={shownDay}

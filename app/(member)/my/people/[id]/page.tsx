@@ -9,7 +9,7 @@ import { ContactActions } from "@/components/member/contact-actions";
 import { PersonPhoto } from "@/components/member/person-photo";
 import { ShiftCard } from "@/components/shift-card";
 import { requireMember } from "@/lib/auth/session";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, organisationKey, type OrganisationKey } from "@/lib/cache/tags";
 import { formatPersonName } from "@/lib/people/names";
 import { readColleague } from "@/lib/people/shared-views";
 import { dayKeyAsDate, todayIn } from "@/lib/dates";
@@ -33,7 +33,7 @@ const loadColleague = cache(async (id: string) => {
   const actor = await requireMember();
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
-  const person = await readColleague(actor.tenantId, parsed.data, todayIn(actor.timeZone));
+  const person = await readColleague(organisationKey(actor.tenantId), parsed.data, todayIn(actor.timeZone));
   if (!person) notFound();
   return { actor, person };
 });
@@ -53,7 +53,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <span aria-hidden="true">←</span> {t("back")}
       </Link>
       <ColleagueProfile
-        tenantId={actor.tenantId}
+        organisation={organisationKey(actor.tenantId)}
         locale={actor.locale}
         personId={person.id}
         today={todayIn(actor.timeZone)}
@@ -70,14 +70,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
  * minutes (`shiftsFrom`, ISO) and language.
  */
 async function ColleagueProfile({
-  tenantId,
+  organisation,
   locale,
   personId,
   today,
   timeZone,
   shiftsFrom,
 }: {
-  tenantId: string;
+  organisation: OrganisationKey;
   locale: Locale;
   personId: string;
   today: string;
@@ -85,12 +85,12 @@ async function ColleagueProfile({
   shiftsFrom: string;
 }) {
   "use cache";
-  cachedForOrganisation(tenantId, "people", "roster");
+  const tenantId = cachedForOrganisation(organisation, "people", "roster");
   const [t, tShifts, format, person, shifts] = await Promise.all([
     getTranslations({ locale, namespace: "personPage" }),
     getTranslations({ locale, namespace: "shifts" }),
     getFormatter({ locale }),
-    readColleague(tenantId, personId, today),
+    readColleague(organisation, personId, today),
     listShiftsForPerson(tenantId, personId, "coming", new Date(shiftsFrom), 10),
   ]);
   // The page has checked the person; one who left between that read and this one shows nothing.

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { PeopleTabs } from "@/components/member/people-tabs";
 import { PhotoBookFaces } from "@/components/member/photo-book-faces";
 import { requireMember } from "@/lib/auth/session";
-import { cachedForOrganisation } from "@/lib/cache/tags";
+import { cachedForOrganisation, organisationKey, type OrganisationKey } from "@/lib/cache/tags";
 import { getProfileFieldSettings, listGroups, listPhotoBook } from "@/lib/people/queries";
 import { toPhotoBookSections } from "@/lib/people/shared-views";
 import { todayIn } from "@/lib/dates";
@@ -30,7 +30,7 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <PeopleTabs current="photoBook" />
       <PhotoBookSheet
-        tenantId={actor.tenantId}
+        organisation={organisationKey(actor.tenantId)}
         locale={actor.locale}
         groupId={groupParam.parse(params.group) ?? null}
         page={pageParam.parse(params.page) ?? 1}
@@ -45,20 +45,20 @@ export default async function PhotoBookPage({ searchParams }: { searchParams: Pr
  * kept in the page cache per organisation, group, page, day and language.
  */
 async function PhotoBookSheet({
-  tenantId,
+  organisation,
   locale,
   groupId,
   page,
   today,
 }: {
-  tenantId: string;
+  organisation: OrganisationKey;
   locale: Locale;
   groupId: string | null;
   page: number;
   today: string;
 }) {
   "use cache";
-  cachedForOrganisation(tenantId, "people");
+  const tenantId = cachedForOrganisation(organisation, "people");
   const [t, settings, groups] = await Promise.all([
     getTranslations({ locale, namespace: "photoBook" }),
     getProfileFieldSettings(tenantId),
