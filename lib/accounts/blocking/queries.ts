@@ -7,7 +7,7 @@ import { people, type Role } from "@/lib/db/schema/people";
 import { groupMembers, groups, locations } from "@/lib/db/schema/tenancy";
 import { personOf, worksAtLocation, worksAtSince } from "@/lib/people/members";
 import { nameSearch } from "@/lib/people/name-search";
-import type { AccessStatusFilter, AccountStatus, PeopleSort, SortDirection } from "@/lib/accounts/blocking/rules";
+import { peoplePageSizes, type AccessStatusFilter, type AccountStatus, type PeoplePageSize, type PeopleSort, type SortDirection } from "@/lib/accounts/blocking/rules";
 
 
 export type PeopleAccessFilter = {
@@ -21,9 +21,11 @@ export type PeopleAccessFilter = {
   direction?: SortDirection;
   /** 1-based. */
   page: number;
+  /** People per page; PEOPLE_PAGE_SIZE unless given. */
+  pageSize?: PeoplePageSize;
 };
 
-export const PEOPLE_PAGE_SIZE = 100;
+export const PEOPLE_PAGE_SIZE: PeoplePageSize = peoplePageSizes[0];
 
 export type PersonAccessRow = {
   personId: string;
@@ -200,6 +202,7 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
     searchCondition(filter.search),
   );
   const page = Math.max(1, Math.floor(filter.page));
+  const pageSize = filter.pageSize ?? PEOPLE_PAGE_SIZE;
   const rows = await db
     .select({
       ...personAccessColumns(tenantId),
@@ -209,14 +212,14 @@ export async function listPeopleAccess(tenantId: string, filter: PeopleAccessFil
     .leftJoin(users, and(eq(users.personId, people.id), eq(users.tenantId, tenantId)))
     .where(where)
     .orderBy(...sortOrder(filter.sort ?? "name", filter.direction ?? "asc"))
-    .limit(PEOPLE_PAGE_SIZE)
-    .offset((page - 1) * PEOPLE_PAGE_SIZE);
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const total = rows[0]?.total ?? (page > 1 ? await countPeopleAccess(tenantId, where) : 0);
   return {
     rows: rows.map(toPersonAccessRow),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
 

@@ -45,6 +45,13 @@ export const peopleSorts = ["name", "lastLogin", "status"] as const;
 export type PeopleSort = (typeof peopleSorts)[number];
 export type SortDirection = "asc" | "desc";
 
+/**
+ * How many people a page of the members table shows; the first is the default. A short page keeps the
+ * table quick to load; a coordinator working through hundreds picks a longer one.
+ */
+export const peoplePageSizes = [25, 50, 100] as const;
+export type PeoplePageSize = (typeof peoplePageSizes)[number];
+
 /** Why a person in a bulk target is left out. Each has a sentence in the UI. */
 export const skipReasons = ["no-login", "already-blocked", "not-blocked", "not-activated", "self", "admin-only"] as const;
 export type SkipReason = (typeof skipReasons)[number];

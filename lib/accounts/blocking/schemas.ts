@@ -3,7 +3,7 @@
 // "accounts.errors" texts, so the page can show them in the coordinator's language.
 import { z } from "zod";
 import { plainText } from "@/lib/plain-text";
-import { accessStatusFilters, peopleSorts } from "@/lib/accounts/blocking/rules";
+import { accessStatusFilters, peoplePageSizes, peopleSorts, type PeoplePageSize } from "@/lib/accounts/blocking/rules";
 
 /** More than any organisation has people; a bigger selection is a forged request, refused outright. */
 export const SELECTION_MAX = 5_000;
@@ -64,7 +64,7 @@ export type ScheduleBlockInput = z.infer<typeof scheduleBlockSchema>;
 export const personAccountSchema = z.object({ personId });
 export type PersonAccountInput = z.infer<typeof personAccountSchema>;
 
-/** The people page's query string (?q=&group=&location=&status=&sort=&dir=&page=); anything unreadable falls back to the default. */
+/** The people page's query string (?q=&group=&location=&status=&sort=&dir=&size=&page=); anything unreadable falls back to the default. */
 export const peopleFilterSchema = z.object({
   q: plainText().trim().max(100).optional().catch(undefined),
   group: z.uuid().optional().catch(undefined),
@@ -72,6 +72,10 @@ export const peopleFilterSchema = z.object({
   status: z.enum(accessStatusFilters).catch("all"),
   sort: z.enum(peopleSorts).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
+  size: z.coerce
+    .number()
+    .refine((size): size is PeoplePageSize => (peoplePageSizes as readonly number[]).includes(size))
+    .catch(peoplePageSizes[0]),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type PeopleFilterInput = z.infer<typeof peopleFilterSchema>;

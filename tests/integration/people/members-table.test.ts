@@ -133,12 +133,23 @@ describe("paging through a large organisation", () => {
     return { organisation, group };
   }
 
-  it("every member appears exactly once across the pages, a hundred a page", async () => {
+  it("every member appears exactly once across the pages, a hundred a page when the coordinator asks for a hundred", async () => {
     const { organisation } = await organisationOf(230);
-    const pages = [await list(organisation.id, { page: 1 }), await list(organisation.id, { page: 2 }), await list(organisation.id, { page: 3 })];
-    expect(pages.map((page) => page.rows.length)).toEqual([PEOPLE_PAGE_SIZE, PEOPLE_PAGE_SIZE, 30]);
-    expect(pages[0].pageCount).toBe(3);
-    expect(new Set(pages.flatMap((page) => page.rows.map((row) => row.personId))).size).toBe(230);
+    const pages = [1, 2, 3].map((page) => list(organisation.id, { page, pageSize: 100 }));
+    const read = await Promise.all(pages);
+    expect(read.map((page) => page.rows.length)).toEqual([100, 100, 30]);
+    expect(read[0].pageCount).toBe(3);
+    expect(new Set(read.flatMap((page) => page.rows.map((row) => row.personId))).size).toBe(230);
+  });
+
+  it("a page shows 25 people unless asked otherwise, and the pages together show everyone once", async () => {
+    const { organisation } = await organisationOf(60);
+    const read = await Promise.all([1, 2, 3].map((page) => list(organisation.id, { page })));
+    expect(PEOPLE_PAGE_SIZE).toBe(25);
+    expect(read.map((page) => page.rows.length)).toEqual([25, 25, 10]);
+    expect(read[0].pageCount).toBe(3);
+    expect(read[0].total).toBe(60);
+    expect(new Set(read.flatMap((page) => page.rows.map((row) => row.personId))).size).toBe(60);
   });
 
   it("the table filtered by a group takes as many statements for 200 members as for 20", async () => {
