@@ -71,6 +71,9 @@ test("a coordinator blocks a signed-in member, who is refused on her next click 
   await dialog.getByRole("button", { name: "1 persoon blokkeren" }).click();
   await expect(page.getByRole("status")).toContainText("1 persoon geblokkeerd. 1 e-mail verstuurd.");
   await expect(page.getByRole("row", { name: new RegExp(member.name) })).toContainText("Geblokkeerd");
+  // The table is kept in the page cache: the block shows on a fresh load of the page too.
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(member.name) })).toContainText("Geblokkeerd");
 
   // Her open session is refused on the very next request and she is told who blocked her access; the
   // refused cookie is gone, and the link she used leads to the same page instead of signing in.
@@ -91,6 +94,8 @@ test("a coordinator blocks a signed-in member, who is refused on her next click 
   const unblock = page.getByRole("dialog", { name: "1 persoon deblokkeren?" });
   await unblock.getByRole("button", { name: "1 persoon deblokkeren" }).click();
   await expect(page.getByRole("status")).toContainText("1 persoon gedeblokkeerd.");
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(member.name) })).not.toContainText("Geblokkeerd");
 
   // The new email's button signs her in again.
   const welcomeBack = await newestMail(page, "access-unblocked", since);

@@ -6,11 +6,11 @@ import { MailBatchProgress } from "@/components/coordinator/mail-batch-progress"
 import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
-import { countPeopleByAccessStatus, listGroupOptions, listLocationOptions, listPeopleAccess } from "@/lib/accounts/blocking/queries";
-import { firstSchedulableDate, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
+import { readLocationOptions, readMailBatchProgress, readPeopleTable } from "@/lib/accounts/blocking/page-cache";
+import { firstSchedulableDate, peoplePageSizes, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
-import { getLatestMailBatchProgress } from "@/lib/mail/batches";
+import { organisationKey } from "@/lib/cache/tags";
 import { todayIn } from "@/lib/dates";
 import { personAccessView } from "./person-access-view";
 
@@ -38,22 +38,32 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     status: first(raw.status),
     sort: first(raw.sort),
     dir: first(raw.dir),
+    size: first(raw.size),
     page: first(raw.page),
   });
   const now = new Date();
   const today = todayIn(actor.timeZone, now);
   const minScheduleDate = firstSchedulableDate(now, actor.timeZone);
-  const [page, counts, groups, locations, mailBatch] = await Promise.all([
-    listPeopleAccess(
-      actor.tenantId,
-      { search: filter.q, groupId: filter.group, locationId: filter.location, status: filter.status, sort: filter.sort, direction: filter.dir, page: filter.page },
+  // The organisation's rows come from the page cache: the same for every coordinator of it, read
+  // only after requireCoordinator, with the organisation from the session.
+  const organisation = organisationKey(actor.tenantId);
+  const [{ page, counts, groups }, locations, mailBatch] = await Promise.all([
+    readPeopleTable(
+      organisation,
+      {
+        search: filter.q,
+        groupId: filter.group,
+        locationId: filter.location,
+        status: filter.status,
+        sort: filter.sort,
+        direction: filter.dir,
+        page: filter.page,
+        pageSize: filter.size,
+      },
       today,
-      now,
     ),
-    countPeopleByAccessStatus(actor.tenantId, today),
-    listGroupOptions(actor.tenantId, { include: filter.group }),
-    listLocationOptions(actor.tenantId),
-    getLatestMailBatchProgress(actor.tenantId, now),
+    readLocationOptions(organisation),
+    readMailBatchProgress(organisation),
   ]);
   const groupId = filter.group && groups.some((group) => group.id === filter.group) ? filter.group : null;
   const locationId = filter.location && locations.some((location) => location.id === filter.location) ? filter.location : null;
@@ -69,6 +79,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
     if (filter.status !== "all") params.set("status", filter.status);
     if (sort !== "name") params.set("sort", sort);
     if (direction !== "asc") params.set("dir", direction);
+    if (filter.size !== peoplePageSizes[0]) params.set("size", String(filter.size));
     if (pageNumber > 1) params.set("page", String(pageNumber));
     const search = params.toString();
     return search ? `/dashboard/people?${search}` : "/dashboard/people";
@@ -114,6 +125,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
           status={filter.status}
           sort={filter.sort}
           direction={filter.dir}
+          pageSize={filter.size}
           groups={groups}
           locations={locations}
           counts={counts}
