@@ -23,7 +23,10 @@ export const clientMessageAreas = {
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
   // Every dashboard page carries these, so only the navigation's; each part adds its own below.
   "app/(coordinator)/dashboard": ["dashboardNav"],
-  "app/(coordinator)/dashboard/people": ["accounts", "logins", "memberRecords", "groupMembership", "roles", "temporaryPasswords", "mailBatches", "usernameResend", "mailDelivery.sendAgain"],
+  "app/(coordinator)/dashboard/people": ["accounts", "logins", "groupMembership", "temporaryPasswords", "mailBatches", "usernameResend"],
+  // The members table carries only its own; a member's page and the new-member form add theirs.
+  "app/(coordinator)/dashboard/people/[id]": ["memberRecords", "roles", "mailDelivery.sendAgain"],
+  "app/(coordinator)/dashboard/people/new": ["memberRecords"],
   "app/(coordinator)/dashboard/mail": ["mailDelivery.sendAgain"],
   "app/(coordinator)/dashboard/settings/profile-fields": ["profileFieldSettings", "profile.fields"],
   "app/(provider)/provider": ["provider", "account", "passwordRules"],
