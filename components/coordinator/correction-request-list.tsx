@@ -13,7 +13,6 @@ export type CorrectionRequestView = {
   /** "Week 47", with when it was sent. */
   when: string;
   message: string;
-  href: string;
 };
 
 /** The open correction requests, each until a coordinator marks it "afgehandeld". */
@@ -45,7 +44,7 @@ export function CorrectionRequestList({ requests, empty }: { requests: Correctio
               <li key={key} className="flex flex-wrap items-start justify-between gap-3 p-4">
                 <div className="min-w-0 max-w-2xl">
                   <p className="font-medium">
-                    <Link href={request.href} className="text-brand-700 underline underline-offset-2">
+                    <Link href={`/dashboard/hours/${request.personId}/${request.weekStart}`} className="text-brand-700 underline underline-offset-2">
                       {request.name}
                     </Link>{" "}
                     <span className="font-normal text-stone-700">· {request.when}</span>

@@ -5,45 +5,62 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { approveHours } from "@/lib/hours/coordinator-actions";
 import type { ApproveResult } from "@/lib/hours/approval";
+import type { WeekPhase } from "@/lib/hours/rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { StatusText } from "@/components/ui/status-text";
-import { Table, type TableColumn, type TablePaging } from "@/components/ui/table";
 import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { hoursFailureText } from "./hours-failure";
 import { SendBackDialog } from "./send-back-dialog";
 
+/**
+ * One row of the list, short and flat because the page sends it to the browser: what is absent is
+ * left out rather than sent empty.
+ */
 export type HoursApprovalRowView = {
-  personId: string;
+  /** The person. */
+  id: string;
   name: string;
-  /** The member's week on the coordinator's page. */
-  href: string;
+  /** "12:30 uur". */
   total: string;
-  status: string;
+  phase: WeekPhase;
   /** The comment while the week is sent back. */
-  returnComment: string | null;
-  confirmedAt: string | null;
-  correctionRequest: string | null;
-  /** The week has ended and is not approved: it can go back to the member. */
-  canSendBack: boolean;
+  returned?: string;
+  /** When the member confirmed. */
+  confirmed?: string;
+  /** The member's open correction request. */
+  correction?: string;
 };
 
 type Notice = { tone: "success" | "error"; text: string };
 
-/**
- * The week's approval list: select members and approve (after a confirmation naming how many; only
- * confirmed weeks are approved, the rest are reported), or send one week back with a comment.
- */
+// The cells are styled once on the table, not per cell: the list is most of the page's size. Below lg
+// each row is a card: the checkbox beside the name, the rest under the name, empty cells left out.
+const tableClass =
+  "w-full border-collapse text-left max-lg:block [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:align-top " +
+  "[&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200 [&_tbody_a]:font-medium [&_tbody_a]:text-brand-700 [&_tbody_a]:underline " +
+  "max-lg:[&_tbody]:block max-lg:[&_tbody_tr]:grid max-lg:[&_tbody_tr]:grid-cols-[auto_1fr] max-lg:[&_tbody_tr]:py-2 " +
+  "max-lg:[&_tbody_tr>*]:py-0.5 max-lg:[&_tbody_tr>*:nth-child(n+3)]:col-start-2 max-lg:[&_td:empty]:hidden";
+
+/** A week can go back to the member once it has ended, until it is approved. */
+function canSendBack(phase: WeekPhase): boolean {
+  return phase !== "approved" && phase !== "notYet";
+}
+
 type HoursApprovalTableProps = {
   weekStart: string;
   /** The rows of this page. */
   rows: HoursApprovalRowView[];
   caption: string;
   empty: string;
-  paging?: TablePaging;
 };
 
-export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: HoursApprovalTableProps) {
+/**
+ * The week's approval list: select members and approve (after a confirmation naming how many; only
+ * confirmed weeks are approved, the rest are reported), or send one week back with a comment. One
+ * send-back dialog serves every row.
+ */
+export function HoursApprovalTable({ weekStart, rows, caption, empty }: HoursApprovalTableProps) {
   const t = useTranslations("hoursDashboard");
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -51,7 +68,8 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: 
   const [asking, setAsking] = useState<{ error: string | null } | null>(null);
   const [pending, setPending] = useState(false);
   const [sendingBack, setSendingBack] = useState<HoursApprovalRowView | null>(null);
-  const selection = rows.filter((row) => selected.has(row.personId)).map((row) => row.personId);
+  const chosen = rows.filter((row) => selected.has(row.id));
+  const allChosen = rows.length > 0 && chosen.length === rows.length;
 
   function approvedText(result: ApproveResult): string {
     const skipped = (["notConfirmed", "alreadyApproved"] as const)
@@ -64,7 +82,7 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: 
   async function approve() {
     setPending(true);
     try {
-      const result = await approveHours({ weeks: selection.map((personId) => ({ personId, weekStart })) });
+      const result = await approveHours({ weeks: chosen.map((row) => ({ personId: row.id, weekStart })) });
       if (!result.ok) return setAsking({ error: hoursFailureText(t, result) });
       setAsking(null);
       setSelected(new Set());
@@ -77,49 +95,20 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: 
     }
   }
 
-  const columns: TableColumn<HoursApprovalRowView>[] = [
-    {
-      key: "name",
-      header: t("table.name"),
-      rowHeader: true,
-      cell: (row) => (
-        <Link href={row.href} className="font-medium text-brand-700 underline underline-offset-2">
-          {row.name}
-        </Link>
-      ),
-    },
-    { key: "total", header: t("table.total"), cell: (row) => row.total, cellClassName: "px-3 py-3 align-top tabular-nums" },
-    {
-      key: "status",
-      header: t("table.status"),
-      cell: (row) => (
-        <>
-          <span>{row.status}</span>
-          {row.returnComment ? <span className="mt-1 block text-sm text-stone-700">{t("table.returnedWith", { comment: row.returnComment })}</span> : null}
-        </>
-      ),
-    },
-    { key: "confirmedAt", header: t("table.confirmedAt"), cell: (row) => row.confirmedAt ?? t("table.none") },
-    { key: "correction", header: t("table.correction"), cell: (row) => (row.correctionRequest ? <span className="text-amber-900">{row.correctionRequest}</span> : t("table.none")) },
-    {
-      key: "actions",
-      header: <span className="sr-only">{t("table.actions")}</span>,
-      cell: (row) =>
-        row.canSendBack ? (
-          <Button variant="secondary" onClick={() => setSendingBack(row)}>
-            {t("sendBack.open")}
-          </Button>
-        ) : null,
-    },
-  ];
+  function toggle(id: string, on: boolean) {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  }
 
   return (
     <div className="mt-4">
       <div className="mb-3 flex flex-wrap items-center gap-4">
         <StatusText as="span" className="text-stone-700">
-          {t("bulk.selected", { count: selection.length })}
+          {t("bulk.selected", { count: chosen.length })}
         </StatusText>
-        <Button variant="confirm" disabled={selection.length === 0 || pending} onClick={() => setAsking({ error: null })}>
+        <Button variant="confirm" disabled={chosen.length === 0 || pending} onClick={() => setAsking({ error: null })}>
           {t("bulk.approve")}
         </Button>
       </div>
@@ -128,27 +117,70 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: 
           {notice.text}
         </Alert>
       ) : null}
-      <Table
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => row.personId}
-        empty={<p className="text-stone-700">{empty}</p>}
-        stackBelow="lg"
-        paging={paging}
-        selection={{
-          selected,
-          onChange: setSelected,
-          isSelectable: () => true,
-          selectAllLabel: t("table.selectAll"),
-          rowLabel: (row) => row.name,
-        }}
-      />
+      {rows.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{empty}</p>
+      ) : (
+        <div className="rounded-xl border border-stone-200 bg-white">
+          <table className={tableClass}>
+            <caption className="px-4 pt-3 pb-2 text-left text-stone-700 max-lg:block">{caption}</caption>
+            <thead className="max-lg:sr-only">
+              <tr className="bg-stone-50 text-sm text-stone-700">
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    className="size-5 align-middle"
+                    checked={allChosen}
+                    ref={(element) => {
+                      if (element) element.indeterminate = chosen.length > 0 && !allChosen;
+                    }}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                    aria-label={t("table.selectAll")}
+                  />
+                </th>
+                <th scope="col">{t("table.name")}</th>
+                <th scope="col">{t("table.total")}</th>
+                <th scope="col">{t("table.status")}</th>
+                <th scope="col">{t("table.confirmedAt")}</th>
+                <th scope="col">{t("table.correction")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t("table.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <input type="checkbox" className="size-5" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={row.name} />
+                  </td>
+                  <th scope="row">
+                    <Link href={`/dashboard/hours/${row.id}/${weekStart}`}>{row.name}</Link>
+                  </th>
+                  <td className="tabular-nums">{row.total}</td>
+                  <td>
+                    {t(`phase.${row.phase}`)}
+                    {row.returned ? <span className="block text-sm text-stone-700">{t("table.returnedWith", { comment: row.returned })}</span> : null}
+                  </td>
+                  <td>{row.confirmed ?? ""}</td>
+                  <td className="text-amber-900">{row.correction ?? ""}</td>
+                  <td>
+                    {canSendBack(row.phase) ? (
+                      <button type="button" className="text-brand-700 underline" onClick={() => setSendingBack(row)}>
+                        {t("sendBack.open")}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {asking ? (
         <AccessConfirmDialog
           title={t("bulk.confirmTitle")}
-          body={t("bulk.confirmBody", { count: selection.length })}
-          details={rows.filter((row) => selected.has(row.personId)).slice(0, 10).map((row) => row.name)}
+          body={t("bulk.confirmBody", { count: chosen.length })}
+          details={chosen.slice(0, 10).map((row) => row.name)}
           warning={null}
           error={asking.error}
           checkLabel={null}
@@ -163,7 +195,7 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty, paging }: 
       ) : null}
       {sendingBack ? (
         <SendBackDialog
-          personId={sendingBack.personId}
+          personId={sendingBack.id}
           weekStart={weekStart}
           name={sendingBack.name}
           onCancel={() => setSendingBack(null)}

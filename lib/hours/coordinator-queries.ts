@@ -9,7 +9,19 @@ import { people } from "@/lib/db/schema/people";
 import { formatPersonName, personNameSql } from "@/lib/people/names";
 import { listPersonNames } from "@/lib/people/queries";
 import { getHoursSettings, listWeekConfirmations, listWorkedHours, type HoursSettings, type WeekConfirmation, type WorkedHoursEntry } from "./queries";
-import { addDaysToKey, summariseWeek, weekBounds, weekPhase, weekStartOf, workedMinutes, type WeekPhase, type WeekSummary } from "./rules";
+import {
+  addDaysToKey,
+  confirmationDeadline,
+  summariseWeek,
+  weekBounds,
+  weekPhase,
+  weekStartOf,
+  workedMinutes,
+  type HoursDeadline,
+  type WeekPhase,
+  type WeekStatus,
+  type WeekSummary,
+} from "./rules";
 
 /** The filters of the approval list; "awaiting" is confirmed and waiting for the coordinator. */
 export const approvalFilters = ["all", "awaiting", "toConfirm", "late", "approved"] as const;
@@ -36,8 +48,8 @@ export type ApprovalList = {
 /** One collator for every sort by name: building one per comparison is slow on thousands of rows. */
 const byName = new Intl.Collator("nl");
 
-/** Rows per page of the approval list. */
-export const APPROVAL_PAGE_SIZE = 100;
+/** Rows per page of the approval list: a screen or two on a laptop, a short scroll on a phone. */
+export const APPROVAL_PAGE_SIZE = 25;
 
 /** The week a coordinator sees first: last week, in the organisation's zone. */
 export function defaultApprovalWeek(now: Date, timeZone: string): string {
@@ -54,45 +66,161 @@ function isOpenRequest(row: Pick<WeekConfirmation, "correctionRequest" | "correc
   return row.correctionRequest !== null && row.correctionHandledAt === null;
 }
 
+/** A person on a week's approval list before the clock is asked: their total and sign-off record. */
+export type ApprovalPerson = {
+  personId: string;
+  name: string;
+  totalMinutes: number;
+  status: WeekStatus | null;
+  returnComment: string | null;
+  confirmedAt: Date | null;
+  correctionRequest: string | null;
+};
+
+/** The two moments that move every week's phase: the week's end and the confirmation deadline. */
+export type WeekCalendar = { endsAt: Date; deadlineAt: Date };
+
 /**
- * The approval list of one week: every person with hours that week or a sign-off record, by name, with
- * their total, phase and open correction request; counts per phase. Four statements.
+ * What a week's approval list is made of, the same at any moment after its last shift ended: the
+ * people by name and the organisation's calendar for the week.
  */
-export async function listWeekApprovals(tenantId: string, weekStart: string, now: Date = new Date()): Promise<ApprovalList> {
+export type ApprovalWeek = {
+  weekStart: string;
+  timeZone: string;
+  deadline: HoursDeadline;
+  /**
+   * The latest planned end of a shift counted here (null: none). Before it, some shift counted may not
+   * have ended yet, and a list of that moment leaves it out.
+   */
+  lastShiftEndsAt: Date | null;
+  people: ApprovalPerson[];
+};
+
+/** Beyond any shift's end: every shift of the week counts, ended or not. */
+const ANY_TIME = new Date("9999-12-31T00:00:00Z");
+
+export function weekCalendarOf(weekStart: string, settings: Pick<HoursSettings, "timeZone" | "deadline">): WeekCalendar {
+  return { endsAt: weekBounds(weekStart, settings.timeZone).endsAt, deadlineAt: confirmationDeadline(weekStart, settings.timeZone, settings.deadline) };
+}
+
+/**
+ * Everyone with hours in the week or a sign-off record, by name, with their total and record; null
+ * when the organisation does not exist. `now` leaves out shifts that have not ended by then; null
+ * counts every shift of the week (see `lastShiftEndsAt`). Four statements.
+ */
+export async function listApprovalWeek(tenantId: string, weekStart: string, now: Date | null): Promise<ApprovalWeek | null> {
   const settings = await getHoursSettings(tenantId);
-  if (!settings) return { weekStart, rows: [], counts: emptyCounts() };
+  if (!settings) return null;
   const { startsAt, endsAt } = weekBounds(weekStart, settings.timeZone);
-  const [entries, confirmations] = await Promise.all([listWorkedHours(tenantId, { from: startsAt, to: endsAt, now }), listWeekConfirmations(tenantId, [weekStart])]);
+  const [entries, confirmations] = await Promise.all([
+    listWorkedHours(tenantId, { from: startsAt, to: endsAt, now: now ?? ANY_TIME }),
+    listWeekConfirmations(tenantId, [weekStart]),
+  ]);
   const totals = new Map<string, number>();
-  for (const entry of entries) totals.set(entry.personId, (totals.get(entry.personId) ?? 0) + workedMinutes(entry));
+  let lastShiftEndsAt: number | null = null;
+  for (const entry of entries) {
+    totals.set(entry.personId, (totals.get(entry.personId) ?? 0) + workedMinutes(entry));
+    if (entry.plannedEndsAt && (lastShiftEndsAt === null || entry.plannedEndsAt.getTime() > lastShiftEndsAt)) lastShiftEndsAt = entry.plannedEndsAt.getTime();
+  }
   const byPerson = new Map(confirmations.map((row) => [row.personId, row]));
   const personIds = [...new Set([...totals.keys(), ...byPerson.keys()])];
   const names = await listPersonNames(tenantId, personIds);
-  const counts = emptyCounts();
-  const rows: ApprovalRow[] = [];
+  const people: ApprovalPerson[] = [];
   for (const personId of personIds) {
     const name = names.get(personId);
     // Someone merged away or of no person record here is not listed.
     if (name === undefined) continue;
     const confirmation = byPerson.get(personId) ?? null;
-    const phase = weekPhase({ weekStart, timeZone: settings.timeZone, deadline: settings.deadline, status: confirmation?.status ?? null, now });
-    counts[phase] += 1;
-    rows.push({
+    people.push({
       personId,
       name,
       totalMinutes: totals.get(personId) ?? 0,
-      phase,
+      status: confirmation?.status ?? null,
       returnComment: confirmation?.status === "returned" ? confirmation.returnComment : null,
       confirmedAt: confirmation?.status === "confirmed" || confirmation?.status === "approved" ? confirmation.confirmedAt : null,
       correctionRequest: confirmation && isOpenRequest(confirmation) ? confirmation.correctionRequest : null,
     });
   }
-  rows.sort((a, b) => byName.compare(a.name, b.name) || a.personId.localeCompare(b.personId));
-  return { weekStart, rows, counts };
+  people.sort((a, b) => byName.compare(a.name, b.name) || a.personId.localeCompare(b.personId));
+  return { weekStart, timeZone: settings.timeZone, deadline: settings.deadline, lastShiftEndsAt: lastShiftEndsAt === null ? null : new Date(lastShiftEndsAt), people };
+}
+
+/** The week's list as it stands at `now`: each person's phase, and the counts per phase. */
+export function approvalListOf(week: ApprovalWeek, now: Date): ApprovalList {
+  const counts = emptyCounts();
+  const rows = week.people.map(({ status, ...person }): ApprovalRow => {
+    const phase = weekPhase({ weekStart: week.weekStart, timeZone: week.timeZone, deadline: week.deadline, status, now });
+    counts[phase] += 1;
+    return { ...person, phase };
+  });
+  return { weekStart: week.weekStart, rows, counts };
+}
+
+/**
+ * The approval list of one week: every person with hours that week or a sign-off record, by name, with
+ * their total, phase and open correction request; counts per phase. Four statements.
+ */
+export async function listWeekApprovals(tenantId: string, weekStart: string, now: Date = new Date()): Promise<ApprovalList> {
+  const week = await listApprovalWeek(tenantId, weekStart, now);
+  return week ? approvalListOf(week, now) : { weekStart, rows: [], counts: emptyCounts() };
 }
 
 function emptyCounts(): Record<WeekPhase, number> {
   return { notYet: 0, toConfirm: 0, late: 0, confirmed: 0, approved: 0 };
+}
+
+/**
+ * Where a week stands: still running, past its end but open for confirming, or past the deadline.
+ * Every phase of the week depends on the clock only through this.
+ */
+export type WeekStage = "running" | "open" | "closed";
+
+export function weekStageAt(calendar: WeekCalendar, now: Date): WeekStage {
+  if (now.getTime() < calendar.endsAt.getTime()) return "running";
+  return now.getTime() < calendar.deadlineAt.getTime() ? "open" : "closed";
+}
+
+/** A moment of the stage, which gives every week of it the same phases as any other moment of it. */
+export function momentOfStage(calendar: WeekCalendar, stage: WeekStage): Date {
+  if (stage === "running") return new Date(calendar.endsAt.getTime() - 1);
+  if (stage === "open") return calendar.endsAt;
+  return new Date(Math.max(calendar.endsAt.getTime(), calendar.deadlineAt.getTime()));
+}
+
+/** What a coordinator asks of the list: a phase, part of a name, and a page (from 1). */
+export type ApprovalQuery = { filter: ApprovalFilter; name: string; page: number };
+
+export type ApprovalPage = {
+  /** The rows of the page asked for, or of the first page when it does not exist. */
+  rows: ApprovalRow[];
+  /** Per phase, of everyone in the week. */
+  counts: Record<WeekPhase, number>;
+  /** Everyone in the week. */
+  total: number;
+  /** Those of the filter and name. */
+  matching: number;
+  page: number;
+  pageCount: number;
+};
+
+/** Lower case without accents, so "noel" finds "Noël". */
+function searchable(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("nl");
+}
+
+export function approvalPageOf(list: ApprovalList, query: ApprovalQuery): ApprovalPage {
+  const name = searchable(query.name.trim());
+  const matching = list.rows.filter((row) => matchesApprovalFilter(row.phase, query.filter) && (name === "" || searchable(row.name).includes(name)));
+  const pageCount = Math.max(1, Math.ceil(matching.length / APPROVAL_PAGE_SIZE));
+  const page = Number.isInteger(query.page) && query.page >= 1 && query.page <= pageCount ? query.page : 1;
+  return {
+    rows: matching.slice((page - 1) * APPROVAL_PAGE_SIZE, page * APPROVAL_PAGE_SIZE),
+    counts: list.counts,
+    total: list.rows.length,
+    matching: matching.length,
+    page,
+    pageCount,
+  };
 }
 
 export type OpenCorrectionRequest = {

@@ -143,6 +143,10 @@ test("a member confirms last week's hours from the reminder, confirms again afte
   await coordinator.goto(`/dashboard/hours?week=${weekStart}`);
   await expect(coordinator.getByRole("heading", { level: 1, name: "Uren" })).toBeVisible();
   await expect(coordinator.getByRole("heading", { level: 2, name: new RegExp(`^Week ${weekNumber} · `) })).toBeVisible();
+  // The list shows 25 people a page; the coordinator looks her up by name.
+  await coordinator.getByLabel("Zoek op naam").fill("sanne de vries");
+  await coordinator.getByRole("button", { name: "Zoeken", exact: true }).click();
+  await expect(coordinator.getByText(/^1 persoon met uren of een status in deze week en „sanne de vries” in de naam$/)).toBeVisible();
   const row = coordinator.getByRole("row").filter({ has: coordinator.getByRole("rowheader", { name: member.name }) });
   await expect(row.getByRole("cell").filter({ hasText: "Wacht op goedkeuring" })).toBeVisible();
   expect(minutesOf((await row.getByRole("cell").filter({ hasText: /^\d+:\d{2} uur$/ }).textContent()) ?? "")).toBe(total);

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CorrectionRequestList } from "@/components/coordinator/correction-request-list";
-import { HoursApprovalTable } from "@/components/coordinator/hours-approval-table";
+import { HoursApprovalTable, type HoursApprovalRowView } from "@/components/coordinator/hours-approval-table";
 import { HoursExportForm } from "@/components/coordinator/hours-export-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { requireCoordinator } from "@/lib/auth/session";
+import { organisationKey } from "@/lib/cache/tags";
 import { dayKeyAsDate } from "@/lib/dates";
-import {
-  APPROVAL_PAGE_SIZE,
-  approvalFilters,
-  defaultApprovalWeek,
-  listOpenCorrectionRequests,
-  listWeekApprovals,
-  matchesApprovalFilter,
-  type ApprovalFilter,
-} from "@/lib/hours/coordinator-queries";
+import { getApprovalPage, readOpenCorrectionRequests } from "@/lib/hours/approval-page-cache";
+import { approvalFilters, defaultApprovalWeek, type ApprovalFilter } from "@/lib/hours/coordinator-queries";
 import { addDaysToKey, formatMinutesAsHours, isWeekStart, weekNumberOf } from "@/lib/hours/rules";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 
@@ -28,6 +24,9 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The oldest open correction requests shown before "show all". */
+const CORRECTIONS_SHOWN = 5;
+
 const filterPhase = { all: null, awaiting: "confirmed", toConfirm: "toConfirm", late: "late", approved: "approved" } as const;
 
 export default async function HoursPage({ searchParams }: { searchParams: SearchParams }) {
@@ -41,14 +40,22 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
   const weekStart = requestedWeek && isWeekStart(requestedWeek) ? requestedWeek : lastWeek;
   const requestedFilter = first(raw.filter);
   const filter: ApprovalFilter = approvalFilters.find((option) => option === requestedFilter) ?? "all";
-  const requestedPage = Number(first(raw.page) ?? "1");
+  const name = (first(raw.q) ?? "").trim().slice(0, 100);
+  const requestedPage = Math.max(1, Math.trunc(Number(first(raw.page))) || 1);
+  const allRequests = first(raw.requests) === "all";
 
-  const [list, requests] = await Promise.all([listWeekApprovals(actor.tenantId, weekStart, now), listOpenCorrectionRequests(actor.tenantId)]);
-  const hrefFor = (week: string, chosen: ApprovalFilter = filter, pageNumber = 1) => {
+  // The coordinator's role is checked above; the organisation comes from the session.
+  const [list, requests] = await Promise.all([
+    getApprovalPage(actor.tenantId, weekStart, { filter, name, page: requestedPage }, now),
+    readOpenCorrectionRequests(organisationKey(actor.tenantId), allRequests ? null : CORRECTIONS_SHOWN),
+  ]);
+  const hrefFor = (week: string, chosen: ApprovalFilter = filter, pageNumber = 1, more: { name?: string; requests?: boolean } = {}) => {
     const params = new URLSearchParams();
     if (week !== lastWeek) params.set("week", week);
     if (chosen !== "all") params.set("filter", chosen);
+    if (more.name) params.set("q", more.name);
     if (pageNumber > 1) params.set("page", String(pageNumber));
+    if (more.requests) params.set("requests", "all");
     const search = params.toString();
     return search ? `/dashboard/hours?${search}` : "/dashboard/hours";
   };
@@ -60,12 +67,9 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
   const moment = (date: Date) => format.dateTime(date, "moment", { timeZone: actor.timeZone });
   const countOf = (option: ApprovalFilter) => {
     const phase = filterPhase[option];
-    return phase === null ? list.rows.length : list.counts[phase];
+    return phase === null ? list.total : list.counts[phase];
   };
-  const filtered = list.rows.filter((row) => matchesApprovalFilter(row.phase, filter));
-  const pageCount = Math.max(1, Math.ceil(filtered.length / APPROVAL_PAGE_SIZE));
-  const page = Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= pageCount ? requestedPage : 1;
-  const rows = filtered.slice((page - 1) * APPROVAL_PAGE_SIZE, page * APPROVAL_PAGE_SIZE);
+  const { page, pageCount } = list;
   const exportWeeks = Array.from({ length: 12 }, (_, index) => addDaysToKey(lastWeek, -7 * index));
   if (!exportWeeks.includes(weekStart)) exportWeeks.unshift(weekStart);
 
@@ -88,7 +92,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
         {approvalFilters.map((option) => (
           <Link
             key={option}
-            href={hrefFor(weekStart, option)}
+            href={hrefFor(weekStart, option, 1, { name })}
             aria-current={option === filter ? "page" : undefined}
             className={`rounded-full border px-3 py-1.5 ${option === filter ? "border-brand-600 bg-brand-50 font-semibold text-brand-800" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"}`}
           >
@@ -97,29 +101,53 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
         ))}
       </nav>
 
+      <form method="get" action="/dashboard/hours" role="search" className="mt-4 flex flex-wrap items-end gap-3">
+        {weekStart !== lastWeek ? <input type="hidden" name="week" value={weekStart} /> : null}
+        {filter !== "all" ? <input type="hidden" name="filter" value={filter} /> : null}
+        <Field label={t("search.label")} id="hours-search" name="q" type="search" defaultValue={name} maxLength={100} size="compact" width="short" inputClassName="sm:w-72" />
+        <Button variant="secondary" type="submit">
+          {t("search.submit")}
+        </Button>
+        {name ? (
+          <Link href={hrefFor(weekStart, filter)} className="py-2.5 text-brand-700 underline underline-offset-2">
+            {t("search.clear")}
+          </Link>
+        ) : null}
+      </form>
+
       <HoursApprovalTable
-        // Another week, filter or page starts with an empty selection.
-        key={hrefFor(weekStart, filter, page)}
+        // Another week, filter, name or page starts with an empty selection.
+        key={hrefFor(weekStart, filter, page, { name })}
         weekStart={weekStart}
-        caption={t("table.caption", { count: filtered.length })}
-        paging={{
-          label: t("table.pagination"),
-          previous: page > 1 ? { href: hrefFor(weekStart, filter, page - 1), label: t("table.previous") } : null,
-          next: page < pageCount ? { href: hrefFor(weekStart, filter, page + 1), label: t("table.next") } : null,
-        }}
-        empty={t(filter === "all" ? "table.empty" : "table.emptyFiltered")}
-        rows={rows.map((row) => ({
-          personId: row.personId,
-          name: row.name,
-          href: `/dashboard/hours/${row.personId}/${weekStart}`,
-          total: t("hoursValue", { hours: formatMinutesAsHours(row.totalMinutes) }),
-          status: t(`phase.${row.phase}`),
-          returnComment: row.returnComment,
-          confirmedAt: row.confirmedAt ? moment(row.confirmedAt) : null,
-          correctionRequest: row.correctionRequest,
-          canSendBack: row.phase !== "approved" && row.phase !== "notYet",
-        }))}
+        caption={t(name ? "table.captionNamed" : "table.caption", { count: list.matching, name })}
+        empty={t(filter === "all" && !name ? "table.empty" : "table.emptyFiltered")}
+        rows={list.rows.map((row) => {
+          const view: HoursApprovalRowView = { id: row.personId, name: row.name, total: t("hoursValue", { hours: formatMinutesAsHours(row.totalMinutes) }), phase: row.phase };
+          if (row.returnComment) view.returned = row.returnComment;
+          if (row.confirmedAt) view.confirmed = moment(row.confirmedAt);
+          if (row.correctionRequest) view.correction = row.correctionRequest;
+          return view;
+        })}
       />
+      {pageCount > 1 ? (
+        <nav aria-label={t("table.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-4">
+          {page > 1 ? (
+            <Link href={hrefFor(weekStart, filter, page - 1, { name })} rel="prev" className="font-medium underline underline-offset-2">
+              {t("table.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-stone-700">{t("table.pageOf", { page, count: pageCount })}</span>
+          {page < pageCount ? (
+            <Link href={hrefFor(weekStart, filter, page + 1, { name })} rel="next" className="font-medium underline underline-offset-2">
+              {t("table.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
 
       <section aria-labelledby="correction-requests" className="mt-10">
         <h2 id="correction-requests" className="text-xl font-semibold">
@@ -128,7 +156,7 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
         <p className="mt-1 max-w-3xl text-stone-700">{t("corrections.intro")}</p>
         <CorrectionRequestList
           empty={t("corrections.empty")}
-          requests={requests.map((request) => ({
+          requests={requests.requests.map((request) => ({
             personId: request.personId,
             weekStart: request.weekStart,
             name: request.name,
@@ -136,9 +164,15 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
               .filter(Boolean)
               .join(", "),
             message: request.message,
-            href: `/dashboard/hours/${request.personId}/${request.weekStart}`,
           }))}
         />
+        {requests.total > requests.requests.length ? (
+          <p className="mt-3">
+            <Link href={hrefFor(weekStart, filter, page, { name, requests: true })} className="text-brand-700 underline underline-offset-2">
+              {t("corrections.showAll", { count: requests.total })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="hours-export" className="mt-10">
