@@ -126,6 +126,9 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   /** Which control is waiting for the server: a row id, a bulk button, or the open dialog. */
   const { busy, run } = useServerCall<string>(() => setNotice({ tone: "error", text: t("errors.failed") }));
   const [groupToBlock, setGroupToBlock] = useState(initialGroupId ?? "");
+  // The tools for logins, passwords and whole groups open on request: most visits only look or
+  // block a few people, and every page would otherwise carry all their controls.
+  const [moreOpen, setMoreOpen] = useState(false);
 
   const selectable = useMemo(() => rows.map((row) => row.personId), [rows]);
   // Only people on this page count: after filtering, people no longer shown drop out of the selection.
@@ -392,14 +395,29 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           <div className="mt-4">
             <GroupMembershipBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
           </div>
-          <div className="mt-4">
-            <LoginBulkActions personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
-          </div>
-          <div className="mt-4">
-            <TemporaryPasswordBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
-          </div>
-          <div className="mt-4"><UsernameResendBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} /></div>
+          <button
+            type="button"
+            aria-expanded={moreOpen}
+            onClick={() => setMoreOpen((open) => !open)}
+            className="mt-4 rounded-lg border border-stone-300 px-3 py-2 font-medium hover:bg-stone-100"
+          >
+            {t("bulk.more")} {moreOpen ? "▴" : "▾"}
+          </button>
+          {moreOpen ? (
+            <>
+              <div className="mt-4">
+                <LoginBulkActions personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+              </div>
+              <div className="mt-4">
+                <TemporaryPasswordBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+              </div>
+              <div className="mt-4">
+                <UsernameResendBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+              </div>
+            </>
+          ) : null}
         </div>
+        {moreOpen ? (
         <fieldset className="min-w-0">
           <legend className="sr-only">{t("bulk.wholeGroups")}</legend>
           <p className="font-medium" aria-hidden="true">
@@ -434,6 +452,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
             </button>
           </div>
         </fieldset>
+        ) : null}
       </section>
       ) : null}
 

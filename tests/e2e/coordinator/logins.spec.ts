@@ -42,6 +42,7 @@ test("an admin creates, activates, resets and exports logins for a new group, an
 
   // Create their logins for the group, from the previewed usernames.
   await page.goto("/dashboard/people");
+  await page.getByRole("button", { name: /Logins, wachtwoorden en hele groepen/ }).click();
   const logins = page.getByRole("group", { name: "Logins" });
   await chooseOption(logins.getByLabel("Voor wie"), new RegExp(group));
   await logins.getByRole("button", { name: "Logins aanmaken" }).click();
