@@ -1,6 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
-import { namespacesFor, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { clientMessageOmissions, namespacesFor, omitMessages, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
 
 /**
  * Hands the client components below it the texts of their part of the app, and nothing more. The
@@ -10,6 +10,6 @@ import { namespacesFor, pickMessages, type ClientMessageArea } from "@/lib/i18n/
  */
 export async function ClientMessages({ area, children }: { area: ClientMessageArea; children: React.ReactNode }) {
   const messages = await getMessages();
-  const sent = process.env.NODE_ENV === "development" ? messages : pickMessages(messages, namespacesFor(area));
+  const sent = process.env.NODE_ENV === "development" ? messages : omitMessages(pickMessages(messages, namespacesFor(area)), clientMessageOmissions[area] ?? []);
   return <NextIntlClientProvider messages={sent}>{children}</NextIntlClientProvider>;
 }

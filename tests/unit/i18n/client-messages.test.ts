@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { clientMessageAreas, namespacesFor, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { clientMessageAreas, clientMessageOmissions, namespacesFor, omitMessages, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 
@@ -98,6 +98,37 @@ describe("the texts sent to client components", () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 
+  it("leave out of an area only texts that no client component of its own pages uses", () => {
+    const problems: string[] = [];
+    for (const entry of entries) {
+      const area = areaOf(entry);
+      const omitted = clientMessageOmissions[area] ?? [];
+      if (omitted.length === 0) continue;
+      const seen = new Set<string>();
+      const visit = (file: string, client: boolean) => {
+        const key = `${file}|${client}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const inClient = client || isClient(file);
+        if (inClient) {
+          for (const namespace of namespacesUsedIn(file)) {
+            for (const omittedPath of omitted) {
+              // useTranslations("hoursDashboard") with t("person.title"), or useTranslations("hoursDashboard.person").
+              const rest = namespace && omittedPath.startsWith(`${namespace}.`) ? omittedPath.slice(namespace.length + 1) : null;
+              const usesKey = rest !== null && new RegExp(`\\bt(?:\\.\\w+)?\\(\\s*["'\`]${rest.replaceAll(".", "\\.")}(?:[."'\`]|\\$\\{)`).test(source(file));
+              if (usesKey || (namespace !== null && (namespace === omittedPath || namespace.startsWith(`${omittedPath}.`)))) {
+                problems.push(`${path.relative(root, file)} (from ${path.relative(root, entry)}) uses ${omittedPath}, which ${area} leaves out`);
+              }
+            }
+          }
+        }
+        for (const imported of importsOf(file)) visit(imported, inClient);
+      };
+      visit(entry, false);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("are wrapped around each area by its layout", () => {
     for (const area of Object.keys(clientMessageAreas)) {
       const layout = path.join(root, area, "layout.tsx");
@@ -114,6 +145,26 @@ describe("the texts sent to client components", () => {
         }
       }
     }
+  });
+
+  it("leave out paths that exist, and nothing else", () => {
+    for (const [area, omitted] of Object.entries(clientMessageOmissions)) {
+      for (const omittedPath of omitted) {
+        for (const messages of [nl, en]) {
+          const [namespace, ...rest] = omittedPath.split(".");
+          let node: unknown = messages;
+          for (const key of [namespace, ...rest]) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+          expect(node, `${area}: ${omittedPath}`).toBeDefined();
+        }
+      }
+    }
+    const sent = omitMessages(pickMessages(nl, ["hoursDashboard"]), ["hoursDashboard.person", "hoursDashboard.export.intro"]) as { hoursDashboard: Record<string, Record<string, string>> };
+    expect(sent.hoursDashboard.person).toBeUndefined();
+    expect(sent.hoursDashboard.export.intro).toBeUndefined();
+    expect(sent.hoursDashboard.export.title).toBe(nl.hoursDashboard.export.title);
+    expect(nl.hoursDashboard.export.intro).toBeDefined();
+    // A path that is not there leaves everything as it was, also a key of the same name higher up.
+    expect(omitMessages({ a: { c: "x" } }, ["a.b.c"])).toEqual({ a: { c: "x" } });
   });
 
   it("leave the rest out: a member page gets a small part of the message file", () => {
