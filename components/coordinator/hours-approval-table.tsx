@@ -37,8 +37,9 @@ type Notice = { tone: "success" | "error"; text: string };
 // The cells are styled once on the table, not per cell: the list is most of the page's size. Below lg
 // each row is a card: the checkbox beside the name, the rest under the name, empty cells left out.
 const tableClass =
-  "w-full border-collapse text-left max-lg:block [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:align-top " +
-  "[&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200 [&_tbody_a]:font-medium [&_tbody_a]:text-brand-700 [&_tbody_a]:underline " +
+  "w-full border-collapse text-left tabular-nums max-lg:block [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:align-top " +
+  "[&_tbody_tr]:border-t [&_tbody_tr]:border-stone-200 [&_tbody_a]:font-medium [&_tbody_a]:text-brand-700 [&_tbody_a]:underline [&_input]:size-5 " +
+  "[&_tbody_button]:text-brand-700 [&_tbody_button]:underline [&_td:nth-child(6)]:text-amber-900 " +
   "max-lg:[&_tbody]:block max-lg:[&_tbody_tr]:grid max-lg:[&_tbody_tr]:grid-cols-[auto_1fr] max-lg:[&_tbody_tr]:py-2 " +
   "max-lg:[&_tbody_tr>*]:py-0.5 max-lg:[&_tbody_tr>*:nth-child(n+3)]:col-start-2 max-lg:[&_td:empty]:hidden";
 
@@ -128,7 +129,7 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty }: HoursApp
                 <th scope="col">
                   <input
                     type="checkbox"
-                    className="size-5 align-middle"
+                    className="align-middle"
                     checked={allChosen}
                     ref={(element) => {
                       if (element) element.indeterminate = chosen.length > 0 && !allChosen;
@@ -151,21 +152,21 @@ export function HoursApprovalTable({ weekStart, rows, caption, empty }: HoursApp
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    <input type="checkbox" className="size-5" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={row.name} />
+                    <input type="checkbox" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={row.name} />
                   </td>
                   <th scope="row">
                     <Link href={`/dashboard/hours/${row.id}/${weekStart}`}>{row.name}</Link>
                   </th>
-                  <td className="tabular-nums">{row.total}</td>
+                  <td>{row.total}</td>
                   <td>
                     {t(`phase.${row.phase}`)}
                     {row.returned ? <span className="block text-sm text-stone-700">{t("table.returnedWith", { comment: row.returned })}</span> : null}
                   </td>
                   <td>{row.confirmed ?? ""}</td>
-                  <td className="text-amber-900">{row.correction ?? ""}</td>
+                  <td>{row.correction ?? ""}</td>
                   <td>
                     {canSendBack(row.phase) ? (
-                      <button type="button" className="text-brand-700 underline" onClick={() => setSendingBack(row)}>
+                      <button type="button" onClick={() => setSendingBack(row)}>
                         {t("sendBack.open")}
                       </button>
                     ) : null}

@@ -25,7 +25,7 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 /** The oldest open correction requests shown before "show all". */
-const CORRECTIONS_SHOWN = 5;
+const CORRECTIONS_SHOWN = 3;
 
 const filterPhase = { all: null, awaiting: "confirmed", toConfirm: "toConfirm", late: "late", approved: "approved" } as const;
 
@@ -88,13 +88,13 @@ export default async function HoursPage({ searchParams }: { searchParams: Search
         </Link>
       </nav>
 
-      <nav aria-label={t("filter.label")} className="mt-4 flex flex-wrap gap-2">
+      <nav aria-label={t("filter.label")} className="mt-4 flex flex-wrap gap-2 [&>a]:rounded-full [&>a]:border [&>a]:px-3 [&>a]:py-1.5">
         {approvalFilters.map((option) => (
           <Link
             key={option}
             href={hrefFor(weekStart, option, 1, { name })}
             aria-current={option === filter ? "page" : undefined}
-            className={`rounded-full border px-3 py-1.5 ${option === filter ? "border-brand-600 bg-brand-50 font-semibold text-brand-800" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"}`}
+            className={option === filter ? "border-brand-600 bg-brand-50 font-semibold text-brand-800" : "border-stone-300 bg-white hover:bg-stone-50"}
           >
             {t(`filter.${option}`, { count: countOf(option) })}
           </Link>
