@@ -49,7 +49,7 @@ export type ApprovalList = {
 const byName = new Intl.Collator("nl");
 
 /** Rows per page of the approval list: a screen or two on a laptop, a short scroll on a phone. */
-export const APPROVAL_PAGE_SIZE = 20;
+export const APPROVAL_PAGE_SIZE = 15;
 
 /** The week a coordinator sees first: last week, in the organisation's zone. */
 export function defaultApprovalWeek(now: Date, timeZone: string): string {

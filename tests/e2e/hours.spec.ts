@@ -143,7 +143,7 @@ test("a member confirms last week's hours from the reminder, confirms again afte
   await coordinator.goto(`/dashboard/hours?week=${weekStart}`);
   await expect(coordinator.getByRole("heading", { level: 1, name: "Uren" })).toBeVisible();
   await expect(coordinator.getByRole("heading", { level: 2, name: new RegExp(`^Week ${weekNumber} · `) })).toBeVisible();
-  // The list shows 20 people a page; the coordinator looks her up by name.
+  // The list shows 15 people a page; the coordinator looks her up by name.
   await coordinator.getByLabel("Zoek op naam").fill("sanne de vries");
   await coordinator.getByRole("button", { name: "Zoeken", exact: true }).click();
   await expect(coordinator.getByText(/^1 persoon met uren of een status in deze week en „sanne de vries” in de naam$/)).toBeVisible();

@@ -1,4 +1,4 @@
-// The approval list as the coordinator's page reads it: a page of 20 people, the counts of the whole
+// The approval list as the coordinator's page reads it: a page of 15 people, the counts of the whole
 // week, a name search, the open correction requests with how many there are, what a change does to
 // the very next read (the page cache's triggers stamp the organisation's hours in the same
 // transaction), and a week with a shift still running read as it stands.
