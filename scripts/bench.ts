@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
-import { bundleStart, startBundle } from "./build-start";
+import { bundleStart, startBundle, warmCompileCache } from "./build-start";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes, waitUntilIdle } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
@@ -329,7 +329,7 @@ async function buildApp(): Promise<void> {
     log(`next build into ${distDir} (log: ${path.relative(root, logFile)})`);
     const restore = guardFilesNextRewrites();
     try {
-      await runLogged("next", ["build"], childEnv({ DATABASE_DRIVER: "pglite", PGLITE_DIR: pgliteDir, SMTP_URL: "" }), logFile, 5 * 60_000);
+      await runLogged("next", ["build"], childEnv({ DATABASE_DRIVER: "pglite", PGLITE_DIR: pgliteDir, SMTP_URL: "" }), logFile, 10 * 60_000);
     } finally {
       restore();
       rmSync(pgliteDir, { recursive: true, force: true });
@@ -1145,8 +1145,10 @@ async function main(): Promise<number> {
     if (settings.build) await buildApp();
     else if (!existsSync(path.join(root, distDir, "BUILD_ID"))) throw new BenchFailure(`--skip-build, but there is no build in ${distDir}`);
     else log(`reusing the build in ${distDir}`);
-    // What `npm run build` ends with, from the current source: the file `npm start` runs.
+    // What `npm run build` ends with, from the current source: the file `npm start` runs, and the
+    // compile cache it starts from (filled again when reusing a build: it may be from older source).
     await bundleStart();
+    warmCompileCache(distDir);
 
     const server = await startPostgres({ sharedPreloadLibraries: ["pg_stat_statements"], log: (line) => log(`postgres: ${line}`) });
     cleanups.push(() => server.stop());

@@ -34,10 +34,10 @@ export async function bundleStart(outfile: string = startBundle): Promise<void> 
  * (the same Node as `npm start`: the cache is per Node version) with the compile cache switched on.
  * Nothing is started and no setting or database is needed.
  */
-export function warmCompileCache(): void {
+export function warmCompileCache(distDir?: string): void {
   const script = `
     import nodeModule from "node:module";
-    nodeModule.enableCompileCache(${JSON.stringify(compileCacheDir())});
+    nodeModule.enableCompileCache(${JSON.stringify(compileCacheDir(distDir))});
     const require = nodeModule.createRequire(${JSON.stringify(path.join(root, "package.json"))});
     await import("next");
     require("next/dist/server/next-server.js");
