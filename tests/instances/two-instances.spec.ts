@@ -9,7 +9,7 @@ import { addDays } from "date-fns";
 import { addDaysToKey, weekStartOf } from "@/lib/hours/rules";
 import { weekKeyOf } from "@/lib/roster/rules";
 import { signInPathOf } from "../e2e/support/mailbox";
-import { instanceA, instanceB, mailbox, markedAsMine, newPhone, readDemoPeople, signInByLoginEmail, signInDemoMember } from "./support/instances";
+import { instanceA, instanceB, mailbox, markedAsMine, newPhone, sanneOnAColleagueOnB, signInDemoMember } from "./support/instances";
 
 const timeZone = "Europe/Amsterdam";
 
@@ -52,13 +52,7 @@ const coming = (page: Page): Locator => page.getByRole("region", { name: "Mijn k
 
 test("a sign-up on instance A shows on instance B's very next request: the week, the open shifts, the shift and Mijn pagina", async ({ browser }) => {
   test.setTimeout(150_000);
-  const { colleague } = await readDemoPeople();
-  const A = instanceA();
-  const B = instanceB();
-  const sanne = await (await newPhone(browser, A)).newPage();
-  await signInDemoMember(sanne);
-  const other = await (await newPhone(browser, B)).newPage();
-  await signInByLoginEmail(other, colleague);
+  const { A, B, sanne, other } = await sanneOnAColleagueOnB(browser);
 
   // An open place next week (or the week after, or later this week) that both Sanne and the colleague
   // could take; preferably the last place of its shift, so it leaves the colleague's open shifts.
@@ -187,13 +181,7 @@ test("a handover accepted on instance B shows on instance A's very next request:
 
 test("a correction request on instance A shows on instance B's very next request of her week, and her colleague's week there stays their own", async ({ browser }) => {
   test.setTimeout(120_000);
-  const { colleague } = await readDemoPeople();
-  const A = instanceA();
-  const B = instanceB();
-  const sanne = await (await newPhone(browser, A)).newPage();
-  await signInDemoMember(sanne);
-  const other = await (await newPhone(browser, B)).newPage();
-  await signInByLoginEmail(other, colleague);
+  const { A, B, sanne, other } = await sanneOnAColleagueOnB(browser);
 
   // Last week: it has ended, so she can ask for a correction whatever the deadline.
   const week = addDaysToKey(weekStartOf(new Date(), timeZone), -7);

@@ -2,12 +2,13 @@
 // B direct), phones signed in on them, and a look into the one database both use. Both servers sign
 // their cookies with one secret and keep sessions in that database, and a browser sends a cookie of
 // 127.0.0.1 to every port of it: a phone signed in on A is signed in on B too.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/lib/demo/logins";
 import { resolveProfileFieldSettings } from "@/lib/people/rules";
 import type { OrganisationSettings } from "@/lib/db/schema/tenancy";
 import { mailboxQuery, type MailboxMessage } from "../../e2e/support/mailbox";
+import { newPhone } from "../../e2e/support/phone";
 import { signInByLoginEmail as signInWithLoginEmail, signInWithPassword } from "../../e2e/support/sign-in";
 
 function required(name: string): string {
@@ -22,7 +23,7 @@ export const instanceA = () => required("INSTANCE_A_URL");
 export const instanceB = () => required("INSTANCE_B_URL");
 
 /** A phone: a fresh browser with no cookies, the screen of the e2e phone project; relative paths open on `baseURL`. */
-export { newPhone } from "../../e2e/support/phone";
+export { newPhone };
 
 /** The demo member, Sanne, signs in with her password on the phone's own instance. */
 export async function signInDemoMember(page: Page): Promise<void> {
@@ -150,6 +151,21 @@ export function readDemoPeople(): Promise<DemoPeople> {
       visibleToColleagues: new Set(settings.visible),
     };
   });
+}
+
+/**
+ * The two instances' journeys' opening: Sanne signed in on her phone against A, and a colleague (who
+ * could take the same shifts) on theirs against B.
+ */
+export async function sanneOnAColleagueOnB(browser: Browser): Promise<{ A: string; B: string; sanne: Page; other: Page; colleague: Member }> {
+  const { colleague } = await readDemoPeople();
+  const A = instanceA();
+  const B = instanceB();
+  const sanne = await (await newPhone(browser, A)).newPage();
+  await signInDemoMember(sanne);
+  const other = await (await newPhone(browser, B)).newPage();
+  await signInByLoginEmail(other, colleague);
+  return { A, B, sanne, other, colleague };
 }
 
 /**
