@@ -6,11 +6,54 @@
 import { readFileSync } from "node:fs";
 
 type Snapshot = {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] }; node_count: number };
-  nodes: number[];
-  edges: number[];
+  snapshot: {
+    meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] };
+    node_count: number;
+    edge_count: number;
+  };
+  nodes: Float64Array;
+  edges: Float64Array;
   strings: string[];
 };
+
+/** Reads `count` non-negative integers of a JSON array whose first value starts at `at`; returns them and where the array ends. */
+function readNumbers(buffer: Buffer, at: number, count: number): { values: Float64Array; end: number } {
+  const values = new Float64Array(count);
+  let i = at;
+  for (let k = 0; k < count; k++) {
+    let c = buffer[i]!;
+    while (c < 48 || c > 57) c = buffer[++i]!;
+    let value = 0;
+    while (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      c = buffer[++i]!;
+    }
+    values[k] = value;
+  }
+  return { values, end: buffer.indexOf("]", i) };
+}
+
+/**
+ * A snapshot under load is often larger than the longest string V8 can make (512 MB), so it is read
+ * as bytes: the header and the strings through JSON.parse, the node and edge arrays (most of the
+ * file) as numbers straight from the bytes.
+ */
+function readSnapshot(file: string): Snapshot {
+  const buffer = readFileSync(file);
+  const after = (token: string, from: number) => {
+    const found = buffer.indexOf(token, from);
+    if (found < 0) throw new Error(`${file} is not a V8 heap snapshot (no ${token})`);
+    return found + token.length;
+  };
+  const nodesAt = after('"nodes":[', 0);
+  const header = buffer.subarray(buffer.indexOf("{"), buffer.lastIndexOf(",", nodesAt)).toString("utf8");
+  const { snapshot } = JSON.parse(`${header}}`) as Pick<Snapshot, "snapshot">;
+  const nodes = readNumbers(buffer, nodesAt, snapshot.node_count * snapshot.meta.node_fields.length);
+  const edges = readNumbers(buffer, after('"edges":[', nodes.end), snapshot.edge_count * snapshot.meta.edge_fields.length);
+  const stringsAt = after('"strings":', edges.end);
+  const strings = JSON.parse(buffer.subarray(stringsAt, buffer.lastIndexOf("]") + 1).toString("utf8")) as string[];
+  return { snapshot, nodes: nodes.values, edges: edges.values, strings };
+}
 
 export type HeapSummary = {
   totalBytes: number;
@@ -20,7 +63,7 @@ export type HeapSummary = {
 };
 
 export function summariseHeap(file: string, top = 12): HeapSummary {
-  const data = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+  const data = readSnapshot(file);
   const meta = data.snapshot.meta;
   const nodeFieldCount = meta.node_fields.length;
   const edgeFieldCount = meta.edge_fields.length;
