@@ -1,6 +1,9 @@
 // Runs once when a server instance boots (also on Vercel, where `npm start` is not used).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before any request: finished renders must not keep their state alive (see the module).
+    const { formatAbortReasonStacks } = await import("./lib/abort-reasons");
+    formatAbortReasonStacks();
     const { checkSettingsOrExit } = await import("./lib/boot-check");
     checkSettingsOrExit();
     // The page cache's handler reads tag expirations through this process's database handle.
