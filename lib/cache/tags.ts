@@ -16,9 +16,9 @@
 // from AUTH_SECRET, which only this server can make (`organisationKey`, called by a page after its
 // requireMember/requireCoordinator). A made-up key is a different argument, so it never matches an
 // entry a page cached, and `cachedForOrganisation` refuses it before the function reads anything.
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
-import { env } from "@/lib/env";
+import { derivedKey } from "@/lib/derived-keys";
 
 /**
  * Correctness comes from the tags (stamped in the writing transaction); the lifetime only bounds how
@@ -42,21 +42,11 @@ export function organisationTag(tenantId: string, domain: CacheDomain): string {
 /** An organisation's id with this server's proof that a page of that organisation asked for it. */
 export type OrganisationKey = string & { readonly __brand: "OrganisationKey" };
 
+/** The HMAC key's label (lib/derived-keys.ts): changing it refuses every key a page made before. */
 const keyLabel = "ploeg page cache organisation key v1";
-let derivedKey: { secret: string; key: Buffer } | undefined;
-
-function macKey(): Buffer {
-  const secret = env().authSecret;
-  // Production refuses to start without AUTH_SECRET; reaching this without one is a programming error.
-  if (!secret) throw new Error("AUTH_SECRET is needed to key the page cache");
-  if (derivedKey?.secret !== secret) {
-    derivedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), keyLabel, 32)) };
-  }
-  return derivedKey.key;
-}
 
 function macOf(tenantId: string): Buffer {
-  return createHmac("sha256", macKey()).update(tenantId, "utf8").digest();
+  return createHmac("sha256", derivedKey(keyLabel)).update(tenantId, "utf8").digest();
 }
 
 /**

@@ -1,8 +1,8 @@
 // The secret-bearing parts of an outbox message (subject, HTML, text: sign-in links, reset links, codes)
 // sealed at rest with AES-256-GCM, so a database dump or backup holds no usable token. The key is
 // derived from AUTH_SECRET with HKDF under its own label, so it is never the key that signs sessions.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { derivedKey } from "@/lib/derived-keys";
 
 export type MailBody = { subject: string; html: string; text: string };
 
@@ -17,20 +17,13 @@ export class UnreadableMailBodyError extends Error {
 }
 
 const format = "v1";
+/** The AES key's label (lib/derived-keys.ts): changing it leaves every stored sealed body unreadable. */
 const keyLabel = "ploeg outbox body v1";
 const ivBytes = 12; // 96 bits, GCM's native nonce size; random per message.
 const tagBytes = 16;
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
-
 function bodyKey(): Buffer {
-  const secret = env().authSecret;
-  // Production refuses to start without AUTH_SECRET; reaching this without one is a programming error.
-  if (!secret) throw new Error("AUTH_SECRET is needed to seal outbox mail");
-  if (cachedKey?.secret !== secret) {
-    cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), keyLabel, 32)) };
-  }
-  return cachedKey.key;
+  return derivedKey(keyLabel); // 32 bytes: AES-256
 }
 
 function associatedData(owner: SealedBodyOwner): Buffer {

@@ -41,6 +41,11 @@ describe("the organisation key", () => {
     expect(() => cachedForOrganisation(key() as OrganisationKey, "roster")).toThrow(PageCacheKeyError);
   });
 
+  it("is the same under the same AUTH_SECRET from one version to the next (its key is pinned in tests/unit/derived-keys.test.ts)", () => {
+    useSecret("pinned-secret-for-derived-keys-0123456789");
+    expect(organisationKey(tenantId)).toBe(`${tenantId}.pErK0gI4GgNwgYzCKKDp8dvj5tY9yqX8M8UW8ySR-Qs`);
+  });
+
   it("a key made under another AUTH_SECRET is refused (an old build's or another installation's)", () => {
     useSecret("another-installation-secret-0123456789abcdef");
     const foreign = organisationKey(tenantId);
