@@ -96,9 +96,6 @@ export type ApprovalWeek = {
   people: ApprovalPerson[];
 };
 
-/** Beyond any shift's end: every shift of the week counts, ended or not. */
-const ANY_TIME = new Date("9999-12-31T00:00:00Z");
-
 export function weekCalendarOf(weekStart: string, settings: Pick<HoursSettings, "timeZone" | "deadline">): WeekCalendar {
   return { endsAt: weekBounds(weekStart, settings.timeZone).endsAt, deadlineAt: confirmationDeadline(weekStart, settings.timeZone, settings.deadline) };
 }
@@ -113,7 +110,7 @@ export async function listApprovalWeek(tenantId: string, weekStart: string, now:
   if (!settings) return null;
   const { startsAt, endsAt } = weekBounds(weekStart, settings.timeZone);
   const [entries, confirmations] = await Promise.all([
-    listWorkedHours(tenantId, { from: startsAt, to: endsAt, now: now ?? ANY_TIME }),
+    listWorkedHours(tenantId, { from: startsAt, to: endsAt, now }),
     listWeekConfirmations(tenantId, [weekStart]),
   ]);
   const totals = new Map<string, number>();

@@ -6,7 +6,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { cacheTagExpirations } from "@/lib/db/schema/platform";
 import { APPROVAL_PAGE_SIZE, listWeekApprovals, type ApprovalQuery } from "@/lib/hours/coordinator-queries";
-import { getApprovalPage, readOpenCorrectionRequests } from "@/lib/hours/approval-page-cache";
+import { getApprovalPage, readApprovalWeek, readOpenCorrectionRequests } from "@/lib/hours/approval-page-cache";
 import { approveHours } from "@/lib/hours/coordinator-actions";
 import { organisationKey, organisationTag } from "@/lib/cache/tags";
 import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
@@ -104,6 +104,18 @@ describe("a week with a shift still running", () => {
     // Once every shift has ended, the whole week counts.
     const later = await getApprovalPage(org.organisation.id, week, everyone, new Date());
     expect(later.rows.map((row) => row.totalMinutes).sort()).toEqual([180, 300]);
+  });
+
+  it("is kept in the page cache with every shift counted, ended or not, and when the last one ends", async () => {
+    const org = await createHoursOrganisation(database.db, { memberCount: 1 });
+    const [member] = org.members;
+    const coming = pastWeek(-1);
+    await workedShift(database.db, org, member, coming, 0, "09:00", "12:00");
+    const last = await workedShift(database.db, org, member, coming, 2, "09:00", "11:00");
+
+    const cached = await readApprovalWeek(organisationKey(org.organisation.id), coming);
+    expect(cached?.people.map((person) => [person.personId, person.totalMinutes])).toEqual([[member.person.id, 300]]);
+    expect(cached?.lastShiftEndsAt).toEqual(last.endsAt);
   });
 });
 
