@@ -9,5 +9,11 @@ export async function register(): Promise<void> {
     // The page cache's handler reads tag expirations through this process's database handle.
     const { registerTagSource } = await import("./lib/cache/tag-source");
     registerTagSource();
+    // Whole member pages per session for `npm start`'s server (scripts/serve.ts); not in development,
+    // where the code behind a page changes while it runs.
+    if (process.env.NODE_ENV === "production") {
+      const { registerResponseCache } = await import("./lib/cache/response-cache");
+      registerResponseCache();
+    }
   }
 }

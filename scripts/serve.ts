@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 import { CLIENT_ADDRESS_HEADER, deriveClientAddress, markClientAddressServer } from "@/lib/auth/client-address";
+import { registeredResponseCache } from "@/lib/cache/response-cache-slot";
 import { env } from "@/lib/env";
 import { UsageError } from "./operator-errors";
 
@@ -78,7 +79,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const server = createServer((request, response) => {
     withClientAddress(request, trustedProxies);
     prepared.then(
-      ({ handler }) => handler(request, response),
+      ({ handler }) => {
+        // Member pages this server rendered for the same session, while nothing behind them changed
+        // (lib/cache/response-cache.ts); registered by the app at boot in production only.
+        const responses = registeredResponseCache();
+        return responses ? responses.handle(request, response, () => handler(request, response)) : handler(request, response);
+      },
       () => {
         // The process is on its way out with the reason on stderr.
         response.statusCode = 503;

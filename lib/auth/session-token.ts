@@ -17,7 +17,7 @@ export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.se
  * The one name Auth.js uses here: behind an https AUTH_URL only the __Secure- cookie counts, so a
  * cookie planted over plain http (or by a sibling subdomain without the prefix) is never read.
  */
-function sessionCookieName(): (typeof SESSION_COOKIE_NAMES)[number] {
+export function sessionCookieName(): (typeof SESSION_COOKIE_NAMES)[number] {
   return env().secureCookies ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
 }
 /** Auth.js's tolerance for clock skew when it checks a token's expiry, in seconds. */

@@ -14,20 +14,7 @@
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheEntry} CacheEntry */
 /** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
 
-export const TAG_SOURCE = Symbol.for("ploeg.cache.tag-source");
-
-/**
- * A look reads the expirations stamped since the previous look started, minus this much: a row is
- * stamped just before its transaction commits, so it is seen unless that commit takes longer.
- */
-export const LOOK_BACK_MS = 15_000;
-
-/**
- * A fragment whose rendering started less than this after one of its tags expired counts as older
- * than the change: covers the moment between the stamp and the commit, and clocks of the instances
- * and the database that differ by up to about a second.
- */
-export const MARGIN_MS = 1_000;
+import { createTagWatch } from "./tag-watch.mjs";
 
 /** Next's own route tags (revalidatePath): the data tags carry every invalidation, so these are not kept. */
 const IMPLICIT_TAG_PREFIX = "_N_T_";
@@ -38,53 +25,19 @@ const IMPLICIT_TAG_PREFIX = "_N_T_";
  */
 export function createCacheHandler(options = {}) {
   const maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
-  const source = options.source ?? (() => /** @type {TagSource | undefined} */ (/** @type {any} */ (globalThis)[TAG_SOURCE]));
   const clock = options.clock ?? (() => Date.now());
+  const watch = createTagWatch({ source: options.source, clock });
 
   /** @type {Map<string, { meta: Omit<CacheEntry, "value">; bytes: Uint8Array }>} oldest use first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
   const pending = new Map();
-  /** @type {Map<string, number>} tag → when it last expired (ms, database clock) */
-  const expiredAt = new Map();
-  const startedAt = clock();
-  /** @type {number | null} */
-  let lastLook = null;
-  // Until a look succeeds (no database yet, as in `next build`, or a failed read) nothing is served from memory.
-  let trusted = false;
   let mustLook = false;
   let bytes = 0;
-  const counts = { hits: 0, misses: 0, looks: 0 };
+  const counts = { hits: 0, misses: 0 };
 
   async function look() {
-    const tags = source();
-    if (!tags) {
-      trusted = false;
-      return;
-    }
-    const since = (lastLook ?? startedAt) - LOOK_BACK_MS;
-    const lookStarted = clock();
-    try {
-      counts.looks += 1;
-      for (const { tag, at } of await tags.expiredSince(since)) {
-        if (!((expiredAt.get(tag) ?? -Infinity) >= at)) expiredAt.set(tag, at);
-      }
-      lastLook = Math.max(lastLook ?? lookStarted, lookStarted);
-      trusted = true;
-      mustLook = false;
-    } catch {
-      // The request's own queries will meet the same database; nothing cached is trusted meanwhile.
-      trusted = false;
-    }
-  }
-
-  /** @param {string[]} tags @param {number} timestamp */
-  function isStale(tags, timestamp) {
-    for (const tag of tags) {
-      const at = expiredAt.get(tag);
-      if (at !== undefined && at + MARGIN_MS >= timestamp) return true;
-    }
-    return false;
+    if (await watch.look()) mustLook = false;
   }
 
   /** @param {string} key */
@@ -100,13 +53,13 @@ export function createCacheHandler(options = {}) {
       const waiting = pending.get(cacheKey);
       if (waiting) await waiting;
       if (mustLook) await look();
-      const held = trusted ? entries.get(cacheKey) : undefined;
+      const held = watch.trusted ? entries.get(cacheKey) : undefined;
       if (!held) {
         counts.misses += 1;
         return undefined;
       }
       const { meta } = held;
-      if (meta.expire < 0 || clock() > meta.timestamp + meta.revalidate * 1000 || isStale(meta.tags, meta.timestamp)) {
+      if (meta.expire < 0 || clock() > meta.timestamp + meta.revalidate * 1000 || watch.isStale(meta.tags, meta.timestamp)) {
         drop(cacheKey);
         counts.misses += 1;
         return undefined;
@@ -157,12 +110,7 @@ export function createCacheHandler(options = {}) {
     },
 
     async getExpiration(tags) {
-      let latest = 0;
-      for (const tag of tags) {
-        const at = expiredAt.get(tag);
-        if (at !== undefined) latest = Math.max(latest, at + MARGIN_MS);
-      }
-      return latest;
+      return watch.expiration(tags);
     },
 
     async updateTags(tags) {
@@ -172,12 +120,12 @@ export function createCacheHandler(options = {}) {
       const own = tags.filter((tag) => !tag.startsWith(IMPLICIT_TAG_PREFIX));
       if (own.length === 0) return;
       const now = clock();
-      for (const tag of own) expiredAt.set(tag, Math.max(expiredAt.get(tag) ?? 0, now));
-      await source()?.expire(own);
+      for (const tag of own) watch.note(tag, now);
+      await watch.source()?.expire(own);
     },
 
     stats() {
-      return { entries: entries.size, bytes, ...counts };
+      return { entries: entries.size, bytes, ...counts, looks: watch.looks };
     },
   };
 }

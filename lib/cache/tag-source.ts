@@ -4,14 +4,9 @@
 import { inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { cacheTagExpirations } from "@/lib/db/schema/platform";
-// @ts-expect-error -- plain JavaScript module without declarations (Next imports it at run time)
-import { TAG_SOURCE } from "./handler.mjs";
+import { TAG_SOURCE, type TagSource } from "./tag-watch.mjs";
 
-export type TagSource = {
-  /** Each tag stamped after `sinceMs` (epoch ms) with its latest stamp, one statement. */
-  expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>;
-  expire(tags: string[]): Promise<void>;
-};
+export type { TagSource };
 
 export function databaseTagSource(database: () => Promise<Db> = getDb): TagSource {
   return {

@@ -4,7 +4,8 @@
 // look at the tag expirations. No database: the tag source is a stand-in list.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain JavaScript module (Next imports it at run time)
-import { createCacheHandler, MARGIN_MS } from "@/lib/cache/handler.mjs";
+import { createCacheHandler } from "@/lib/cache/handler.mjs";
+import { MARGIN_MS } from "@/lib/cache/tag-watch.mjs";
 
 type Entry = { value: ReadableStream<Uint8Array>; tags: string[]; stale: number; timestamp: number; expire: number; revalidate: number };
 type Handler = {

@@ -1,0 +1,104 @@
+// @ts-check
+// Reading the page cache's tag expirations from Postgres (the cache_tag_expirations table, written by
+// deferred triggers in the same transaction as every change to the tables cached pages are built
+// from, see lib/cache/handler.mjs). Plain JavaScript without side effects: imported by the handler,
+// which Next loads at run time outside its bundles, and by the app's own modules.
+
+/** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
+
+export const TAG_SOURCE = Symbol.for("ploeg.cache.tag-source");
+
+/**
+ * A look reads the expirations stamped since the previous look started, minus this much: a row is
+ * stamped just before its transaction commits, so it is seen unless that commit takes longer.
+ */
+export const LOOK_BACK_MS = 15_000;
+
+/**
+ * A fragment whose rendering started less than this after one of its tags expired counts as older
+ * than the change: covers the moment between the stamp and the commit, and clocks of the instances
+ * and the database that differ by up to about a second.
+ */
+export const MARGIN_MS = 1_000;
+
+/** The default tag source: the one the app registers on globalThis at boot. */
+function globalTagSource() {
+  return /** @type {TagSource | undefined} */ (/** @type {any} */ (globalThis)[TAG_SOURCE]);
+}
+
+/**
+ * What one reader of the expirations knows of them: each `look` reads, in one statement, the
+ * expirations stamped since its previous look (LOOK_BACK_MS earlier) and keeps each tag's latest.
+ * Until a look succeeds (no database yet, as in `next build`, or a failed read) it is not `trusted`
+ * and nothing cached may be served. Used by the fragment cache (lib/cache/handler.mjs) and the response cache
+ * (lib/cache/response-cache.ts), each with its own watch.
+ *
+ * @param {{ source?: () => TagSource | undefined; clock?: () => number; onExpiry?: (tag: string, at: number) => void }} [options]
+ */
+export function createTagWatch(options = {}) {
+  const source = options.source ?? globalTagSource;
+  const clock = options.clock ?? (() => Date.now());
+  /** @type {Map<string, number>} tag → when it last expired (ms, database clock) */
+  const expiredAt = new Map();
+  const startedAt = clock();
+  /** @type {number | null} */
+  let lastLook = null;
+  let trusted = false;
+  let looks = 0;
+
+  /** @param {string} tag @param {number} at */
+  function note(tag, at) {
+    if ((expiredAt.get(tag) ?? -Infinity) >= at) return;
+    expiredAt.set(tag, at);
+    options.onExpiry?.(tag, at);
+  }
+
+  return {
+    /** Reads the expirations stamped since the last look; resolves to whether they can be trusted. */
+    async look() {
+      const tags = source();
+      if (!tags) return (trusted = false);
+      const since = (lastLook ?? startedAt) - LOOK_BACK_MS;
+      const lookStarted = clock();
+      try {
+        looks += 1;
+        for (const { tag, at } of await tags.expiredSince(since)) note(tag, at);
+        lastLook = Math.max(lastLook ?? lookStarted, lookStarted);
+        trusted = true;
+      } catch {
+        // The request's own queries will meet the same database; nothing cached is trusted meanwhile.
+        trusted = false;
+      }
+      return trusted;
+    },
+    get trusted() {
+      return trusted;
+    },
+    get looks() {
+      return looks;
+    },
+    /** Whether something made at `timestamp` is older than (or too close to) an expiration of one of `tags`. */
+    /** @param {string[]} tags @param {number} timestamp */
+    isStale(tags, timestamp) {
+      for (const tag of tags) {
+        const at = expiredAt.get(tag);
+        if (at !== undefined && at + MARGIN_MS >= timestamp) return true;
+      }
+      return false;
+    },
+    /** The latest expiration of any of `tags` plus the margin, 0 if none. */
+    /** @param {string[]} tags */
+    expiration(tags) {
+      let latest = 0;
+      for (const tag of tags) {
+        const at = expiredAt.get(tag);
+        if (at !== undefined) latest = Math.max(latest, at + MARGIN_MS);
+      }
+      return latest;
+    },
+    /** An expiration this instance made itself (updateTag), known before the database is read again. */
+    note,
+    source,
+  };
+}
+
