@@ -11,9 +11,12 @@ export async function register(): Promise<void> {
     registerTagSource();
     // Whole member pages per session for `npm start`'s server (scripts/serve.ts); not in development,
     // where the code behind a page changes while it runs.
+    // Loaded beside the start rather than before it: until it is there, pages are rendered as usual.
     if (process.env.NODE_ENV === "production") {
-      const { registerResponseCache } = await import("./lib/cache/response-cache");
-      registerResponseCache();
+      import("./lib/cache/response-cache").then(
+        ({ registerResponseCache }) => registerResponseCache(),
+        (error: unknown) => console.error("The response cache could not be loaded; pages are rendered on every request:", error),
+      );
     }
   }
 }
