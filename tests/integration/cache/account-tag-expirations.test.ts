@@ -3,82 +3,65 @@
 // organisation's "accounts" tag at commit, a bulk mailing's outbox rows stamp "mail", and what the table
 // does not show (a failed password below the lockout, a language) stamps nothing.
 // Runs unchanged on PGlite, PostgreSQL and Neon.
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { cacheTagExpirations, outbox } from "@/lib/db/schema/platform";
+import { outbox } from "@/lib/db/schema/platform";
 import { users } from "@/lib/db/schema/accounts";
 import { organisationTag } from "@/lib/cache/tags";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
-import { createNumberedRosterOrganisation, type RosterOrganisation } from "../roster/roster-fixtures";
+import { setUpTwoOrganisations } from "./fixtures";
 
-let database: TestDatabase;
-let org: RosterOrganisation;
-let other: RosterOrganisation;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  org = await createNumberedRosterOrganisation(database.db);
-  other = await createNumberedRosterOrganisation(database.db);
-});
-afterAll(async () => {
-  await database.close();
-});
-
-async function stampsOf(tag: string): Promise<number> {
-  const [row] = await database.db.select({ count: sql<number>`count(*)::int` }).from(cacheTagExpirations).where(eq(cacheTagExpirations.tag, tag));
-  return row?.count ?? 0;
-}
+const database = setUpTwoOrganisations();
 
 describe("the accounts tag", () => {
   it("blocking a member's login stamps tenant:<id>:accounts once, and not another organisation's", async () => {
-    const tag = organisationTag(org.organisation.id, "accounts");
-    const otherTag = organisationTag(other.organisation.id, "accounts");
-    expect(tag).toBe(`tenant:${org.organisation.id}:accounts`);
-    const before = await stampsOf(tag);
-    const otherBefore = await stampsOf(otherTag);
+    const tag = organisationTag(database.org.organisation.id, "accounts");
+    const otherTag = organisationTag(database.other.organisation.id, "accounts");
+    expect(tag).toBe(`tenant:${database.org.organisation.id}:accounts`);
+    const before = await database.stampsOf(tag);
+    const otherBefore = await database.stampsOf(otherTag);
     await database.db.transaction(async (tx) => {
-      for (const member of org.members.slice(0, 2)) {
+      for (const member of database.org.members.slice(0, 2)) {
         await tx.update(users).set({ status: "blocked", blockedAt: new Date() }).where(eq(users.id, member.user.id));
       }
     });
-    expect(await stampsOf(tag)).toBe(before + 1);
-    expect(await stampsOf(otherTag)).toBe(otherBefore);
+    expect(await database.stampsOf(tag)).toBe(before + 1);
+    expect(await database.stampsOf(otherTag)).toBe(otherBefore);
   });
 
   it("a sign-in, a lockout and an authenticator app each stamp it", async () => {
-    const tag = organisationTag(org.organisation.id, "accounts");
-    const user = org.members[2]!.user;
+    const tag = organisationTag(database.org.organisation.id, "accounts");
+    const user = database.org.members[2]!.user;
     const changes = [
       { loginCount: 1, lastLoginAt: new Date() },
       { lockedAt: new Date() },
       { totpEnabledAt: new Date() },
     ];
     for (const change of changes) {
-      const before = await stampsOf(tag);
+      const before = await database.stampsOf(tag);
       await database.db.update(users).set(change).where(eq(users.id, user.id));
-      expect(await stampsOf(tag)).toBe(before + 1);
+      expect(await database.stampsOf(tag)).toBe(before + 1);
     }
   });
 
   it("a failed password below the lockout or another language stamps nothing", async () => {
-    const tag = organisationTag(org.organisation.id, "accounts");
-    const before = await stampsOf(tag);
-    await database.db.update(users).set({ failedPasswordCount: 1, locale: "en" }).where(eq(users.id, org.members[3]!.user.id));
-    expect(await stampsOf(tag)).toBe(before);
+    const tag = organisationTag(database.org.organisation.id, "accounts");
+    const before = await database.stampsOf(tag);
+    await database.db.update(users).set({ failedPasswordCount: 1, locale: "en" }).where(eq(users.id, database.org.members[3]!.user.id));
+    expect(await database.stampsOf(tag)).toBe(before);
   });
 });
 
 describe("the mail tag", () => {
   it("a bulk mailing's message stamps tenant:<id>:mail when written and when sent; a single mail does not", async () => {
-    const tag = organisationTag(org.organisation.id, "mail");
-    const message = { tenantId: org.organisation.id, template: "username-reminder", toAddress: "lid@example.org", subject: "Je gebruikersnaam" };
-    const before = await stampsOf(tag);
+    const tag = organisationTag(database.org.organisation.id, "mail");
+    const message = { tenantId: database.org.organisation.id, template: "username-reminder", toAddress: "lid@example.org", subject: "Je gebruikersnaam" };
+    const before = await database.stampsOf(tag);
     await database.db.insert(outbox).values(message);
-    expect(await stampsOf(tag)).toBe(before);
+    expect(await database.stampsOf(tag)).toBe(before);
     const [batched] = await database.db.insert(outbox).values({ ...message, batchId: randomUUID() }).returning({ id: outbox.id });
-    expect(await stampsOf(tag)).toBe(before + 1);
+    expect(await database.stampsOf(tag)).toBe(before + 1);
     await database.db.update(outbox).set({ status: "sent", sentAt: new Date() }).where(eq(outbox.id, batched!.id));
-    expect(await stampsOf(tag)).toBe(before + 2);
+    expect(await database.stampsOf(tag)).toBe(before + 2);
   });
 });

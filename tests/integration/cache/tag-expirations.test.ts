@@ -4,7 +4,7 @@
 // fragment built before the change, on their next look, while another organisation's fragments stay.
 // Runs unchanged on PGlite, PostgreSQL and Neon.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cacheTagExpirations } from "@/lib/db/schema/platform";
 import { assignments } from "@/lib/db/schema/roster";
 import { people } from "@/lib/db/schema/people";
@@ -13,8 +13,8 @@ import { databaseTagSource } from "@/lib/cache/tag-source";
 // @ts-expect-error -- plain JavaScript module (Next imports it at run time)
 import { createCacheHandler } from "@/lib/cache/handler.mjs";
 import { createShift } from "@/lib/demo/factories";
-import { createTestDatabase, type TestDatabase } from "@/tests/setup/database";
-import { createNumberedRosterOrganisation, daysAhead, type RosterOrganisation } from "../roster/roster-fixtures";
+import { daysAhead } from "../roster/roster-fixtures";
+import { setUpTwoOrganisations } from "./fixtures";
 
 type Handler = {
   get(key: string, softTags: string[]): Promise<{ value: ReadableStream<Uint8Array>; tags: string[] } | undefined>;
@@ -23,18 +23,7 @@ type Handler = {
   updateTags(tags: string[]): Promise<void>;
 };
 
-let database: TestDatabase;
-let org: RosterOrganisation;
-let other: RosterOrganisation;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  org = await createNumberedRosterOrganisation(database.db);
-  other = await createNumberedRosterOrganisation(database.db);
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = setUpTwoOrganisations();
 
 /** A server instance's store on the test database. */
 function instance(): Handler {
@@ -63,11 +52,6 @@ async function read(handler: Handler, key: string): Promise<string | undefined> 
   return found ? new Response(found.value).text() : undefined;
 }
 
-async function stampsOf(tag: string): Promise<number> {
-  const [row] = await database.db.select({ count: sql<number>`count(*)::int` }).from(cacheTagExpirations).where(eq(cacheTagExpirations.tag, tag));
-  return row?.count ?? 0;
-}
-
 /** A moment safely after the last stamp, so a fragment "rendered now" is newer than every change so far. */
 async function afterEveryStamp(): Promise<number> {
   const [row] = await database.db.select({ at: sql<number>`coalesce(extract(epoch from max(${cacheTagExpirations.expiredAt})) * 1000, 0)::float8`.mapWith(Number) }).from(cacheTagExpirations);
@@ -76,29 +60,29 @@ async function afterEveryStamp(): Promise<number> {
 
 describe("tag expirations written by the data tables", () => {
   it("a transaction that puts two people on shifts stamps the organisation's roster tag once, and not another organisation's", async () => {
-    const shift = await createShift(database.db, { tenantId: org.organisation.id, startsAt: daysAhead(3, "10:00"), endsAt: daysAhead(3, "12:00"), needed: 3 });
-    const rosterTag = organisationTag(org.organisation.id, "roster");
-    const before = await stampsOf(rosterTag);
-    const otherBefore = await stampsOf(organisationTag(other.organisation.id, "roster"));
+    const shift = await createShift(database.db, { tenantId: database.org.organisation.id, startsAt: daysAhead(3, "10:00"), endsAt: daysAhead(3, "12:00"), needed: 3 });
+    const rosterTag = organisationTag(database.org.organisation.id, "roster");
+    const before = await database.stampsOf(rosterTag);
+    const otherBefore = await database.stampsOf(organisationTag(database.other.organisation.id, "roster"));
     await database.db.transaction(async (tx) => {
-      for (const member of org.members.slice(0, 2)) {
-        await tx.insert(assignments).values({ tenantId: org.organisation.id, shiftId: shift.id, personId: member.person.id, source: "self" });
+      for (const member of database.org.members.slice(0, 2)) {
+        await tx.insert(assignments).values({ tenantId: database.org.organisation.id, shiftId: shift.id, personId: member.person.id, source: "self" });
       }
     });
-    expect(await stampsOf(rosterTag)).toBe(before + 1);
-    expect(await stampsOf(organisationTag(other.organisation.id, "roster"))).toBe(otherBefore);
+    expect(await database.stampsOf(rosterTag)).toBe(before + 1);
+    expect(await database.stampsOf(organisationTag(database.other.organisation.id, "roster"))).toBe(otherBefore);
   });
 
   it("a rolled-back change stamps nothing", async () => {
-    const peopleTag = organisationTag(org.organisation.id, "people");
-    const before = await stampsOf(peopleTag);
+    const peopleTag = organisationTag(database.org.organisation.id, "people");
+    const before = await database.stampsOf(peopleTag);
     await expect(
       database.db.transaction(async (tx) => {
-        await tx.update(people).set({ firstName: "Tijdelijk" }).where(eq(people.id, org.members[2]!.person.id));
+        await tx.update(people).set({ firstName: "Tijdelijk" }).where(eq(people.id, database.org.members[2]!.person.id));
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    expect(await stampsOf(peopleTag)).toBe(before);
+    expect(await database.stampsOf(peopleTag)).toBe(before);
   });
 });
 
@@ -106,8 +90,8 @@ describe("two instances with their own memory on one database", () => {
   it("a change committed through either one makes both miss the organisation's fragment on their next look; another organisation's stays", async () => {
     const a = instance();
     const b = instance();
-    const rosterTag = organisationTag(org.organisation.id, "roster");
-    const otherTag = organisationTag(other.organisation.id, "roster");
+    const rosterTag = organisationTag(database.org.organisation.id, "roster");
+    const otherTag = organisationTag(database.other.organisation.id, "roster");
     const builtAt = await afterEveryStamp();
     for (const handler of [a, b]) {
       await handler.refreshTags();
@@ -122,7 +106,7 @@ describe("two instances with their own memory on one database", () => {
     }
 
     // Someone signs off on "instance A": only the database sees it.
-    await database.db.delete(assignments).where(eq(assignments.personId, org.members[0]!.person.id));
+    await database.db.delete(assignments).where(eq(assignments.personId, database.org.members[0]!.person.id));
 
     for (const handler of [a, b]) {
       await handler.refreshTags();
@@ -133,11 +117,11 @@ describe("two instances with their own memory on one database", () => {
 
   it("a fragment rendered just before a change that commits later is not served after that commit", async () => {
     const b = instance();
-    const peopleTag = organisationTag(org.organisation.id, "people");
+    const peopleTag = organisationTag(database.org.organisation.id, "people");
     await b.refreshTags();
     const renderStarted = Date.now();
     // The change commits a moment after the fragment started rendering (so the fragment may lack it).
-    await database.db.update(people).set({ phone: "0612345678" }).where(eq(people.id, org.members[1]!.person.id));
+    await database.db.update(people).set({ phone: "0612345678" }).where(eq(people.id, database.org.members[1]!.person.id));
     await b.set("photo-book", entry("smoelenboek", [peopleTag], renderStarted));
     await b.refreshTags();
     expect(await read(b, "photo-book")).toBeUndefined();
@@ -150,7 +134,7 @@ describe("two instances with their own memory on one database", () => {
         expire: () => Promise.resolve(),
       }),
     }) as Handler;
-    await broken.set("week", entry("oud", [organisationTag(org.organisation.id, "roster")]));
+    await broken.set("week", entry("oud", [organisationTag(database.org.organisation.id, "roster")]));
     await broken.refreshTags();
     expect(await read(broken, "week")).toBeUndefined();
   });
@@ -158,7 +142,7 @@ describe("two instances with their own memory on one database", () => {
   it("an explicit revalidateTag on one instance is written to the database for the other", async () => {
     const a = instance();
     const b = instance();
-    const tag = organisationTag(other.organisation.id, "people");
+    const tag = organisationTag(database.other.organisation.id, "people");
     const builtAt = await afterEveryStamp();
     await b.refreshTags();
     await b.set("search", entry("zoekresultaat", [tag], builtAt));

@@ -9,8 +9,8 @@ import { APPROVAL_PAGE_SIZE, listWeekApprovals, type ApprovalQuery } from "@/lib
 import { getApprovalPage, readApprovalWeek, readOpenCorrectionRequests } from "@/lib/hours/approval-page-cache";
 import { approveHours } from "@/lib/hours/coordinator-actions";
 import { organisationKey, organisationTag } from "@/lib/cache/tags";
-import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
-import { actorOf, at, createHoursOrganisation, memberWithLogin, pastWeek, putOnShift, setWeekStatus, workedShift } from "./fixtures";
+import { setUpSignedOutDatabase } from "@/tests/setup/sign-in-as";
+import { asCoordinator, at, createHoursOrganisation, memberWithLogin, pastWeek, putOnShift, setWeekStatus, weekRef, workedShift } from "./fixtures";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/setup/sign-in-as").then((m) => m.stubbedSession));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -74,9 +74,9 @@ describe("changes on the very next read", () => {
     const before = await getApprovalPage(org.organisation.id, week, everyone, new Date());
     expect(before.rows.find((row) => row.personId === member.person.id)?.phase).toBe("confirmed");
     const stampedBefore = new Date();
-    signInAs(await actorOf(org.coordinator));
+    await asCoordinator(org);
 
-    expect(await approveHours({ weeks: [{ personId: member.person.id, weekStart: week }] })).toMatchObject({ ok: true, value: { approved: 1 } });
+    expect(await approveHours({ weeks: [weekRef(member, week)] })).toMatchObject({ ok: true, value: { approved: 1 } });
 
     const after = await getApprovalPage(org.organisation.id, week, everyone, new Date());
     expect(after.rows.find((row) => row.personId === member.person.id)?.phase).toBe("approved");

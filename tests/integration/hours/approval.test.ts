@@ -23,11 +23,13 @@ import { auditEntriesOf } from "@/tests/setup/audit-entries";
 import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
+  asCoordinator,
   at,
   createHoursOrganisation,
   mailTo,
   pastWeek,
   setWeekStatus,
+  weekRef,
   weekRowOf,
   workedHoursOf,
   workedShift,
@@ -45,12 +47,6 @@ vi.mock("next-intl/server", () => import("@/tests/setup/next-intl-dutch"));
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
 
-const ref = (member: HoursMember, weekStart = week) => ({ personId: member.person.id, weekStart });
-
-async function asCoordinator(org: HoursOrganisation) {
-  signInAs(await actorOf(org.coordinator));
-}
-
 describe("approving many weeks at once", () => {
   it("approves only the confirmed weeks and reports the rest by reason", async () => {
     const org = await createHoursOrganisation(database.db, { memberCount: 4 });
@@ -61,7 +57,7 @@ describe("approving many weeks at once", () => {
     await setWeekStatus(database.db, returned, week, "returned", { returnComment: "Klopt dinsdag?" });
     await asCoordinator(org);
 
-    const result = await approveHours({ weeks: org.members.map((member) => ref(member)) });
+    const result = await approveHours({ weeks: org.members.map((member) => weekRef(member, week)) });
     expect(result).toEqual({ ok: true, value: { approved: 1, skipped: { notConfirmed: 2, alreadyApproved: 1 } } });
 
     const confirmedRecord = await weekRowOf(database.db, confirmed, week);
@@ -85,7 +81,7 @@ describe("sending a week back", () => {
     await asCoordinator(org);
     const comment = "Je was dinsdag tot 11:00, niet tot 12:00. Wil je het aanpassen?";
 
-    expect(await sendHoursBack({ ...ref(member), comment })).toEqual({ ok: true, value: { outcome: "sentBack", emailed: true } });
+    expect(await sendHoursBack({ ...weekRef(member, week), comment })).toEqual({ ok: true, value: { outcome: "sentBack", emailed: true } });
 
     const record = await weekRowOf(database.db, member, week);
     expect(record).toMatchObject({ status: "returned", returnComment: comment, returnedById: org.coordinator.person.id });
@@ -107,7 +103,7 @@ describe("sending a week back", () => {
     // The deadline has passed, yet the member confirms the week again, and it waits for approval once more.
     expect(await confirmWeek(org.organisation.id, member.person.id, week)).toMatchObject({ outcome: "confirmed" });
     expect((await weekRowOf(database.db, member, week))?.status).toBe("confirmed");
-    expect(await approveHours({ weeks: [ref(member)] })).toEqual({ ok: true, value: { approved: 1, skipped: {} } });
+    expect(await approveHours({ weeks: [weekRef(member, week)] })).toEqual({ ok: true, value: { approved: 1, skipped: {} } });
   });
 
   it("sends back a late week that was never confirmed, so the member can still confirm it", async () => {
@@ -117,7 +113,7 @@ describe("sending a week back", () => {
     expect((await listWeekApprovals(org.organisation.id, week)).rows[0].phase).toBe("late");
     await asCoordinator(org);
 
-    await sendHoursBack({ ...ref(member), comment: "Wil je je uren nog bevestigen?" });
+    await sendHoursBack({ ...weekRef(member, week), comment: "Wil je je uren nog bevestigen?" });
 
     expect((await weekRowOf(database.db, member, week))?.status).toBe("returned");
     expect((await listWeekApprovals(org.organisation.id, week)).rows[0].phase).toBe("toConfirm");
@@ -129,10 +125,10 @@ describe("sending a week back", () => {
     await setWeekStatus(database.db, approved, week, "approved");
     await asCoordinator(org);
 
-    expect(await sendHoursBack({ ...ref(member), comment: "   " })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { comment: ["commentMissing"] } });
-    expect(await sendHoursBack({ ...ref(approved), comment: "Nog even kijken" })).toEqual({ ok: true, value: { outcome: "refused", problem: "approved" } });
+    expect(await sendHoursBack({ ...weekRef(member, week), comment: "   " })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { comment: ["commentMissing"] } });
+    expect(await sendHoursBack({ ...weekRef(approved, week), comment: "Nog even kijken" })).toEqual({ ok: true, value: { outcome: "refused", problem: "approved" } });
     const thisWeek = pastWeek(0);
-    expect(await sendHoursBack({ ...ref(member, thisWeek), comment: "Te vroeg" })).toEqual({ ok: true, value: { outcome: "refused", problem: "notYet" } });
+    expect(await sendHoursBack({ ...weekRef(member, thisWeek), comment: "Te vroeg" })).toEqual({ ok: true, value: { outcome: "refused", problem: "notYet" } });
     expect(await mailTo(database.db, member.person.id)).toEqual([]);
     expect(await mailTo(database.db, approved.person.id)).toEqual([]);
     expect((await weekRowOf(database.db, approved, week))?.status).toBe("approved");
@@ -174,12 +170,12 @@ describe("correction requests", () => {
     expect(await listOpenCorrectionRequests(org.organisation.id)).toEqual([
       expect.objectContaining({ personId: member.person.id, weekStart: older, message: "Mijn dienst van woensdag mist" }),
     ]);
-    expect(await markCorrectionRequestHandled(ref(member, older))).toEqual({ ok: true, value: { outcome: "handled" } });
+    expect(await markCorrectionRequestHandled(weekRef(member, older))).toEqual({ ok: true, value: { outcome: "handled" } });
     expect(await listOpenCorrectionRequests(org.organisation.id)).toEqual([]);
     expect(await weekRowOf(database.db, member, older)).toMatchObject({ correctionHandledById: org.coordinator.person.id });
     expect(await auditEntriesOf(database.db, org.organisation.id, "hours.correction-handled", { targetPersonId: auditLog.targetPersonId })).toEqual([{ targetPersonId: member.person.id }]);
     // Handled once: a second time there is nothing open to handle.
-    expect(await markCorrectionRequestHandled(ref(member, older))).toEqual({ ok: false, error: "notFound" });
+    expect(await markCorrectionRequestHandled(weekRef(member, older))).toEqual({ ok: false, error: "notFound" });
   });
 });
 
@@ -192,9 +188,9 @@ describe("who may correct, approve and send back", () => {
       addHoursOutsideShift: () => addHoursOutsideShift({ personId: member.person.id, day, start: "18:00", end: "20:00", breakMinutes: 0, activity: "Extra", locationId: org.location.id }),
       changeHoursOutsideShift: () => changeHoursOutsideShift({ personId: member.person.id, entryId, day, start: "18:00", end: "23:00", breakMinutes: 0, activity: "Extra", locationId: "" }),
       removeHoursOutsideShift: () => removeHoursOutsideShift({ personId: member.person.id, entryId }),
-      approveHours: () => approveHours({ weeks: [ref(member)] }),
-      sendHoursBack: () => sendHoursBack({ ...ref(member), comment: "Terug" }),
-      markCorrectionRequestHandled: () => markCorrectionRequestHandled(ref(member)),
+      approveHours: () => approveHours({ weeks: [weekRef(member, week)] }),
+      sendHoursBack: () => sendHoursBack({ ...weekRef(member, week), comment: "Terug" }),
+      markCorrectionRequestHandled: () => markCorrectionRequestHandled(weekRef(member, week)),
     };
   }
 
@@ -213,7 +209,7 @@ describe("who may correct, approve and send back", () => {
     const entryId = await extraLine(org, member);
     await setWeekStatus(database.db, member, week, "confirmed", { correctionRequest: "Klopt niet", correctionRequestedAt: new Date() });
     const before = await workedHoursOf(database.db, member);
-    signInAs(await actorOf(other.coordinator));
+    await asCoordinator(other);
 
     for (const [name, call] of Object.entries(everyAction(org, member, shift.id, entryId))) {
       expect(await call(), name).toEqual({ ok: false, error: "notFound" });
@@ -246,11 +242,11 @@ describe("who may correct, approve and send back", () => {
     await workedShift(database.db, org, member, week, 1, "09:00", "13:00");
     const open = (personId: string, weekStart: string) => PersonHoursWeekPage({ params: Promise.resolve({ personId, week: weekStart }) });
 
-    signInAs(await actorOf(org.coordinator));
+    await asCoordinator(org);
     await expect(open(member.person.id, week)).resolves.toBeTruthy();
     await expect(open(member.person.id, addDaysToKey(week, 1))).rejects.toThrow("NEXT_NOT_FOUND");
     await expect(open("not-a-person", week)).rejects.toThrow("NEXT_NOT_FOUND");
-    signInAs(await actorOf(other.coordinator));
+    await asCoordinator(other);
     await expect(open(member.person.id, week)).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });

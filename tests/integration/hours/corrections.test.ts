@@ -11,9 +11,10 @@ import { auditLog } from "@/lib/db/schema/platform";
 import { shifts } from "@/lib/db/schema/roster";
 import { createAssignment } from "@/lib/demo/factories";
 import { auditEntriesOf } from "@/tests/setup/audit-entries";
-import { setUpSignedOutDatabase, signInAs } from "@/tests/setup/sign-in-as";
+import { setUpSignedOutDatabase } from "@/tests/setup/sign-in-as";
 import {
   actorOf,
+  asCoordinator,
   at,
   createHoursOrganisation,
   pastWeek,
@@ -31,10 +32,6 @@ vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 
 const database = setUpSignedOutDatabase();
 const week = pastWeek(2);
-
-async function asCoordinator(org: HoursOrganisation) {
-  signInAs(await actorOf(org.coordinator));
-}
 
 async function totalOf(org: HoursOrganisation, personId: string): Promise<number> {
   const week_ = await getPersonWeek(org.organisation.id, personId, week);

@@ -1,8 +1,9 @@
 // An organisation as every hours test needs it: a coordinator and members with logins (more with or
 // without a login as a test adds them), a group and a location; shifts that have ended (or hours outside
 // a shift) at Amsterdam wall-clock times, a week's sign-off row in a chosen state, and what a member's
-// week left behind: worked hours, the sign-off row and the reminders received. Names are set explicitly
-// where a test reads them back. Actors, mail and sign-in links are read with the roster fixtures.
+// week left behind: worked hours, the sign-off row and the reminders received; signing in as the
+// coordinator, and a member's week as the coordinator's actions name it. Names are set explicitly where
+// a test reads them back. Actors, mail and sign-in links are read with the roster fixtures.
 import { TZDate } from "@date-fns/tz";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
@@ -28,9 +29,11 @@ import {
   type Shift,
   type User,
 } from "@/lib/demo/factories";
+import type { WeekRef } from "@/lib/hours/approval";
 import { addDaysToKey, weekStartOf, type HoursDeadline, type WeekStatus } from "@/lib/hours/rules";
 import { withMailBodies } from "@/tests/setup/mail-bodies";
-import type { Member } from "@/tests/integration/roster/roster-fixtures";
+import { signInAs } from "@/tests/setup/sign-in-as";
+import { actorOf, type Member } from "@/tests/integration/roster/roster-fixtures";
 
 export { actorOf, mailTo, signInLinksOf } from "@/tests/integration/roster/roster-fixtures";
 
@@ -87,6 +90,16 @@ export async function createHoursOrganisation(db: Db, options: HoursOrganisation
   for (const member of members) await addPersonToGroup(db, { tenantId: organisation.id, groupId: group.id, personId: member.person.id });
   const location = await createLocation(db, { tenantId: organisation.id, name: `Buurthuis ${name}` });
   return { organisation, coordinator, members, group, location };
+}
+
+/** Every following request (and so every guarded action) acts as the organisation's coordinator. */
+export async function asCoordinator(org: Pick<HoursOrganisation, "coordinator">): Promise<void> {
+  signInAs(await actorOf(org.coordinator));
+}
+
+/** A member's week as the coordinator's actions name it (approve, send back, mark a request handled). */
+export function weekRef(member: HoursPerson, weekStart: string): WeekRef {
+  return { personId: member.person.id, weekStart };
 }
 
 /** One more member with an active login (unless `login` says otherwise); the email address is derived from the first name. */

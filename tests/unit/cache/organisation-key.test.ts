@@ -1,20 +1,16 @@
 // The key a page passes to the page cache for its organisation (lib/cache/tags.ts): a caller who
 // names a cached function's id as a server action chooses its arguments, so only a key this server
 // made may open the organisation's data.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cachedForOrganisation, organisationKey, PageCacheKeyError, type OrganisationKey } from "@/lib/cache/tags";
-import { resetEnvCache } from "@/lib/env";
+import { setUpEnvChanges } from "@/tests/setup/env-changes";
 
 const tenantId = "0b6d2f4e-5c1a-4f3e-9a7b-2d8c6e1f0a93";
 const otherTenantId = "7f1e9c2b-3a4d-4e5f-8b6a-1c2d3e4f5a6b";
 const secretInTests = process.env.AUTH_SECRET;
 
-function useSecret(secret: string | undefined): void {
-  process.env.AUTH_SECRET = secret;
-  resetEnvCache();
-}
-
-afterEach(() => useSecret(secretInTests));
+const changeEnv = setUpEnvChanges();
+const useSecret = (secret: string | undefined) => changeEnv({ AUTH_SECRET: secret });
 
 describe("the organisation key", () => {
   it("a key this server made opens its organisation", () => {

@@ -63,6 +63,26 @@ function areaOf(file: string): ClientMessageArea {
   return areas.filter((area) => relative === area || relative.startsWith(`${area}/`)).sort((a, b) => b.length - a.length)[0] ?? "app";
 }
 
+/**
+ * The files a page or layout runs as client code: itself or any file it imports that is marked "use
+ * client", and everything those import in turn. In the order they are reached; a file is listed once
+ * for each way it is reached (from server code, from client code).
+ */
+function clientFilesOf(entry: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, client: boolean) => {
+    const key = `${file}|${client}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const inClient = client || isClient(file);
+    if (inClient) found.push(file);
+    for (const imported of importsOf(file)) visit(imported, inClient);
+  };
+  visit(entry, false);
+  return found;
+}
+
 function covered(namespace: string, sent: readonly string[]): boolean {
   return sent.some((given) => namespace === given || namespace.startsWith(`${given}.`));
 }
@@ -76,23 +96,14 @@ describe("the texts sent to client components", () => {
     for (const entry of entries) {
       const area = areaOf(entry);
       const sent = namespacesFor(area);
-      const seen = new Set<string>();
-      const visit = (file: string, client: boolean) => {
-        const key = `${file}|${client}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const inClient = client || isClient(file);
-        if (inClient) {
-          clientFilesChecked++;
-          for (const namespace of namespacesUsedIn(file)) {
-            const where = `${path.relative(root, file)} (from ${path.relative(root, entry)}, area ${area})`;
-            if (namespace === null || namespace === "") problems.push(`${where}: useTranslations without a literal namespace`);
-            else if (!covered(namespace, sent)) problems.push(`${where}: "${namespace}" is not sent; add it to clientMessageAreas`);
-          }
+      for (const file of clientFilesOf(entry)) {
+        clientFilesChecked++;
+        for (const namespace of namespacesUsedIn(file)) {
+          const where = `${path.relative(root, file)} (from ${path.relative(root, entry)}, area ${area})`;
+          if (namespace === null || namespace === "") problems.push(`${where}: useTranslations without a literal namespace`);
+          else if (!covered(namespace, sent)) problems.push(`${where}: "${namespace}" is not sent; add it to clientMessageAreas`);
         }
-        for (const imported of importsOf(file)) visit(imported, inClient);
-      };
-      visit(entry, false);
+      }
     }
     expect(clientFilesChecked).toBeGreaterThan(10);
     expect([...new Set(problems)]).toEqual([]);
@@ -104,27 +115,18 @@ describe("the texts sent to client components", () => {
       const area = areaOf(entry);
       const omitted = clientMessageOmissions[area] ?? [];
       if (omitted.length === 0) continue;
-      const seen = new Set<string>();
-      const visit = (file: string, client: boolean) => {
-        const key = `${file}|${client}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const inClient = client || isClient(file);
-        if (inClient) {
-          for (const namespace of namespacesUsedIn(file)) {
-            for (const omittedPath of omitted) {
-              // useTranslations("hoursDashboard") with t("person.title"), or useTranslations("hoursDashboard.person").
-              const rest = namespace && omittedPath.startsWith(`${namespace}.`) ? omittedPath.slice(namespace.length + 1) : null;
-              const usesKey = rest !== null && new RegExp(`\\bt(?:\\.\\w+)?\\(\\s*["'\`]${rest.replaceAll(".", "\\.")}(?:[."'\`]|\\$\\{)`).test(source(file));
-              if (usesKey || (namespace !== null && (namespace === omittedPath || namespace.startsWith(`${omittedPath}.`)))) {
-                problems.push(`${path.relative(root, file)} (from ${path.relative(root, entry)}) uses ${omittedPath}, which ${area} leaves out`);
-              }
+      for (const file of clientFilesOf(entry)) {
+        for (const namespace of namespacesUsedIn(file)) {
+          for (const omittedPath of omitted) {
+            // useTranslations("hoursDashboard") with t("person.title"), or useTranslations("hoursDashboard.person").
+            const rest = namespace && omittedPath.startsWith(`${namespace}.`) ? omittedPath.slice(namespace.length + 1) : null;
+            const usesKey = rest !== null && new RegExp(`\\bt(?:\\.\\w+)?\\(\\s*["'\`]${rest.replaceAll(".", "\\.")}(?:[."'\`]|\\$\\{)`).test(source(file));
+            if (usesKey || (namespace !== null && (namespace === omittedPath || namespace.startsWith(`${omittedPath}.`)))) {
+              problems.push(`${path.relative(root, file)} (from ${path.relative(root, entry)}) uses ${omittedPath}, which ${area} leaves out`);
             }
           }
         }
-        for (const imported of importsOf(file)) visit(imported, inClient);
-      };
-      visit(entry, false);
+      }
     }
     expect(problems).toEqual([]);
   });

@@ -1,8 +1,8 @@
 // Outbox bodies sealed at rest (lib/mail/sealed-body.ts): a body sealed before a change of this code
 // must still open, or every message waiting for a retry (and every failed one kept for a week) is lost.
-import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { describe, expect, it } from "vitest";
 import { openMailBody, sealMailBody, UnreadableMailBodyError } from "@/lib/mail/sealed-body";
+import { setUpEnvChanges } from "@/tests/setup/env-changes";
 
 const pinnedSecret = "pinned-secret-for-derived-keys-0123456789";
 const secretInTests = process.env.AUTH_SECRET;
@@ -12,12 +12,8 @@ const body = { subject: "Je aanmeldlink", html: "<p>https://ploeg.example.nl/log
 const sealedBefore =
   "v1.OBSLgyGKP1lIwnte.gi0E23OoV7SYfharTlkW5fSwOheM9GoP_8hIVaX21S0VhdVQ58xIBDNA5-gZrdHYRORsdcLVmkVCWWGJUJfKULf6e7BiD0m5e_nuFUJ2E6xC8kLr8zVwXPO8kxPyRmzo7d7AlTZMsctCkvB68am5j7Hdo6LGSRJy56Qy8RGKw7m5f1mewZhxQu90pYHqh5xg1VmntdNcwg";
 
-function useSecret(secret: string | undefined): void {
-  process.env.AUTH_SECRET = secret;
-  resetEnvCache();
-}
-
-afterEach(() => useSecret(secretInTests));
+const changeEnv = setUpEnvChanges();
+const useSecret = (secret: string | undefined) => changeEnv({ AUTH_SECRET: secret });
 
 describe("a sealed outbox body", () => {
   it("sealed by an earlier version under the same AUTH_SECRET still opens", () => {
