@@ -21,7 +21,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { machineBusySeconds, parentOf, processTree, treeCpuSeconds, treeRssBytes, waitUntilIdle } from "./bench/cpu";
 import { runLoad, runSequential, summarise, type LatencySummary, type LoadResult } from "./bench/load";
 import { formatHeapSummary, summariseHeap, type HeapSummary } from "./bench/heap-summary";
-import { benchPages, fillPath, referencePages, staticFloor, type BenchTarget, type PathValues } from "./bench/pages";
+import { benchPages, fillPath, referencePages, staticFloor, withFreshIds, type BenchTarget, type PathValues } from "./bench/pages";
 import { analyzeDatabase, createBenchProvider, otherTenantActivities, planOrganisations, seedOrganisation, type SeededOrganisation } from "./bench/seed";
 import { readStatements, resetStatements, waitUntilQuiet } from "./bench/statements";
 import { findFreePort, signalGroup, startPostgres, waitForExit, type PostgresServer } from "./postgres";
@@ -572,7 +572,7 @@ async function verifyTargets(app: RunningApp, cookies: Cookies, db: PreparedData
   for (const target of [staticFloor, ...referencePages, ...pages]) {
     const isPage = target.signedIn;
     const targetPath = pathIn(target, db);
-    const response = await fetch(`${app.baseUrl}${targetPath}`, {
+    const response = await fetch(withFreshIds(`${app.baseUrl}${targetPath}`), {
       headers: cookieFor(target, cookies),
       redirect: "manual",
       signal: AbortSignal.timeout(30_000),

@@ -15,6 +15,8 @@ declare module "autocannon" {
     title?: string;
     /** Only 2xx responses count towards latency and bytes when true. */
     excludeErrorStats?: boolean;
+    /** Replaces every `[<id>]` in the request (its URL included) with a new id for each request. */
+    idReplacement?: boolean;
   };
 
   /** Percentiles of an HDR histogram, keyed p0_001 … p99_999 (no p95). Latency values are whole milliseconds. */

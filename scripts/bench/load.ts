@@ -3,6 +3,7 @@
 // milliseconds): its own histogram rounds to whole milliseconds and has no p95, and a static file's
 // p95 is only a few milliseconds, where rounding would distort the ratio the target is about.
 import autocannon from "autocannon";
+import { FRESH_ID, withFreshIds } from "./pages";
 
 export type LatencySummary = {
   /** Completed requests with a 2xx answer. */
@@ -68,6 +69,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: options.timeoutSeconds ?? 120,
+    // A new id for each request where the path asks for one (FRESH_ID).
+    idReplacement: options.url.includes(FRESH_ID),
   });
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     responses += 1;
@@ -99,7 +102,7 @@ export async function runSequential(url: string, headers: Record<string, string>
   for (let i = 0; i < count; i++) {
     if (i >= 3 && performance.now() - runStarted > budgetMs) break;
     const started = performance.now();
-    const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(withFreshIds(url), { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
     // Read the whole body: the server's work is not done until the last byte is streamed.
     await response.arrayBuffer();
     latencies.push(performance.now() - started);

@@ -16,6 +16,14 @@ function nextWeekKey(now: Date): string {
   return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, "0")}`;
 }
 
+/** In a path: replaced by a new id on every request (autocannon's idReplacement; withFreshIds otherwise). */
+export const FRESH_ID = "[<id>]";
+
+/** The URL with every FRESH_ID replaced by a new id. */
+export function withFreshIds(url: string): string {
+  return url.replaceAll(FRESH_ID, () => crypto.randomUUID());
+}
+
 export type BenchTarget = {
   /** Label in the table and in bench/results.json. */
   name: string;
@@ -58,7 +66,13 @@ export const staticFloor: BenchTarget = { name: "static floor", path: "/robots.t
  * Measured and reported but not judged: a server-rendered page that reads no data, i.e. what any
  * page of this app costs before its own queries and components.
  */
-export const referencePages: BenchTarget[] = [{ name: "Inloggen (no data)", path: "/sign-in", expectText: "Inloggen", signedIn: false }];
+export const referencePages: BenchTarget[] = [
+  { name: "Inloggen (no data)", path: "/sign-in", expectText: "Inloggen", signedIn: false },
+  // Every request a different address (a query parameter the page ignores), so none is answered from
+  // the member's kept page (lib/cache/response-cache.ts): what a first view costs, rendered by Next
+  // from the cached fragments.
+  { name: "Open diensten, first view", path: `/my/shifts?view=open&week=${nextWeekKey(new Date())}&v=${FRESH_ID}`, expectText: "Diensten met een vrije plek", signedIn: true },
+];
 
 /** The pages the targets are about, in the order they are measured. */
 export const benchPages: BenchTarget[] = [
