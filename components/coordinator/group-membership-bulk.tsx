@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/auth/guards";
 import type { MembershipChange } from "@/lib/tenancy/groups";
 import { addMembersToGroup, removeMembersFromGroup } from "@/lib/tenancy/groups-actions";
-import { AccessConfirmDialog } from "./access-confirm-dialog";
+import { GroupMembershipConfirm, GroupMembershipOutcome, type MembershipAsking, type MembershipChangeKind, type MembershipOutcome } from "./group-membership-texts";
+import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -21,8 +22,6 @@ type GroupMembershipBulkProps = {
   onDone?: () => void;
 };
 
-type Change = "add" | "remove";
-
 /**
  * Puts the selected people in a group or takes them out, after a confirmation naming how many people
  * and which group. The server does it in one statement and leaves alone whoever already was (not) in it.
@@ -31,15 +30,17 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
   const t = useTranslations("groupMembership");
   const router = useRouter();
   const [groupId, setGroupId] = useState("");
-  const [asking, setAsking] = useState<{ change: Change; groupId: string; groupName: string; personIds: string[]; error: string | null } | null>(null);
+  const [asking, setAsking] = useState<MembershipAsking | null>(null);
   const [pending, setPending] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MembershipOutcome | null>(null);
+  // The confirmation's texts come when first needed; asked for as soon as a group is chosen.
+  const prefetchTexts = usePrefetchMessages("people.dialogs");
   const group = groups.find((option) => option.id === groupId);
   const unavailable = disabled || pending || personIds.length === 0 || !group;
 
-  function failureText(result: Extract<ActionResult<MembershipChange>, { ok: false }> | { ok: true; value: Extract<MembershipChange, { outcome: "refused" }> }): string {
-    if (result.ok) return t(`errors.${result.value.problem}`);
-    return t(`errors.${result.error}`);
+  /** The key under groupMembership.errors. */
+  function failure(result: Extract<ActionResult<MembershipChange>, { ok: false }> | { ok: true; value: Extract<MembershipChange, { outcome: "refused" }> }): string {
+    return result.ok ? result.value.problem : result.error;
   }
 
   async function confirm() {
@@ -48,25 +49,24 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
     try {
       const call = asking.change === "add" ? addMembersToGroup : removeMembersFromGroup;
       const result = await call({ groupId: asking.groupId, personIds: asking.personIds });
-      if (!result.ok) return setAsking({ ...asking, error: failureText(result) });
+      if (!result.ok) return setAsking({ ...asking, error: failure(result) });
       const value = result.value;
-      if (value.outcome === "refused") return setAsking({ ...asking, error: failureText({ ok: true, value }) });
-      const main = t(asking.change === "add" ? "added" : "removed", { count: value.changed, group: value.groupName });
-      const rest = value.changed > 0 && value.unchanged > 0 ? ` ${t(asking.change === "add" ? "alreadyIn" : "notIn", { count: value.unchanged })}` : "";
+      if (value.outcome === "refused") return setAsking({ ...asking, error: failure({ ok: true, value }) });
       setAsking(null);
-      setNotice(`${main}${rest}`);
+      setNotice({ change: asking.change, changed: value.changed, unchanged: value.unchanged, groupName: value.groupName });
       onDone?.();
       router.refresh();
     } catch {
-      setAsking({ ...asking, error: t("errors.failed") });
+      setAsking({ ...asking, error: "failed" });
     } finally {
       setPending(false);
     }
   }
 
-  function ask(change: Change) {
+  function ask(change: MembershipChangeKind) {
     if (!group) return;
     setNotice(null);
+    prefetchTexts();
     setAsking({ change, groupId: group.id, groupName: group.name, personIds: [...personIds], error: null });
   }
 
@@ -78,7 +78,10 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
           layout="inline"
           label={t("group")}
           value={groupId}
-          onChange={(event) => setGroupId(event.target.value)}
+          onChange={(event) => {
+            if (event.target.value) prefetchTexts();
+            setGroupId(event.target.value);
+          }}
           options={[{ value: "", label: t("chooseGroup") }, ...groups.map((option) => ({ value: option.id, label: option.name }))]}
         />
         <Button variant="secondary" disabled={unavailable} onClick={() => ask("add")}>
@@ -90,27 +93,17 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
       </div>
       <div aria-live="polite" role="status" className="mt-2 empty:hidden">
         {notice ? (
-          <Alert tone="success" role="none">
-            {notice}
-          </Alert>
+          <OnDemandMessages part="people.dialogs">
+            <Alert tone="success" role="none">
+              <GroupMembershipOutcome outcome={notice} />
+            </Alert>
+          </OnDemandMessages>
         ) : null}
       </div>
       {asking ? (
-        <AccessConfirmDialog
-          title={t(asking.change === "add" ? "confirmAddTitle" : "confirmRemoveTitle", { count: asking.personIds.length, group: asking.groupName })}
-          body={t(asking.change === "add" ? "confirmAddBody" : "confirmRemoveBody")}
-          details={[]}
-          warning={null}
-          error={asking.error}
-          checkLabel={null}
-          confirmLabel={t(asking.change === "add" ? "confirmAdd" : "confirmRemove")}
-          pendingLabel={t("pending")}
-          cancelLabel={t("cancel")}
-          tone={asking.change === "add" ? "primary" : "danger"}
-          pending={pending}
-          onConfirm={confirm}
-          onCancel={() => setAsking(null)}
-        />
+        <OnDemandMessages part="people.dialogs">
+          <GroupMembershipConfirm asking={asking} pending={pending} onConfirm={confirm} onCancel={() => setAsking(null)} />
+        </OnDemandMessages>
       ) : null}
     </fieldset>
   );

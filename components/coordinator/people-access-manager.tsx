@@ -1,9 +1,8 @@
 "use client";
 import { useMemo, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { AccessChangeResult, AccessPreview, Skipped } from "@/lib/accounts/blocking/blocking";
 import {
   blockPeople,
   cancelPersonScheduledBlock,
@@ -15,20 +14,14 @@ import {
   unlockPersonAccount,
 } from "@/lib/accounts/blocking/actions";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
-import type { ActionResult } from "@/lib/auth/guards";
-import { dayKeyAsDate } from "@/lib/dates";
-import { formats } from "@/lib/i18n/formats";
-import { AccessConfirmDialog } from "./access-confirm-dialog";
 import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
 import { GroupMembershipBulk } from "./group-membership-bulk";
-import { LoginBulkActions } from "./login-bulk-actions";
-import { TemporaryPasswordBulk } from "./temporary-password-bulk";
-import { UsernameResendBulk } from "./username-resend-bulk";
+import { PeopleBulkTools, WholeGroupsBlock } from "./people-bulk-tools";
+import { AccessChangeConfirm, AccessMessageText, ResetAuthenticatorConfirm, ScheduleBlockAsk, type AccessMessage, type Confirmation, type RowActionDone, type Scheduling } from "./people-access-texts";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
-import { ScheduleBlockDialog } from "./schedule-block-dialog";
 import { useServerCall } from "./use-server-call";
+import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-messages";
 import { Alert } from "@/components/ui/alert";
-import { SelectField } from "@/components/ui/select-field";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
 
@@ -97,17 +90,7 @@ type PeopleAccessManagerProps = {
   layout?: "table" | "person";
 };
 
-type Notice = { tone: "success" | "error"; text: string };
-
-type Confirmation = {
-  change: AccessChangeKind;
-  target: AccessTarget;
-  preview: Extract<AccessPreview, { outcome: "preview" }>;
-  warning: string | null;
-  error: string | null;
-};
-
-type Scheduling = { target: Extract<AccessTarget, { kind: "person" | "selection" }>; title: string; hint: string | null; defaultDate: string; error: string | null; name: string | null };
+type Notice = { tone: "success" | "error"; message: AccessMessage };
 
 /**
  * The people table with everything a coordinator does to access: select people, block or unblock
@@ -116,65 +99,51 @@ type Scheduling = { target: Extract<AccessTarget, { kind: "person" | "selection"
  */
 export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty, sorts, layout = "table" }: PeopleAccessManagerProps) {
   const t = useTranslations("accounts");
-  const format = useFormatter();
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
-  const [resetting, setResetting] = useState<{ row: PersonAccessView; error: string | null } | null>(null);
+  const [resetting, setResetting] = useState<{ row: PersonAccessView; error: AccessMessage | null } | null>(null);
   const [scheduling, setScheduling] = useState<Scheduling | null>(null);
   /** Which control is waiting for the server: a row id, a bulk button, or the open dialog. */
-  const { busy, run } = useServerCall<string>(() => setNotice({ tone: "error", text: t("errors.failed") }));
-  const [groupToBlock, setGroupToBlock] = useState(initialGroupId ?? "");
+  const { busy, run } = useServerCall<string>(() => setNotice({ tone: "error", message: { kind: "failed" } }));
   // The tools for logins, passwords and whole groups open on request: most visits only look or
-  // block a few people, and every page would otherwise carry all their controls.
+  // block a few people, and every page would otherwise carry all their controls and texts.
   const [moreOpen, setMoreOpen] = useState(false);
+  // The texts of the dialogs and outcomes come when first needed (<OnDemandMessages>): asked for as
+  // soon as a row's menu opens or someone is selected, they are usually there before the server answers.
+  const prefetchDialogs = usePrefetchMessages("people.dialogs");
+  const prefetchBulkTools = usePrefetchMessages("people.bulkTools");
 
   const selectable = useMemo(() => rows.map((row) => row.personId), [rows]);
   // Only people on this page count: after filtering, people no longer shown drop out of the selection.
   const selection = useMemo(() => selectable.filter((id) => selected.has(id)), [selectable, selected]);
 
-  function skippedList(skipped: Skipped | undefined): string | null {
-    const entries = Object.entries(skipped ?? {}).filter(([, count]) => (count ?? 0) > 0);
-    if (entries.length === 0) return null;
-    return entries.map(([reason, count]) => t(`skip.${reason}`, { count: count ?? 0 })).join(", ");
+  function select(next: ReadonlySet<string>) {
+    if (next.size > 0) prefetchDialogs();
+    setSelected(next);
   }
 
-  function refusalText(result: Extract<AccessChangeResult | AccessPreview, { outcome: "refused" }>): string {
-    const text = t(`errors.${result.reason}`, { count: "count" in result ? (result.count ?? 0) : 0 });
-    const skipped = "skipped" in result ? skippedList(result.skipped) : null;
-    return skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text;
-  }
-
-  function failureText(result: Extract<ActionResult<unknown>, { ok: false }>): string {
-    if (result.error !== "invalid") return t(`errors.${result.error}`);
-    const first = Object.values(result.fieldErrors ?? {})[0]?.[0];
-    return first && t.has(`errors.${first}`) ? t(`errors.${first}`) : t("errors.failed");
-  }
-
-  function formatDay(date: string): string {
-    return format.dateTime(dayKeyAsDate(date), { ...formats.dateTime.day, timeZone: "UTC" });
-  }
-
-  function finishWith(text: string, clearSelection: boolean) {
-    setNotice({ tone: "success", text });
+  function finishWith(message: AccessMessage, clearSelection: boolean) {
+    setNotice({ tone: "success", message });
     if (clearSelection) setSelected(new Set());
     router.refresh();
   }
 
   /** Step one of a block or unblock: count who it affects, then ask. */
-  async function askToConfirm(key: string, change: AccessChangeKind, target: AccessTarget, warning: string | null = null) {
+  async function askToConfirm(key: string, change: AccessChangeKind, target: AccessTarget, recounted = false) {
     setNotice(null);
+    prefetchDialogs();
     const result = await run(key, () => countAccessChange({ change, target }));
     if (!result) return;
-    if (!result.ok) return setNotice({ tone: "error", text: failureText(result) });
+    if (!result.ok) return setNotice({ tone: "error", message: { kind: "failure", result } });
     const preview = result.value;
-    if (preview.outcome === "refused") return setNotice({ tone: "error", text: refusalText(preview) });
+    if (preview.outcome === "refused") return setNotice({ tone: "error", message: { kind: "refusal", result: preview } });
     if (preview.affected === 0) {
       setConfirmation(null);
-      return setNotice({ tone: "error", text: refusalText({ outcome: "refused", reason: "nobodyAffected", skipped: preview.skipped }) });
+      return setNotice({ tone: "error", message: { kind: "refusal", result: { outcome: "refused", reason: "nobodyAffected", skipped: preview.skipped } } });
     }
-    setConfirmation({ change, target, preview, warning, error: null });
+    setConfirmation({ change, target, preview, recounted, error: null });
   }
 
   /** Step two: carry it out for exactly the confirmed number, or recount if that changed meanwhile. */
@@ -184,32 +153,29 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     const action = change === "block" ? blockPeople : unblockPeople;
     const result = await run("dialog", () => action({ target, expectedCount: preview.affected }));
     if (!result) return;
-    if (!result.ok) return setConfirmation({ ...confirmation, error: failureText(result) });
+    if (!result.ok) return setConfirmation({ ...confirmation, error: { kind: "failure", result } });
     const value = result.value;
     if (value.outcome === "refused") {
-      if (value.reason === "countChanged") return askToConfirm("dialog", change, target, t("confirm.countChanged"));
-      return setConfirmation({ ...confirmation, error: refusalText(value) });
+      if (value.reason === "countChanged") return askToConfirm("dialog", change, target, true);
+      return setConfirmation({ ...confirmation, error: { kind: "refusal", result: value } });
     }
     setConfirmation(null);
-    const skipped = skippedList(value.skipped);
-    const text = t(change === "block" ? "done.blocked" : "done.unblocked", { changed: value.changed, emailed: value.emailed });
-    finishWith(skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text, true);
+    finishWith({ kind: "changed", change, changed: value.changed, emailed: value.emailed, skipped: value.skipped }, true);
   }
 
   async function submitSchedule(date: string) {
     if (!scheduling) return;
     const result = await run("schedule", () => schedulePeopleBlock({ target: scheduling.target, date }));
     if (!result) return;
-    if (!result.ok) return setScheduling({ ...scheduling, error: failureText(result) });
-    if (result.value.outcome === "refused") return setScheduling({ ...scheduling, error: refusalText(result.value) });
+    if (!result.ok) return setScheduling({ ...scheduling, error: { kind: "failure", result } });
+    if (result.value.outcome === "refused") return setScheduling({ ...scheduling, error: { kind: "refusal", result: result.value } });
     setScheduling(null);
-    const skipped = skippedList(result.value.skipped);
-    const text = t("done.scheduled", { date: formatDay(date), changed: result.value.changed });
-    finishWith(skipped ? `${text} ${t("done.skipped", { list: skipped })}` : text, scheduling.target.kind === "selection");
+    finishWith({ kind: "scheduled", date, changed: result.value.changed, skipped: result.value.skipped }, scheduling.target.kind === "selection");
   }
 
   async function runRowAction(row: PersonAccessView, action: PersonAccessAction) {
     setNotice(null);
+    prefetchDialogs();
     const target = { kind: "person", personId: row.personId } as const;
     if (action === "block") return askToConfirm(row.personId, "block", target);
     if (action === "unblock") return askToConfirm(row.personId, "unblock", target);
@@ -217,8 +183,8 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       return setScheduling({
         target,
         name: row.name,
-        title: t("schedule.titleFor", { name: row.name }),
-        hint: row.endDateLabel ? t("schedule.endDateHint", { date: row.endDateLabel }) : null,
+        count: 1,
+        endDateLabel: row.endDateLabel ?? null,
         defaultDate: row.scheduleDefault ?? minScheduleDate,
         error: null,
       });
@@ -229,7 +195,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
   }
 
   /** Unlock, remove the authenticator app (once confirmed), resend the username or drop a scheduled block. */
-  async function performRowAction(row: PersonAccessView, action: Exclude<PersonAccessAction, "block" | "unblock" | "schedule">) {
+  async function performRowAction(row: PersonAccessView, action: RowActionDone) {
     const call =
       action === "unlock"
         ? unlockPersonAccount
@@ -241,36 +207,10 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     const inDialog = action === "resetAuthenticator";
     const result = await run(inDialog ? "reset" : row.personId, () => call({ personId: row.personId }));
     if (!result) return setResetting(null);
-    const problem = !result.ok ? failureText(result) : result.value.outcome === "refused" ? refusalText(result.value) : null;
-    if (problem) return inDialog ? setResetting({ row, error: problem }) : setNotice({ tone: "error", text: problem });
+    const problem: AccessMessage | null = !result.ok ? { kind: "failure", result } : result.value.outcome === "refused" ? { kind: "refusal", result: result.value } : null;
+    if (problem) return inDialog ? setResetting({ row, error: problem }) : setNotice({ tone: "error", message: problem });
     setResetting(null);
-    const done =
-      action === "unlock"
-        ? "done.unlocked"
-        : action === "resetAuthenticator"
-          ? "done.authenticatorReset"
-          : action === "resendUsername"
-            ? "done.usernameSent"
-            : "done.scheduleCancelled";
-    finishWith(t(done, { name: row.name }), false);
-  }
-
-  function confirmationTexts(current: Confirmation) {
-    const { preview, change, target } = current;
-    const count = preview.affected;
-    const title =
-      change === "unblock"
-        ? t("confirm.unblockTitle", { count })
-        : target.kind === "everyone"
-          ? t("confirm.everyoneTitle", { count })
-          : target.kind === "group"
-            ? t("confirm.groupTitle", { count, group: preview.groupName ?? "" })
-            : t("confirm.blockTitle", { count });
-    const details = [t("confirm.names", { names: preview.names.join(", "), more: count - preview.names.length })];
-    if (preview.withoutEmail > 0) details.push(t("confirm.withoutEmail", { count: preview.withoutEmail }));
-    const skipped = skippedList(preview.skipped);
-    if (skipped) details.push(t("confirm.skipped", { list: skipped }));
-    return { title, details, body: t(change === "block" ? "confirm.blockBody" : "confirm.unblockBody", { count }) };
+    finishWith({ kind: "rowDone", action, name: row.name }, false);
   }
 
   const columns: TableColumn<PersonAccessView>[] = [
@@ -317,6 +257,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           available={row.actions}
           usernameUnavailable={row.usernameUnavailable ?? false}
           busy={busy === row.personId}
+          onOpen={prefetchDialogs}
           onAction={(action) => runRowAction(row, action)}
           plain
         />
@@ -337,6 +278,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           available={person.actions}
           usernameUnavailable={person.usernameUnavailable ?? false}
           busy={busy === person.personId}
+          onOpen={prefetchDialogs}
           onAction={(action) => runRowAction(person, action)}
         />
       ) : null}
@@ -367,16 +309,10 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
             <button
               type="button"
               disabled={selection.length === 0 || busy !== null}
-              onClick={() =>
-                setScheduling({
-                  target: { kind: "selection", personIds: selection },
-                  name: null,
-                  title: t("schedule.titleMany", { count: selection.length }),
-                  hint: null,
-                  defaultDate: minScheduleDate,
-                  error: null,
-                })
-              }
+              onClick={() => {
+                prefetchDialogs();
+                setScheduling({ target: { kind: "selection", personIds: selection }, name: null, count: selection.length, endDateLabel: null, defaultDate: minScheduleDate, error: null });
+              }}
               className={`${bulkButton} border-stone-300 hover:bg-stone-100`}
             >
               {t("bulk.scheduleSelection")}
@@ -387,7 +323,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
               </button>
             ) : selectable.length > 0 ? (
               // On a phone or small screen the table has no header row, so its "select all" box is not visible there.
-              <button type="button" onClick={() => setSelected(new Set(selectable))} className="px-2 py-2 text-stone-700 underline underline-offset-2 lg:hidden">
+              <button type="button" onClick={() => select(new Set(selectable))} className="px-2 py-2 text-stone-700 underline underline-offset-2 lg:hidden">
                 {t("bulk.selectAll", { count: selectable.length })}
               </button>
             ) : null}
@@ -398,75 +334,51 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           <button
             type="button"
             aria-expanded={moreOpen}
-            onClick={() => setMoreOpen((open) => !open)}
+            onPointerEnter={prefetchBulkTools}
+            onFocus={prefetchBulkTools}
+            onClick={() => {
+              prefetchBulkTools();
+              setMoreOpen((open) => !open);
+            }}
             className="mt-4 rounded-lg border border-stone-300 px-3 py-2 font-medium hover:bg-stone-100"
           >
             {t("bulk.more")} {moreOpen ? "▴" : "▾"}
           </button>
           {moreOpen ? (
-            <>
-              <div className="mt-4">
-                <LoginBulkActions personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
-              </div>
-              <div className="mt-4">
-                <TemporaryPasswordBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
-              </div>
-              <div className="mt-4">
-                <UsernameResendBulk personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
-              </div>
-            </>
+            <OnDemandMessages part="people.bulkTools" loading="text">
+              <PeopleBulkTools personIds={selection} groups={groups} disabled={busy !== null} onDone={() => setSelected(new Set())} />
+            </OnDemandMessages>
           ) : null}
         </div>
         {moreOpen ? (
-        <fieldset className="min-w-0">
-          <legend className="sr-only">{t("bulk.wholeGroups")}</legend>
-          <p className="font-medium" aria-hidden="true">
-            {t("bulk.wholeGroups")}
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <SelectField
-              layout="inline"
-              id="group-to-block"
-              label={t("bulk.groupToBlock")}
-              value={groupToBlock}
-              onChange={(event) => setGroupToBlock(event.target.value)}
-              options={[{ value: "", label: t("bulk.chooseGroup") }, ...groups.map((group) => ({ value: group.id, label: group.label }))]}
+          <OnDemandMessages part="people.bulkTools">
+            <WholeGroupsBlock
+              groups={groups}
+              initialGroupId={initialGroupId}
+              busy={busy === "group" || busy === "everyone" ? busy : busy !== null ? "other" : null}
+              onBlockGroup={(groupId) => askToConfirm("group", "block", { kind: "group", groupId })}
+              onBlockEveryone={() => askToConfirm("everyone", "block", { kind: "everyone" })}
             />
-            <button
-              type="button"
-              disabled={!groupToBlock || busy !== null}
-              aria-busy={busy === "group"}
-              onClick={() => askToConfirm("group", "block", { kind: "group", groupId: groupToBlock })}
-              className={`${bulkButton} border-red-300 text-red-800 hover:bg-red-50`}
-            >
-              {busy === "group" ? t("bulk.counting") : t("bulk.blockGroup")}
-            </button>
-            <button
-              type="button"
-              disabled={busy !== null}
-              aria-busy={busy === "everyone"}
-              onClick={() => askToConfirm("everyone", "block", { kind: "everyone" })}
-              className={`${bulkButton} border-red-700 bg-red-700 text-white hover:bg-red-800`}
-            >
-              {busy === "everyone" ? t("bulk.counting") : t("bulk.blockEveryone")}
-            </button>
-          </div>
-        </fieldset>
+          </OnDemandMessages>
         ) : null}
       </section>
       ) : null}
 
       <div aria-live="polite" role="status" className="mt-4 empty:hidden">
         {notice?.tone === "success" ? (
-          <Alert tone="success" role="none">
-            {notice.text}
-          </Alert>
+          <OnDemandMessages part="people.dialogs">
+            <Alert tone="success" role="none">
+              <AccessMessageText message={notice.message} />
+            </Alert>
+          </OnDemandMessages>
         ) : null}
       </div>
       {notice?.tone === "error" ? (
-        <Alert tone="error" className="mt-4">
-          {notice.text}
-        </Alert>
+        <OnDemandMessages part="people.dialogs">
+          <Alert tone="error" className="mt-4">
+            <AccessMessageText message={notice.message} />
+          </Alert>
+        </OnDemandMessages>
       ) : null}
 
       {layout === "table" ? (
@@ -486,7 +398,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         }
         selection={{
           selected,
-          onChange: setSelected,
+          onChange: select,
           isSelectable: () => true,
           selectAllLabel: t("table.selectAll", { count: selectable.length }),
           rowLabel: (row) => t("table.selectPerson", { name: row.name }),
@@ -502,54 +414,25 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       ) : null}
 
       {confirmation ? (
-        <AccessConfirmDialog
-          key={`${confirmation.change}-${confirmation.preview.affected}-${confirmation.warning ?? ""}`}
-          {...confirmationTexts(confirmation)}
-          warning={confirmation.warning}
-          error={confirmation.error}
-          checkLabel={confirmation.target.kind === "everyone" ? t("confirm.everyoneCheck") : null}
-          confirmLabel={t(confirmation.change === "block" ? "confirm.confirmBlock" : "confirm.confirmUnblock", { count: confirmation.preview.affected })}
-          pendingLabel={t(confirmation.change === "block" ? "confirm.blocking" : "confirm.unblocking")}
-          cancelLabel={t("confirm.cancel")}
-          tone={confirmation.change === "block" ? "danger" : "primary"}
-          pending={busy === "dialog"}
-          onConfirm={confirmChange}
-          onCancel={() => setConfirmation(null)}
-        />
+        <OnDemandMessages part="people.dialogs" key={`${confirmation.change}-${confirmation.preview.affected}-${confirmation.recounted}`}>
+          <AccessChangeConfirm confirmation={confirmation} pending={busy === "dialog"} onConfirm={confirmChange} onCancel={() => setConfirmation(null)} />
+        </OnDemandMessages>
       ) : null}
       {resetting ? (
-        <AccessConfirmDialog
-          title={t("confirm.resetAuthenticatorTitle", { name: resetting.row.name })}
-          body={t("confirm.resetAuthenticatorBody", { name: resetting.row.name })}
-          details={[]}
-          warning={null}
-          error={resetting.error}
-          checkLabel={null}
-          confirmLabel={t("confirm.confirmResetAuthenticator")}
-          pendingLabel={t("confirm.resetting")}
-          cancelLabel={t("confirm.cancel")}
-          tone="danger"
-          pending={busy === "reset"}
-          onConfirm={() => performRowAction(resetting.row, "resetAuthenticator")}
-          onCancel={() => setResetting(null)}
-        />
+        <OnDemandMessages part="people.dialogs">
+          <ResetAuthenticatorConfirm
+            name={resetting.row.name}
+            error={resetting.error}
+            pending={busy === "reset"}
+            onConfirm={() => performRowAction(resetting.row, "resetAuthenticator")}
+            onCancel={() => setResetting(null)}
+          />
+        </OnDemandMessages>
       ) : null}
       {scheduling ? (
-        <ScheduleBlockDialog
-          title={scheduling.title}
-          body={t("schedule.body")}
-          hint={scheduling.hint}
-          dateLabel={t("schedule.date")}
-          defaultDate={scheduling.defaultDate}
-          minDate={minScheduleDate}
-          error={scheduling.error}
-          submitLabel={t("schedule.submit")}
-          pendingLabel={t("schedule.submitting")}
-          cancelLabel={t("schedule.cancel")}
-          pending={busy === "schedule"}
-          onSubmit={submitSchedule}
-          onCancel={() => setScheduling(null)}
-        />
+        <OnDemandMessages part="people.dialogs">
+          <ScheduleBlockAsk scheduling={scheduling} minDate={minScheduleDate} pending={busy === "schedule"} onSubmit={submitSchedule} onCancel={() => setScheduling(null)} />
+        </OnDemandMessages>
       ) : null}
     </>
   );

@@ -12,6 +12,8 @@ export type PersonAccessActionsProps = {
   usernameUnavailable: boolean;
   busy: boolean;
   onAction: (action: PersonAccessAction) => void;
+  /** The menu opened: e.g. to start fetching the texts of what its actions lead to. */
+  onOpen?: () => void;
   /** In a table that styles its menu buttons itself (`[&_button[aria-expanded]]:…`): the button carries no classes. */
   plain?: boolean;
 };
@@ -19,7 +21,7 @@ export type PersonAccessActionsProps = {
 const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resetAuthenticator", "resendUsername", "schedule", "cancelSchedule"];
 
 /** A row's "Acties" button and the short menu it opens; Escape or a click elsewhere closes it. */
-export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, plain = false }: PersonAccessActionsProps) {
+export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, onOpen, plain = false }: PersonAccessActionsProps) {
   const t = useTranslations("accounts");
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -62,7 +64,10 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
         aria-label={t("row.menu", { name })}
         disabled={busy}
         aria-busy={busy || undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen((value) => !value);
+        }}
         className={plain ? undefined : "rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium whitespace-nowrap hover:bg-stone-100 disabled:opacity-60"}
       >
         {busy ? t("bulk.counting") : `${t("table.actions")} ▾`}

@@ -4,6 +4,7 @@
 // sends only the namespaces its client components use. tests/unit/i18n/client-messages.test.ts
 // follows the imports from every page and layout and fails when a client component uses a namespace
 // its part of the app does not send.
+import { onDemandMessageParts, type OnDemandPart } from "./on-demand-parts";
 
 /**
  * Namespaces ("profile", or "people.search" for one part of one) per folder under app/. A folder's
@@ -23,7 +24,7 @@ export const clientMessageAreas = {
   "app/(member)/my/account": ["account", "authenticatorApp", "twoFactor", "passwordRules"],
   // Every dashboard page carries these, so only the navigation's; each part adds its own below.
   "app/(coordinator)/dashboard": ["dashboardNav"],
-  "app/(coordinator)/dashboard/people": ["accounts", "logins", "groupMembership", "temporaryPasswords", "mailBatches", "usernameResend"],
+  "app/(coordinator)/dashboard/people": ["accounts", "logins", "groupMembership", "temporaryPasswords", "mailBatches", "usernameResend", "onDemand"],
   // The members table carries only its own; a member's page and the new-member form add theirs.
   "app/(coordinator)/dashboard/people/[id]": ["memberRecords", "roles", "mailDelivery.sendAgain"],
   "app/(coordinator)/dashboard/people/new": ["memberRecords"],
@@ -50,6 +51,12 @@ export type ClientMessageArea = keyof typeof clientMessageAreas;
  * fails when a client component of the area uses one.
  */
 export const clientMessageOmissions: Partial<Record<ClientMessageArea, readonly string[]>> = {
+  // The members table's page, filters, badges and notices are rendered on the server.
+  "app/(coordinator)/dashboard/people": [
+    ...["title", "intro", "auditLink", "leavers", "leaversHint", "leaversShow", "filters", "badges", "lockedAccounts", "lockedAccountsHint", "lockedAccountsShow"].map((key) => `accounts.${key}`),
+    ...["caption", "role_coordinator", "role_admin", "empty", "emptyFiltered", "emptyFilteredHint", "pageOf", "previous", "next", "pagination"].map((key) => `accounts.table.${key}`),
+    "accounts.bulk.groupOption",
+  ],
   "app/(coordinator)/dashboard/hours": [
     "hoursDashboard.person",
     "hoursDashboard.intro",
@@ -87,6 +94,28 @@ export const clientMessageOmissions: Partial<Record<ClientMessageArea, readonly 
     ...["endNotAfterStart", "tooLong", "breakNegative", "breakTooLong", "invalidBreak", "invalidTime", "invalidDay", "activityMissing", "activityTooLong"].map((key) => `hoursDashboard.errors.${key}`),
   ],
 };
+
+/**
+ * Parts (lib/i18n/on-demand-parts.ts) an area's own pages fetch when a reader first needs them instead
+ * of carrying them on every visit; like an omission, only for that area's own pages. The members table
+ * shows a page of people and a few buttons: its confirmations, outcomes and bulk tools were three
+ * quarters of its texts. tests/unit/i18n/client-messages.test.ts fails when a client component uses a
+ * part's text outside an <OnDemandMessages> of that part.
+ */
+export const clientMessagesOnDemand: Partial<Record<ClientMessageArea, readonly OnDemandPart[]>> = {
+  "app/(coordinator)/dashboard/people": ["people.dialogs", "people.bulkTools"],
+};
+
+
+/** The paths an area leaves out of what it sends: its omissions and its on-demand parts. */
+export function leftOutOf(area: ClientMessageArea): string[] {
+  return [...(clientMessageOmissions[area] ?? []), ...(clientMessagesOnDemand[area] ?? []).flatMap((part) => onDemandMessageParts[part])];
+}
+
+/** What one on-demand part holds of `messages`. */
+export function messagesOfPart(messages: Messages, part: OnDemandPart): Messages {
+  return pickMessages(messages, onDemandMessageParts[part]);
+}
 
 /** The namespaces a page in `area` gets: its own and those of every area above it. */
 export function namespacesFor(area: ClientMessageArea): string[] {
