@@ -51,22 +51,6 @@ export type PersonAccessView = {
 /** The member page of a row. */
 const memberPage = (row: PersonAccessView) => `/dashboard/people/${row.personId}`;
 
-// The table's look, written once on the <table> instead of on every row and cell (Table's plainRows).
-// Below lg each row is a card: the checkbox beside the name, then the other cells, each after its label.
-const tableLook = [
-  "[&_tbody_tr]:border-b [&_tbody_tr]:border-stone-200 [&_tbody_tr:last-child]:border-b-0",
-  "max-lg:[&_tbody_tr]:grid max-lg:[&_tbody_tr]:grid-cols-[auto_1fr] max-lg:[&_tbody_tr]:gap-x-3 max-lg:[&_tbody_tr]:gap-y-1.5 max-lg:[&_tbody_tr]:p-4",
-  "[&_tbody_td]:px-3 [&_tbody_td]:py-3 [&_tbody_td]:align-top [&_tbody_th]:px-3 [&_tbody_th]:py-3 [&_tbody_th]:text-left [&_tbody_th]:align-top [&_tbody_th]:font-normal",
-  "max-lg:[&_tbody_td]:p-0 max-lg:[&_tbody_th]:p-0 max-lg:[&_tbody_td]:col-start-2",
-  "[&_tbody_td:first-child]:px-4 max-lg:[&_tbody_td:first-child]:p-0 max-lg:[&_tbody_td:first-child]:row-span-4 max-lg:[&_tbody_td:first-child]:col-start-1 max-lg:[&_tbody_td:first-child]:pt-0.5 [&_input]:size-5",
-  "[&_tbody_th_a]:font-semibold [&_tbody_th_a]:text-brand-800 [&_tbody_th_a]:underline-offset-2 [&_tbody_th_a:hover]:underline",
-  "[&_small]:block [&_small]:text-sm [&_small]:text-stone-600",
-  "[&_td[data-label]]:text-sm [&_td[data-label]]:text-stone-700 [&_td.username]:font-mono [&_td.username]:[overflow-wrap:anywhere]",
-  "max-lg:[&_td[data-label]]:before:content-[attr(data-label)] max-lg:[&_td[data-label]]:before:font-sans max-lg:[&_td[data-label]]:before:text-stone-600",
-  "[&_tbody_td:last-child]:text-right max-lg:[&_tbody_td:last-child]:pt-1 max-lg:[&_tbody_td:last-child]:text-left",
-  "[&_button[aria-expanded]]:rounded-lg [&_button[aria-expanded]]:border [&_button[aria-expanded]]:border-stone-300 [&_button[aria-expanded]]:bg-white [&_button[aria-expanded]]:px-3 [&_button[aria-expanded]]:py-2 [&_button[aria-expanded]]:font-medium [&_button[aria-expanded]]:whitespace-nowrap [&_button[aria-expanded]:hover]:bg-stone-100 [&_button[aria-expanded]:disabled]:opacity-60",
-].join(" ");
-
 export type GroupChoice = { id: string; label: string; name: string };
 
 type SortLink = { direction: "ascending" | "descending" | null; href: string };
@@ -234,7 +218,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       header: t("table.username"),
       colClassName: "lg:w-[16%]",
       cellClassName: "username",
-      cellLabel: `${t("table.username")}: `,
       cell: (row) => row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>,
     },
     { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges} /> },
@@ -243,7 +226,7 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       header: t("table.lastLogin"),
       sort: sorts?.lastLogin,
       colClassName: "lg:w-[9rem]",
-      cellLabel: `${t("table.lastLogin")}: `,
+      cellClassName: "last-login",
       cell: (row) => row.lastLogin ?? t("table.neverSignedIn"),
     },
     {
@@ -382,6 +365,8 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       ) : null}
 
       {layout === "table" ? (
+      // The stacked cards' labels (app/globals.css, .people-table), given once instead of on every row's cells.
+      <div style={{ "--label-username": JSON.stringify(`${t("table.username")}: `), "--label-last-login": JSON.stringify(`${t("table.lastLogin")}: `) } as React.CSSProperties}>
       <Table
         className="mt-4"
         caption={caption}
@@ -408,9 +393,10 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
         stackBelow="lg"
         fixedLayout
         plainRows
-        tableClassName={tableLook}
+        tableClassName="people-table"
         rowClassName={(row) => (selected.has(row.personId) ? "bg-brand-50" : "")}
       />
+      </div>
       ) : null}
 
       {confirmation ? (

@@ -1,77 +1,87 @@
+"use client";
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
-import type { GroupOption, AccessStatusCounts, LocationOption } from "@/lib/accounts/blocking/queries";
-import { accessStatusFilters, peoplePageSizes, type AccessStatusFilter, type PeoplePageSize, type PeopleSort, type SortDirection } from "@/lib/accounts/blocking/rules";
+import type { PeopleSort, SortDirection } from "@/lib/accounts/blocking/rules";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 
+type Option = { value: string; label: string };
+
+/** The form's words, translated by the page (the members table does not send its filters' texts). */
+export type PeopleFilterTexts = {
+  label: string;
+  search: string;
+  searchPlaceholder: string;
+  group: string;
+  allGroups: string;
+  location: string;
+  allLocations: string;
+  locationHint: string;
+  status: string;
+  pageSize: string;
+  submit: string;
+  clear: string;
+};
+
 type PeopleFilterFormProps = {
+  texts: PeopleFilterTexts;
   search: string;
   groupId: string | null;
   locationId: string | null;
-  status: AccessStatusFilter;
+  status: string;
   /** Kept when filtering: the sort is chosen in the table's headers. */
   sort: PeopleSort;
   direction: SortDirection;
   /** People per page; a longer page for working through many at once. */
-  pageSize: PeoplePageSize;
-  groups: GroupOption[];
-  locations: LocationOption[];
-  counts: AccessStatusCounts;
+  pageSize: number;
+  groups: Option[];
+  locations: Option[];
+  /** Each status with its count, the first being everyone. */
+  statuses: Option[];
+  pageSizes: readonly number[];
 };
 
-/** Search, group, location and status filters of the people page: a plain GET form, so it works before any script loads. */
-export async function PeopleFilterForm({ search, groupId, locationId, status, sort, direction, pageSize, groups, locations, counts }: PeopleFilterFormProps) {
-  const t = await getTranslations("accounts.filters");
-  const tTable = await getTranslations("memberRecords.table");
-  const filtered = Boolean(search) || Boolean(groupId) || Boolean(locationId) || status !== "all";
+/**
+ * Search, group, location and status filters of the people page: a plain GET form, so it works before
+ * any script loads. A client component whose props are its choices and words: as a server component
+ * its whole element tree travelled a second time in the page's payload.
+ */
+export function PeopleFilterForm({ texts, search, groupId, locationId, status, sort, direction, pageSize, groups, locations, statuses, pageSizes }: PeopleFilterFormProps) {
+  const filtered = Boolean(search) || Boolean(groupId) || Boolean(locationId) || status !== statuses[0]?.value;
   return (
-    <form method="get" action="/dashboard/people" role="search" aria-label={t("label")} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_0.8fr_1.4fr_auto_auto] md:items-end">
+    <form method="get" action="/dashboard/people" role="search" aria-label={texts.label} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_0.8fr_1.4fr_auto_auto] md:items-end">
       {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
       {direction !== "asc" ? <input type="hidden" name="dir" value={direction} /> : null}
-      <Field label={t("search")} id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("searchPlaceholder")} size="compact" />
-      <SelectField
-        id="people-group"
-        name="group"
-        label={t("group")}
-        defaultValue={groupId ?? ""}
-        options={[{ value: "", label: t("allGroups") }, ...groups.map((group) => ({ value: group.id, label: group.name }))]}
-      />
+      <Field label={texts.search} id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={texts.searchPlaceholder} size="compact" />
+      <SelectField id="people-group" name="group" label={texts.group} defaultValue={groupId ?? ""} options={[{ value: "", label: texts.allGroups }, ...groups]} />
       <div>
         <SelectField
           id="people-location"
           name="location"
-          label={tTable("location")}
+          label={texts.location}
           defaultValue={locationId ?? ""}
           aria-describedby="people-location-hint"
-          options={[{ value: "", label: tTable("allLocations") }, ...locations.map((location) => ({ value: location.id, label: location.name }))]}
+          options={[{ value: "", label: texts.allLocations }, ...locations]}
         />
         <p id="people-location-hint" className="sr-only">
-          {tTable("locationHint")}
+          {texts.locationHint}
         </p>
       </div>
-      <SelectField
-        id="people-status"
-        name="status"
-        label={t("status")}
-        defaultValue={status}
-        options={accessStatusFilters.map((option) => ({ value: option, label: t(`status_${option}`, { count: counts[option] }) }))}
-      />
+      <SelectField id="people-status" name="status" label={texts.status} defaultValue={status} options={statuses} />
       <SelectField
         id="people-size"
         name="size"
-        label={t("pageSize")}
+        label={texts.pageSize}
         defaultValue={String(pageSize)}
-        options={peoplePageSizes.map((size) => ({ value: String(size), label: String(size) }))}
+        options={pageSizes.map((size) => ({ value: String(size), label: String(size) }))}
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="confirm" type="submit">
-          {t("submit")}
+          {texts.submit}
         </Button>
         {filtered ? (
           <Link href="/dashboard/people" className="py-2.5 text-stone-700 underline underline-offset-2">
-            {t("clear")}
+            {texts.clear}
           </Link>
         ) : null}
       </div>

@@ -14,7 +14,10 @@ export type PersonAccessActionsProps = {
   onAction: (action: PersonAccessAction) => void;
   /** The menu opened: e.g. to start fetching the texts of what its actions lead to. */
   onOpen?: () => void;
-  /** In a table that styles its menu buttons itself (`[&_button[aria-expanded]]:…`): the button carries no classes. */
+  /**
+   * In a table that styles its menu buttons itself (`button[aria-expanded]`) and places the menu from
+   * its cell: the button carries no classes and has no wrapper of its own.
+   */
   plain?: boolean;
 };
 
@@ -24,8 +27,8 @@ const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resetAuthent
 export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, onOpen, plain = false }: PersonAccessActionsProps) {
   const t = useTranslations("accounts");
   const [open, setOpen] = useState(false);
-  const container = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
   useEffect(() => {
@@ -37,7 +40,8 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
         toggle.current?.focus();
         return;
       }
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
+      const target = event.target as Node;
+      if (!toggle.current?.contains(target) && !menu.current?.contains(target)) setOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -53,8 +57,8 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
   const actions = order.filter((action) => available.includes(action));
   const danger = (action: PersonAccessAction) => action === "block";
 
-  return (
-    <div ref={container} className={plain ? "relative" : "relative inline-block text-left"}>
+  const controls = (
+    <>
       <button
         ref={toggle}
         type="button"
@@ -73,7 +77,7 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
         {busy ? t("bulk.counting") : `${t("table.actions")} ▾`}
       </button>
       {open ? (
-        <ul id={menuId} className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
+        <ul ref={menu} id={menuId} className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
           {actions.map((action) => (
             <li key={action}>
               <button
@@ -91,6 +95,7 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
           {usernameUnavailable ? <li className="px-3 py-2 text-sm text-stone-600">{t("row.resendUsernameUnavailable")}</li> : null}
         </ul>
       ) : null}
-    </div>
+    </>
   );
+  return plain ? controls : <div className="relative inline-block text-left">{controls}</div>;
 }

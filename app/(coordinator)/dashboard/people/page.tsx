@@ -7,7 +7,7 @@ import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
 import { readLocationOptions, readMailBatchProgress, readPeopleTable } from "@/lib/accounts/blocking/page-cache";
-import { firstSchedulableDate, peoplePageSizes, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
+import { accessStatusFilters, firstSchedulableDate, peoplePageSizes, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import { organisationKey } from "@/lib/cache/tags";
@@ -31,6 +31,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   const format = await getFormatter();
   const raw = await searchParams;
   const tRecords = await getTranslations("memberRecords");
+  const tFilters = await getTranslations("accounts.filters");
   const filter = peopleFilterSchema.parse({
     q: first(raw.q),
     group: first(raw.group),
@@ -119,6 +120,20 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
 
       <div className="mt-4">
         <PeopleFilterForm
+          texts={{
+            label: tFilters("label"),
+            search: tFilters("search"),
+            searchPlaceholder: tFilters("searchPlaceholder"),
+            group: tFilters("group"),
+            allGroups: tFilters("allGroups"),
+            location: tRecords("table.location"),
+            allLocations: tRecords("table.allLocations"),
+            locationHint: tRecords("table.locationHint"),
+            status: tFilters("status"),
+            pageSize: tFilters("pageSize"),
+            submit: tFilters("submit"),
+            clear: tFilters("clear"),
+          }}
           search={filter.q ?? ""}
           groupId={groupId}
           locationId={locationId}
@@ -126,9 +141,10 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
           sort={filter.sort}
           direction={filter.dir}
           pageSize={filter.size}
-          groups={groups}
-          locations={locations}
-          counts={counts}
+          groups={groups.map((group) => ({ value: group.id, label: group.name }))}
+          locations={locations.map((location) => ({ value: location.id, label: location.name }))}
+          statuses={accessStatusFilters.map((option) => ({ value: option, label: tFilters(`status_${option}`, { count: counts[option] }) }))}
+          pageSizes={peoplePageSizes}
         />
       </div>
 
