@@ -66,8 +66,8 @@ export function usePrefetchMessages(part: OnDemandPart): () => void {
 
 type OnDemandMessagesProps = {
   part: OnDemandPart;
-  /** Shown while the texts are on their way; nothing by default. */
-  loading?: "text" | null;
+  /** Shown while the texts are on their way: nothing by default, "Even laden…", or that as a list item. */
+  loading?: "text" | "item" | null;
   children: React.ReactNode;
 };
 
@@ -111,8 +111,9 @@ export function OnDemandMessages({ part, loading = null, children }: OnDemandMes
     );
   }
   if (failed) {
+    const Line = loading === "item" ? "li" : "p";
     return (
-      <p role="alert" className="mt-2 text-sm font-medium text-red-800">
+      <Line role="alert" className="mt-2 px-3 text-sm font-medium text-red-800">
         {t("failed")}{" "}
         <button
           type="button"
@@ -124,8 +125,9 @@ export function OnDemandMessages({ part, loading = null, children }: OnDemandMes
         >
           {tErrors("retry")}
         </button>
-      </p>
+      </Line>
     );
   }
+  if (loading === "item") return <li className="px-3 py-2 text-sm text-stone-600">{t("loading")}</li>;
   return loading === "text" ? <p className="mt-2 text-sm text-stone-600">{t("loading")}</p> : null;
 }

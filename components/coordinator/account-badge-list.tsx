@@ -6,6 +6,10 @@ export type AccountBadgeView = {
   hint?: string;
 };
 
+/** Badges whose label is always the same words: a table's rows name only their kind (see PeopleAccessManager's badgeLabels). */
+export const plainBadgeKinds = ["no-login", "not-activated", "active", "never-signed-in"] as const;
+export type PlainBadgeKind = (typeof plainBadgeKinds)[number];
+
 /** A login's badges; their looks per kind are in app/globals.css (.badges), written once for a whole table. */
 export function AccountBadgeList({ badges }: { badges: AccountBadgeView[] }) {
   return (

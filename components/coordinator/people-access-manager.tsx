@@ -14,7 +14,8 @@ import {
   unlockPersonAccount,
 } from "@/lib/accounts/blocking/actions";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
-import { AccountBadgeList, type AccountBadgeView } from "./account-badge-list";
+import { AccountBadgeList, type PlainBadgeKind } from "./account-badge-list";
+import { unpackRow, type PackedPersonAccessRow, type PersonAccessView } from "./person-access-row";
 import { GroupMembershipBulk } from "./group-membership-bulk";
 import { PeopleBulkTools, WholeGroupsBlock } from "./people-bulk-tools";
 import { AccessChangeConfirm, AccessMessageText, ResetAuthenticatorConfirm, ScheduleBlockAsk, type AccessMessage, type Confirmation, type RowActionDone, type Scheduling } from "./people-access-texts";
@@ -24,29 +25,6 @@ import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-me
 import { Alert } from "@/components/ui/alert";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
-
-/**
- * One person's row. Fields a row does not have are left out rather than null: a page of rows travels
- * to the browser as these props. Everyone can be selected, also without a login: group membership is
- * for every member, and the access actions skip (and count) whoever has no login or is the
- * coordinator themselves.
- */
-export type PersonAccessView = {
-  personId: string;
-  name: string;
-  roleLabel?: string;
-  isSelf?: true;
-  /** The person's groups, as a list in words. */
-  groups?: string;
-  username?: string;
-  lastLogin?: string;
-  badges: AccountBadgeView[];
-  actions: PersonAccessAction[];
-  usernameUnavailable?: true;
-  /** The day the schedule dialog suggests when not the first day that can be scheduled: the day after the end date. */
-  scheduleDefault?: string;
-  endDateLabel?: string;
-};
 
 /** The member page of a row. */
 const memberPage = (row: PersonAccessView) => `/dashboard/people/${row.personId}`;
@@ -58,7 +36,10 @@ type SortLink = { direction: "ascending" | "descending" | null; href: string };
 export type PeopleSortLinks = Record<"name" | "lastLogin" | "status", SortLink>;
 
 type PeopleAccessManagerProps = {
-  rows: PersonAccessView[];
+  /** The page's rows, packed for the way to the browser (person-access-row.ts). */
+  rows: PackedPersonAccessRow[];
+  /** The words of the badges the rows name by kind only; needed with the table. */
+  badgeLabels?: Record<PlainBadgeKind, string>;
   groups: GroupChoice[];
   /** The group filter in use, preselected for "block group". */
   initialGroupId: string | null;
@@ -81,9 +62,10 @@ type Notice = { tone: "success" | "error"; message: AccessMessage };
  * them (always after a confirmation that names how many), a whole group or everyone, and per-row
  * unlock, resend username and scheduled blocks. The server does every check again.
  */
-export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleDate, caption, empty, sorts, layout = "table" }: PeopleAccessManagerProps) {
+export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, initialGroupId, minScheduleDate, caption, empty, sorts, layout = "table" }: PeopleAccessManagerProps) {
   const t = useTranslations("accounts");
   const router = useRouter();
+  const rows = useMemo(() => packedRows.map(unpackRow), [packedRows]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -197,6 +179,8 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
     finishWith({ kind: "rowDone", action, name: row.name }, false);
   }
 
+  // In this order for the stylesheet too (.people-table in app/globals.css): the username is a row's
+  // third cell, the last sign-in its fifth.
   const columns: TableColumn<PersonAccessView>[] = [
     {
       key: "name",
@@ -217,16 +201,14 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
       key: "username",
       header: t("table.username"),
       colClassName: "lg:w-[16%]",
-      cellClassName: "username",
       cell: (row) => row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>,
     },
-    { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges} /> },
+    { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges.map((badge) => (typeof badge === "string" ? { kind: badge, label: badgeLabels?.[badge] ?? "" } : badge))} /> },
     {
       key: "lastLogin",
       header: t("table.lastLogin"),
       sort: sorts?.lastLogin,
       colClassName: "lg:w-[9rem]",
-      cellClassName: "last-login",
       cell: (row) => row.lastLogin ?? t("table.neverSignedIn"),
     },
     {
@@ -240,7 +222,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           available={row.actions}
           usernameUnavailable={row.usernameUnavailable ?? false}
           busy={busy === row.personId}
-          onOpen={prefetchDialogs}
           onAction={(action) => runRowAction(row, action)}
           plain
         />
@@ -261,7 +242,6 @@ export function PeopleAccessManager({ rows, groups, initialGroupId, minScheduleD
           available={person.actions}
           usernameUnavailable={person.usernameUnavailable ?? false}
           busy={busy === person.personId}
-          onOpen={prefetchDialogs}
           onAction={(action) => runRowAction(person, action)}
         />
       ) : null}

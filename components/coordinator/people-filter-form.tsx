@@ -34,7 +34,8 @@ type PeopleFilterFormProps = {
   direction: SortDirection;
   /** People per page; a longer page for working through many at once. */
   pageSize: number;
-  groups: Option[];
+  /** The same objects as the table's group choices: the page's payload then holds them once. */
+  groups: readonly { id: string; name: string }[];
   locations: Option[];
   /** Each status with its count, the first being everyone. */
   statuses: Option[];
@@ -53,7 +54,7 @@ export function PeopleFilterForm({ texts, search, groupId, locationId, status, s
       {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
       {direction !== "asc" ? <input type="hidden" name="dir" value={direction} /> : null}
       <Field label={texts.search} id="people-search" name="q" type="search" defaultValue={search} maxLength={100} placeholder={texts.searchPlaceholder} size="compact" />
-      <SelectField id="people-group" name="group" label={texts.group} defaultValue={groupId ?? ""} options={[{ value: "", label: texts.allGroups }, ...groups]} />
+      <SelectField id="people-group" name="group" label={texts.group} defaultValue={groupId ?? ""} options={[{ value: "", label: texts.allGroups }, ...groups.map((group) => ({ value: group.id, label: group.name }))]} />
       <div>
         <SelectField
           id="people-location"

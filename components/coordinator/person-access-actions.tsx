@@ -1,6 +1,9 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { PersonAccessMenuItems } from "./person-access-menu";
+import { actionBits } from "./person-access-row";
+import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-messages";
 
 export type PersonAccessAction = "block" | "unblock" | "unlock" | "resetAuthenticator" | "resendUsername" | "schedule" | "cancelSchedule";
 
@@ -12,8 +15,6 @@ export type PersonAccessActionsProps = {
   usernameUnavailable: boolean;
   busy: boolean;
   onAction: (action: PersonAccessAction) => void;
-  /** The menu opened: e.g. to start fetching the texts of what its actions lead to. */
-  onOpen?: () => void;
   /**
    * In a table that styles its menu buttons itself (`button[aria-expanded]`) and places the menu from
    * its cell: the button carries no classes and has no wrapper of its own.
@@ -21,15 +22,16 @@ export type PersonAccessActionsProps = {
   plain?: boolean;
 };
 
-const order: PersonAccessAction[] = ["block", "unblock", "unlock", "resetAuthenticator", "resendUsername", "schedule", "cancelSchedule"];
 
 /** A row's "Acties" button and the short menu it opens; Escape or a click elsewhere closes it. */
-export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, onOpen, plain = false }: PersonAccessActionsProps) {
+export function PersonAccessActions({ name, available, usernameUnavailable, busy, onAction, plain = false }: PersonAccessActionsProps) {
   const t = useTranslations("accounts");
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
+  // The menu's words, and those of the dialogs it leads to, are fetched as the pointer or focus comes near.
+  const prefetch = usePrefetchMessages("people.dialogs");
 
   useEffect(() => {
     if (!open) return;
@@ -54,8 +56,7 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
   if (available.length === 0 && !usernameUnavailable) {
     return plain ? <small>{t("row.noActions")}</small> : <p className="text-sm text-stone-600">{t("row.noActions")}</p>;
   }
-  const actions = order.filter((action) => available.includes(action));
-  const danger = (action: PersonAccessAction) => action === "block";
+  const actions = actionBits.filter((action) => available.includes(action));
 
   const controls = (
     <>
@@ -68,8 +69,10 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
         aria-label={t("row.menu", { name })}
         disabled={busy}
         aria-busy={busy || undefined}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         onClick={() => {
-          if (!open) onOpen?.();
+          prefetch();
           setOpen((value) => !value);
         }}
         className={plain ? undefined : "rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium whitespace-nowrap hover:bg-stone-100 disabled:opacity-60"}
@@ -78,21 +81,16 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
       </button>
       {open ? (
         <ul ref={menu} id={menuId} className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
-          {actions.map((action) => (
-            <li key={action}>
-              <button
-                type="button"
-                onClick={() => {
-                  setOpen(false);
-                  onAction(action);
-                }}
-                className={`block w-full rounded-lg px-3 py-2 text-left hover:bg-stone-100 ${danger(action) ? "text-red-800" : ""}`}
-              >
-                {t(`row.${action}`)}
-              </button>
-            </li>
-          ))}
-          {usernameUnavailable ? <li className="px-3 py-2 text-sm text-stone-600">{t("row.resendUsernameUnavailable")}</li> : null}
+          <OnDemandMessages part="people.dialogs" loading="item">
+            <PersonAccessMenuItems
+              actions={actions}
+              usernameUnavailable={usernameUnavailable}
+              onChoose={(action) => {
+                setOpen(false);
+                onAction(action);
+              }}
+            />
+          </OnDemandMessages>
         </ul>
       ) : null}
     </>

@@ -6,13 +6,14 @@ import { MailBatchProgress } from "@/components/coordinator/mail-batch-progress"
 import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
+import { packRow } from "@/components/coordinator/person-access-row";
 import { readLocationOptions, readMailBatchProgress, readPeopleTable } from "@/lib/accounts/blocking/page-cache";
 import { accessStatusFilters, firstSchedulableDate, peoplePageSizes, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import { organisationKey } from "@/lib/cache/tags";
 import { todayIn } from "@/lib/dates";
-import { personAccessView } from "./person-access-view";
+import { personAccessView, plainBadgeLabels } from "./person-access-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accounts");
@@ -71,6 +72,8 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   const filtered = Boolean(filter.q) || groupId !== null || locationId !== null || filter.status !== "all";
 
   const viewContext = { actor, today, minScheduleDate, t, format };
+  // Given to the filters and to the table as the same objects, so the page's payload holds them once.
+  const groupChoices = groups.map((group) => ({ id: group.id, name: group.name, label: t("bulk.groupOption", { name: group.name, count: group.members }) }));
 
   const query = (pageNumber: number, sort: PeopleSort = filter.sort, direction: "asc" | "desc" = filter.dir) => {
     const params = new URLSearchParams();
@@ -141,7 +144,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
           sort={filter.sort}
           direction={filter.dir}
           pageSize={filter.size}
-          groups={groups.map((group) => ({ value: group.id, label: group.name }))}
+          groups={groupChoices}
           locations={locations.map((location) => ({ value: location.id, label: location.name }))}
           statuses={accessStatusFilters.map((option) => ({ value: option, label: tFilters(`status_${option}`, { count: counts[option] }) }))}
           pageSizes={peoplePageSizes}
@@ -153,9 +156,10 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
       <PeopleAccessManager
         // A new filter or page starts with an empty selection.
         key={query(page.page)}
-        rows={page.rows.map((row) => personAccessView(row, viewContext))}
+        rows={page.rows.map((row) => packRow(personAccessView(row, viewContext)))}
+        badgeLabels={plainBadgeLabels(t)}
         sorts={sorts}
-        groups={groups.map((group) => ({ id: group.id, name: group.name, label: t("bulk.groupOption", { name: group.name, count: group.members }) }))}
+        groups={groupChoices}
         initialGroupId={groupId}
         minScheduleDate={minScheduleDate}
         caption={t("table.caption", { count: page.total, filtered: filtered ? "true" : "false" })}

@@ -2,8 +2,8 @@
 // status badges (describeAccount) in words and dates, and the access actions this coordinator may take.
 // A row travels to the browser as a client component's props, so it leaves out what it does not have
 // (no role, no groups, never signed in): a page of rows is a good part of the page's weight.
-import type { AccountBadgeView } from "@/components/coordinator/account-badge-list";
-import type { PersonAccessView } from "@/components/coordinator/people-access-manager";
+import { plainBadgeKinds, type AccountBadgeView, type PlainBadgeKind } from "@/components/coordinator/account-badge-list";
+import type { PersonAccessView } from "@/components/coordinator/person-access-row";
 import type { PersonAccessAction } from "@/components/coordinator/person-access-actions";
 import type { PersonAccessRow } from "@/lib/accounts/blocking/queries";
 import { blockEligibility, canResendUsername, describeAccount, type AccessSubject } from "@/lib/accounts/blocking/rules";
@@ -53,6 +53,14 @@ export function badgeViews(row: PersonAccessRow, { t, format, actor, today }: Ac
   });
 }
 
+/** The words of the badges a row names by kind only (PersonAccessView's badges). */
+export function plainBadgeLabels(t: AccountsTexts): Record<PlainBadgeKind, string> {
+  return Object.fromEntries(plainBadgeKinds.map((kind) => [kind, t(`badges.${kind}`)])) as Record<PlainBadgeKind, string>;
+}
+
+const isPlain = (badge: AccountBadgeView): badge is AccountBadgeView & { kind: PlainBadgeKind } =>
+  badge.hint === undefined && (plainBadgeKinds as readonly string[]).includes(badge.kind);
+
 export function personAccessView(row: PersonAccessRow, context: AccessViewContext): PersonAccessView {
   const { actor, t, format, minScheduleDate } = context;
   const calendarDay = (dayKey: string) => format.dateTime(dayKeyAsDate(dayKey), "day", { timeZone: "UTC" });
@@ -69,7 +77,7 @@ export function personAccessView(row: PersonAccessRow, context: AccessViewContex
   if (canResendUsername(subject, row.hasEmail)) actions.push("resendUsername");
   if (canBlock) actions.push("schedule");
   if (login && login.status !== "blocked" && login.blockScheduledFor) actions.push("cancelSchedule");
-  const view: PersonAccessView = { personId: row.personId, name: formatPersonName(row), badges: badgeViews(row, context), actions };
+  const view: PersonAccessView = { personId: row.personId, name: formatPersonName(row), badges: badgeViews(row, context).map((badge) => (isPlain(badge) ? badge.kind : badge)), actions };
   if (row.role !== "member") view.roleLabel = t(`table.role_${row.role}`);
   if (isSelf) view.isSelf = true;
   if (row.groups.length > 0) view.groups = row.groups.join(", ");

@@ -10,6 +10,7 @@ import { MemberMailTable } from "@/components/coordinator/member-mail-table";
 import { MemberSection } from "@/components/coordinator/member-section";
 import { MemberShiftList, type MemberShiftView } from "@/components/coordinator/member-shift-list";
 import { PeopleAccessManager } from "@/components/coordinator/people-access-manager";
+import { packRow } from "@/components/coordinator/person-access-row";
 import { RoleForm } from "@/components/coordinator/role-form";
 import { LoginMemberActions } from "@/components/coordinator/login-member-actions";
 import { SendSignInLinkButton } from "@/components/coordinator/send-sign-in-link-button";
@@ -160,7 +161,7 @@ export default async function MemberPage({ params, searchParams }: { params: Par
           <div className="mt-4">
             <PeopleAccessManager
               layout="person"
-              rows={[personAccessView(access, viewContext)]}
+              rows={[packRow(personAccessView(access, viewContext))]}
               groups={[]}
               initialGroupId={null}
               minScheduleDate={minScheduleDate}
