@@ -10,10 +10,13 @@ export type AccountBadgeView = {
 export const plainBadgeKinds = ["no-login", "not-activated", "active", "never-signed-in"] as const;
 export type PlainBadgeKind = (typeof plainBadgeKinds)[number];
 
-/** A login's badges; their looks per kind are in app/globals.css (.badges), written once for a whole table. */
-export function AccountBadgeList({ badges }: { badges: AccountBadgeView[] }) {
+/**
+ * A login's badges; their looks per kind are in app/globals.css (.badges), written once for a whole
+ * table. `bare`: in a table whose stylesheet gives its lists those looks (.people-table), without the class.
+ */
+export function AccountBadgeList({ badges, bare = false }: { badges: AccountBadgeView[]; bare?: boolean }) {
   return (
-    <ul className="badges">
+    <ul className={bare ? undefined : "badges"}>
       {badges.map((badge) => (
         <li key={badge.kind} data-kind={badge.kind} title={badge.hint}>
           {badge.label}

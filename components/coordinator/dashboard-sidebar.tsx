@@ -20,7 +20,11 @@ export function DashboardSidebar({ organisationName, isAdmin }: { organisationNa
   const t = useTranslations("dashboardNav");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("label")} className="flex h-full flex-col gap-1 p-4">
+    // The links' looks once on the nav rather than on each link.
+    <nav
+      aria-label={t("label")}
+      className="flex h-full flex-col gap-1 p-4 [&>a]:rounded-lg [&>a]:px-3 [&>a]:py-2 [&>a:not([aria-current])]:text-stone-700 [&>a:not([aria-current]):hover]:bg-stone-100"
+    >
       <p className="mb-4 truncate text-lg font-bold text-brand-700">{organisationName}</p>
       {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
         // A section stays marked on its sub-pages (a shift of the roster); the overview only on itself.
@@ -30,13 +34,13 @@ export function DashboardSidebar({ organisationName, isAdmin }: { organisationNa
             key={item.href}
             href={item.href}
             aria-current={current ? "page" : undefined}
-            className={`rounded-lg px-3 py-2 ${current ? "bg-brand-50 font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`}
+            className={current ? "bg-brand-50 font-semibold text-brand-800" : undefined}
           >
             {t(item.key)}
           </Link>
         );
       })}
-      <Link href="/my" className="mt-auto rounded-lg px-3 py-2 text-stone-700 hover:bg-stone-100">
+      <Link href="/my" className="mt-auto">
         {t("memberArea")}
       </Link>
     </nav>

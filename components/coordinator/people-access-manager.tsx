@@ -203,7 +203,7 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
       colClassName: "lg:w-[16%]",
       cell: (row) => row.username ?? <span className="font-sans text-stone-500">{t("table.noUsername")}</span>,
     },
-    { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges.map((badge) => (typeof badge === "string" ? { kind: badge, label: badgeLabels?.[badge] ?? "" } : badge))} /> },
+    { key: "status", header: t("table.status"), sort: sorts?.status, cell: (row) => <AccountBadgeList badges={row.badges.map((badge) => (typeof badge === "string" ? { kind: badge, label: badgeLabels?.[badge] ?? "" } : badge))} bare /> },
     {
       key: "lastLogin",
       header: t("table.lastLogin"),
@@ -254,7 +254,7 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
             <button
               type="button"
               disabled={selection.length === 0 || busy !== null}
-              aria-busy={busy === "bulk-block"}
+              aria-busy={busy === "bulk-block" || undefined}
               onClick={() => askToConfirm("bulk-block", "block", selectionTarget())}
               className={`${bulkButton} border-red-300 text-red-800 hover:bg-red-50`}
             >
@@ -263,7 +263,7 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
             <button
               type="button"
               disabled={selection.length === 0 || busy !== null}
-              aria-busy={busy === "bulk-unblock"}
+              aria-busy={busy === "bulk-unblock" || undefined}
               onClick={() => askToConfirm("bulk-unblock", "unblock", selectionTarget())}
               className={`${bulkButton} border-stone-300 hover:bg-stone-100`}
             >
@@ -305,7 +305,7 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
             }}
             className="mt-4 rounded-lg border border-stone-300 px-3 py-2 font-medium hover:bg-stone-100"
           >
-            {t("bulk.more")} {moreOpen ? "▴" : "▾"}
+            {`${t("bulk.more")} ${moreOpen ? "▴" : "▾"}`}
           </button>
           {moreOpen ? (
             <OnDemandMessages part="people.bulkTools" loading="text">

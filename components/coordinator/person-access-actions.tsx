@@ -62,7 +62,8 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
     <>
       <button
         ref={toggle}
-        type="button"
+        // Outside any form, a button does nothing of its own: a table's rows leave the type out.
+        type={plain ? undefined : "button"}
         aria-expanded={open}
         // Named only while the menu exists: a page of closed menus need not carry an id each.
         aria-controls={open ? menuId : undefined}

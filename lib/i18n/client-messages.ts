@@ -103,7 +103,7 @@ export const clientMessageOmissions: Partial<Record<ClientMessageArea, readonly 
  * part's text outside an <OnDemandMessages> of that part.
  */
 export const clientMessagesOnDemand: Partial<Record<ClientMessageArea, readonly OnDemandPart[]>> = {
-  "app/(coordinator)/dashboard/people": ["people.dialogs", "people.bulkTools"],
+  "app/(coordinator)/dashboard/people": ["people.dialogs", "people.bulkTools", "people.mailProgress"],
 };
 
 

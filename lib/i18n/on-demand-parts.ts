@@ -30,6 +30,8 @@ export const onDemandMessageParts = {
     "usernameResend",
     ...["wholeGroups", "groupToBlock", "chooseGroup", "blockGroup", "blockEveryone"].map((key) => `accounts.bulk.${key}`),
   ],
+  // The progress of the latest bulk mailing above the members table, when there is one.
+  "people.mailProgress": ["mailBatches"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type OnDemandPart = keyof typeof onDemandMessageParts;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { MailBatchProgress } from "@/components/coordinator/mail-batch-progress";
+import { OnDemandMessages } from "@/components/on-demand-messages";
 import { PageLinks } from "@/components/coordinator/page-links";
 import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
@@ -151,7 +152,12 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
         />
       </div>
 
-      <MailBatchProgress initial={mailBatch ? { batchId: mailBatch.batchId, total: mailBatch.total, sent: mailBatch.sent, failed: mailBatch.failed, pending: mailBatch.pending, failedPeople: mailBatch.failedPeople } : null} />
+      {mailBatch ? (
+        // Its words are fetched only while there is a mailing to show (lib/i18n/on-demand-parts.ts).
+        <OnDemandMessages part="people.mailProgress">
+          <MailBatchProgress initial={{ batchId: mailBatch.batchId, total: mailBatch.total, sent: mailBatch.sent, failed: mailBatch.failed, pending: mailBatch.pending, failedPeople: mailBatch.failedPeople }} />
+        </OnDemandMessages>
+      ) : null}
 
       <PeopleAccessManager
         // A new filter or page starts with an empty selection.
