@@ -64,6 +64,33 @@ export function usePrefetchMessages(part: OnDemandPart): () => void {
   }, [locale, part, present]);
 }
 
+/**
+ * Fetches `part` as soon as the component is on the page, for controls that must show their texts the
+ * moment they are used: such a control waits for "ready" (or "failed", when its boundary then says so)
+ * before it can be used.
+ */
+export function useMessagesOnMount(part: OnDemandPart): "ready" | "loading" | "failed" {
+  const locale = useLocale();
+  const present = useHasPart(part);
+  const key = `${locale}/${part}`;
+  const [settled, setSettled] = useState<{ key: string; state: "ready" | "failed" } | null>(null);
+
+  useEffect(() => {
+    if (present || fetched.has(key)) return;
+    let current = true;
+    fetchPart(locale, part).then(
+      () => current && setSettled({ key, state: "ready" }),
+      () => current && setSettled({ key, state: "failed" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [present, key, locale, part]);
+
+  if (present || settled?.state === "ready") return "ready";
+  return settled?.key === key ? settled.state : "loading";
+}
+
 type OnDemandMessagesProps = {
   part: OnDemandPart;
   /** Shown while the texts are on their way: nothing by default, "Even laden…", or that as a list item. */

@@ -21,7 +21,7 @@ import { PeopleBulkTools, WholeGroupsBlock } from "./people-bulk-tools";
 import { AccessChangeConfirm, AccessMessageText, ResetAuthenticatorConfirm, ScheduleBlockAsk, type AccessMessage, type Confirmation, type RowActionDone, type Scheduling } from "./people-access-texts";
 import { PersonAccessActions, type PersonAccessAction } from "./person-access-actions";
 import { useServerCall } from "./use-server-call";
-import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-messages";
+import { OnDemandMessages, useMessagesOnMount, usePrefetchMessages } from "@/components/on-demand-messages";
 import { Alert } from "@/components/ui/alert";
 import { StatusText } from "@/components/ui/status-text";
 import { Table, type TableColumn } from "@/components/ui/table";
@@ -79,7 +79,9 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
   // The texts of the dialogs and outcomes come when first needed (<OnDemandMessages>): asked for as
   // soon as a row's menu opens or someone is selected, they are usually there before the server answers.
   const prefetchDialogs = usePrefetchMessages("people.dialogs");
-  const prefetchBulkTools = usePrefetchMessages("people.bulkTools");
+  // The tools behind "more" show their controls the moment they open: their words are fetched as the
+  // page arrives, and the button waits for them.
+  const bulkTools = useMessagesOnMount("people.bulkTools");
 
   const selectable = useMemo(() => rows.map((row) => row.personId), [rows]);
   // Only people on this page count: after filtering, people no longer shown drop out of the selection.
@@ -297,12 +299,8 @@ export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, ini
           <button
             type="button"
             aria-expanded={moreOpen}
-            onPointerEnter={prefetchBulkTools}
-            onFocus={prefetchBulkTools}
-            onClick={() => {
-              prefetchBulkTools();
-              setMoreOpen((open) => !open);
-            }}
+            disabled={bulkTools === "loading"}
+            onClick={() => setMoreOpen((open) => !open)}
             className="mt-4 rounded-lg border border-stone-300 px-3 py-2 font-medium hover:bg-stone-100"
           >
             {`${t("bulk.more")} ${moreOpen ? "▴" : "▾"}`}

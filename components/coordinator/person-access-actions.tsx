@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { PersonAccessMenuItems } from "./person-access-menu";
 import { actionBits } from "./person-access-row";
-import { OnDemandMessages, usePrefetchMessages } from "@/components/on-demand-messages";
+import { usePrefetchMessages } from "@/components/on-demand-messages";
 
 export type PersonAccessAction = "block" | "unblock" | "unlock" | "resetAuthenticator" | "resendUsername" | "schedule" | "cancelSchedule";
 
@@ -30,7 +30,7 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
-  // The menu's words, and those of the dialogs it leads to, are fetched as the pointer or focus comes near.
+  // The words of the dialogs its actions lead to are fetched as the pointer or focus comes near.
   const prefetch = usePrefetchMessages("people.dialogs");
 
   useEffect(() => {
@@ -82,16 +82,14 @@ export function PersonAccessActions({ name, available, usernameUnavailable, busy
       </button>
       {open ? (
         <ul ref={menu} id={menuId} className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
-          <OnDemandMessages part="people.dialogs" loading="item">
-            <PersonAccessMenuItems
-              actions={actions}
-              usernameUnavailable={usernameUnavailable}
-              onChoose={(action) => {
-                setOpen(false);
-                onAction(action);
-              }}
-            />
-          </OnDemandMessages>
+          <PersonAccessMenuItems
+            actions={actions}
+            usernameUnavailable={usernameUnavailable}
+            onChoose={(action) => {
+              setOpen(false);
+              onAction(action);
+            }}
+          />
         </ul>
       ) : null}
     </>

@@ -1,6 +1,5 @@
 "use client";
-// The items of a members table row's "Acties" menu, shown inside <OnDemandMessages part="people.dialogs">:
-// the page carries their words only once a menu is about to open (lib/i18n/on-demand-parts.ts).
+// The items of a members table row's "Acties" menu: shown the moment it opens, so their words come with the page.
 import { useTranslations } from "next-intl";
 import type { PersonAccessAction } from "./person-access-actions";
 

@@ -10,10 +10,8 @@
  * coordinators only (app/api/messages/[locale]/[part]/route.ts).
  */
 export const onDemandMessageParts = {
-  // The members table's row menus and what they lead to: confirmations and outcomes of block, unblock,
-  // schedule, unlock, and group membership.
+  // The members table's confirmations and outcomes: block, unblock, schedule, unlock, group membership.
   "people.dialogs": [
-    ...["block", "unblock", "resetAuthenticator", "unlock", "resendUsername", "resendUsernameUnavailable", "schedule", "cancelSchedule"].map((key) => `accounts.row.${key}`),
     "accounts.confirm",
     "accounts.schedule",
     "accounts.done",
