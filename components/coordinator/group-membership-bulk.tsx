@@ -76,6 +76,7 @@ export function GroupMembershipBulk({ personIds, groups, disabled = false, onDon
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <SelectField
           layout="inline"
+          id="group-for-selection"
           label={t("group")}
           value={groupId}
           onChange={(event) => {

@@ -13,6 +13,7 @@ import {
   resetPersonAuthenticator,
   unlockPersonAccount,
 } from "@/lib/accounts/blocking/actions";
+import type { PeopleSort, SortDirection } from "@/lib/accounts/blocking/rules";
 import type { AccessChangeKind, AccessTarget } from "@/lib/accounts/blocking/schemas";
 import { AccountBadgeList, type PlainBadgeKind } from "./account-badge-list";
 import { unpackRow, type PackedPersonAccessRow, type PersonAccessView } from "./person-access-row";
@@ -32,8 +33,29 @@ const memberPage = (row: PersonAccessView) => `/dashboard/people/${row.personId}
 export type GroupChoice = { id: string; label: string; name: string };
 
 type SortLink = { direction: "ascending" | "descending" | null; href: string };
-/** The links of the sortable headers (the page owns the sort, in its URL). */
-export type PeopleSortLinks = Record<"name" | "lastLogin" | "status", SortLink>;
+type PeopleSortLinks = Record<PeopleSort, SortLink>;
+
+/**
+ * The page's sort, in its URL: the filters' query (`base`, e.g. "group=…"), the sort and direction in
+ * use and a page size other than the first. The headers' three links are made from it here rather
+ * than sent in full.
+ */
+export type PeopleSorting = { base: string; sort: PeopleSort; dir: SortDirection; size: string | null };
+
+/** A sortable header links to its own sort from the first page; clicked again, it turns the order round. */
+function sortLinks({ base, sort, dir, size }: PeopleSorting): PeopleSortLinks {
+  const link = (key: PeopleSort): SortLink => {
+    const current = sort === key;
+    const nextDir = current && dir === "asc" ? "desc" : "asc";
+    const params = new URLSearchParams(base);
+    if (key !== "name") params.set("sort", key);
+    if (nextDir !== "asc") params.set("dir", nextDir);
+    if (size) params.set("size", size);
+    const search = params.toString();
+    return { direction: current ? (dir === "asc" ? "ascending" : "descending") : null, href: search ? `/dashboard/people?${search}` : "/dashboard/people" };
+  };
+  return { name: link("name"), lastLogin: link("lastLogin"), status: link("status") };
+}
 
 type PeopleAccessManagerProps = {
   /** The page's rows, packed for the way to the browser (person-access-row.ts). */
@@ -46,8 +68,8 @@ type PeopleAccessManagerProps = {
   minScheduleDate: string;
   caption: string;
   empty: { title: string; hint: string | null } | null;
-  /** The table's sortable headers; without them the table is not sortable. */
-  sorts?: PeopleSortLinks;
+  /** The table's sort; without it the table is not sortable. */
+  sorting?: PeopleSorting;
   /**
    * "person": the one-person form on the member page: the row's access actions as a menu with the
    * same dialogs, without the bulk bar and the table.
@@ -62,10 +84,11 @@ type Notice = { tone: "success" | "error"; message: AccessMessage };
  * them (always after a confirmation that names how many), a whole group or everyone, and per-row
  * unlock, resend username and scheduled blocks. The server does every check again.
  */
-export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, initialGroupId, minScheduleDate, caption, empty, sorts, layout = "table" }: PeopleAccessManagerProps) {
+export function PeopleAccessManager({ rows: packedRows, badgeLabels, groups, initialGroupId, minScheduleDate, caption, empty, sorting, layout = "table" }: PeopleAccessManagerProps) {
   const t = useTranslations("accounts");
   const router = useRouter();
   const rows = useMemo(() => packedRows.map(unpackRow), [packedRows]);
+  const sorts = sorting ? sortLinks(sorting) : undefined;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);

@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 
-type Option = { value: string; label: string };
+/** A choice as [value, label]: a list of them travels in the page's payload. */
+type Choice = [value: string, label: string];
+const option = ([value, label]: Choice) => ({ value, label });
 
 /** The form's words, translated by the page (the members table does not send its filters' texts). */
 export type PeopleFilterTexts = {
@@ -36,9 +38,9 @@ type PeopleFilterFormProps = {
   pageSize: number;
   /** The same objects as the table's group choices: the page's payload then holds them once. */
   groups: readonly { id: string; name: string }[];
-  locations: Option[];
+  locations: Choice[];
   /** Each status with its count, the first being everyone. */
-  statuses: Option[];
+  statuses: Choice[];
   pageSizes: readonly number[];
 };
 
@@ -48,7 +50,7 @@ type PeopleFilterFormProps = {
  * its whole element tree travelled a second time in the page's payload.
  */
 export function PeopleFilterForm({ texts, search, groupId, locationId, status, sort, direction, pageSize, groups, locations, statuses, pageSizes }: PeopleFilterFormProps) {
-  const filtered = Boolean(search) || Boolean(groupId) || Boolean(locationId) || status !== statuses[0]?.value;
+  const filtered = Boolean(search) || Boolean(groupId) || Boolean(locationId) || status !== statuses[0]?.[0];
   return (
     <form method="get" action="/dashboard/people" role="search" aria-label={texts.label} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-2 xl:grid-cols-[1fr_0.8fr_0.8fr_1.4fr_auto_auto] md:items-end">
       {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
@@ -62,13 +64,13 @@ export function PeopleFilterForm({ texts, search, groupId, locationId, status, s
           label={texts.location}
           defaultValue={locationId ?? ""}
           aria-describedby="people-location-hint"
-          options={[{ value: "", label: texts.allLocations }, ...locations]}
+          options={[{ value: "", label: texts.allLocations }, ...locations.map(option)]}
         />
         <p id="people-location-hint" className="sr-only">
           {texts.locationHint}
         </p>
       </div>
-      <SelectField id="people-status" name="status" label={texts.status} defaultValue={status} options={statuses} />
+      <SelectField id="people-status" name="status" label={texts.status} defaultValue={status} options={statuses.map(option)} />
       <SelectField
         id="people-size"
         name="size"

@@ -5,11 +5,11 @@ import { LeaversNotice } from "@/components/coordinator/leavers-notice";
 import { MailBatchProgress } from "@/components/coordinator/mail-batch-progress";
 import { OnDemandMessages } from "@/components/on-demand-messages";
 import { PageLinks } from "@/components/coordinator/page-links";
-import { PeopleAccessManager, type PeopleSortLinks } from "@/components/coordinator/people-access-manager";
+import { PeopleAccessManager } from "@/components/coordinator/people-access-manager";
 import { PeopleFilterForm } from "@/components/coordinator/people-filter-form";
 import { packRow } from "@/components/coordinator/person-access-row";
 import { readLocationOptions, readMailBatchProgress, readPeopleTable } from "@/lib/accounts/blocking/page-cache";
-import { accessStatusFilters, firstSchedulableDate, peoplePageSizes, peopleSorts, type PeopleSort } from "@/lib/accounts/blocking/rules";
+import { accessStatusFilters, firstSchedulableDate, peoplePageSizes } from "@/lib/accounts/blocking/rules";
 import { peopleFilterSchema } from "@/lib/accounts/blocking/schemas";
 import { requireCoordinator } from "@/lib/auth/session";
 import { organisationKey } from "@/lib/cache/tags";
@@ -76,27 +76,22 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
   // Given to the filters and to the table as the same objects, so the page's payload holds them once.
   const groupChoices = groups.map((group) => ({ id: group.id, name: group.name, label: t("bulk.groupOption", { name: group.name, count: group.members }) }));
 
-  const query = (pageNumber: number, sort: PeopleSort = filter.sort, direction: "asc" | "desc" = filter.dir) => {
-    const params = new URLSearchParams();
-    if (filter.q) params.set("q", filter.q);
-    if (groupId) params.set("group", groupId);
-    if (locationId) params.set("location", locationId);
-    if (filter.status !== "all") params.set("status", filter.status);
-    if (sort !== "name") params.set("sort", sort);
-    if (direction !== "asc") params.set("dir", direction);
-    if (filter.size !== peoplePageSizes[0]) params.set("size", String(filter.size));
+  // The filters in the page's URL; sort, direction, size and page follow them.
+  const filterParams = new URLSearchParams();
+  if (filter.q) filterParams.set("q", filter.q);
+  if (groupId) filterParams.set("group", groupId);
+  if (locationId) filterParams.set("location", locationId);
+  if (filter.status !== "all") filterParams.set("status", filter.status);
+  const sizeParam = filter.size !== peoplePageSizes[0] ? String(filter.size) : null;
+  const query = (pageNumber: number) => {
+    const params = new URLSearchParams(filterParams);
+    if (filter.sort !== "name") params.set("sort", filter.sort);
+    if (filter.dir !== "asc") params.set("dir", filter.dir);
+    if (sizeParam) params.set("size", sizeParam);
     if (pageNumber > 1) params.set("page", String(pageNumber));
     const search = params.toString();
     return search ? `/dashboard/people?${search}` : "/dashboard/people";
   };
-  // A sortable header links to its own sort from the first page; clicked again, it turns the order round.
-  const sorts = Object.fromEntries(
-    peopleSorts.map((sort) => {
-      const current = filter.sort === sort;
-      const direction = current ? (filter.dir === "asc" ? "ascending" : "descending") : null;
-      return [sort, { direction, href: query(1, sort, current && filter.dir === "asc" ? "desc" : "asc") }];
-    }),
-  ) as PeopleSortLinks;
 
   return (
     <>
@@ -146,8 +141,8 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
           direction={filter.dir}
           pageSize={filter.size}
           groups={groupChoices}
-          locations={locations.map((location) => ({ value: location.id, label: location.name }))}
-          statuses={accessStatusFilters.map((option) => ({ value: option, label: tFilters(`status_${option}`, { count: counts[option] }) }))}
+          locations={locations.map((location) => [location.id, location.name])}
+          statuses={accessStatusFilters.map((option) => [option, tFilters(`status_${option}`, { count: counts[option] })])}
           pageSizes={peoplePageSizes}
         />
       </div>
@@ -164,7 +159,7 @@ export default async function PeopleAccessPage({ searchParams }: { searchParams:
         key={query(page.page)}
         rows={page.rows.map((row) => packRow(personAccessView(row, viewContext)))}
         badgeLabels={plainBadgeLabels(t)}
-        sorts={sorts}
+        sorting={{ base: filterParams.toString(), sort: filter.sort, dir: filter.dir, size: sizeParam }}
         groups={groupChoices}
         initialGroupId={groupId}
         minScheduleDate={minScheduleDate}
