@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { clientMessageAreas, clientMessageOmissions, namespacesFor, omitMessages, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { clientMessageAreas, clientMessageOmissions, clientMessagesOnDemand, leftOutOf, messagesOfPart, namespacesFor, omitMessages, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { onDemandMessageParts, type OnDemandPart } from "@/lib/i18n/on-demand-parts";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 
@@ -54,6 +55,71 @@ const isClient = (file: string) => /^\s*(?:\/\/[^\n]*\n\s*)*["']use client["']/.
 /** useTranslations("x") in a file; null for a call whose namespace is not a literal. */
 function namespacesUsedIn(file: string): Array<string | null> {
   return [...source(file).matchAll(/\buseTranslations\(\s*(?:"([^"]*)"|'([^']*)')?\s*([,)]?)/g)].map((match) => match[1] ?? match[2] ?? null);
+}
+
+/** The text of the call that starts at `open` (the index of its "("), up to its matching ")". */
+function callArguments(text: string, open: number): string {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === "(") depth++;
+    else if (text[index] === ")" && --depth === 0) return text.slice(open + 1, index);
+  }
+  return text.slice(open + 1);
+}
+
+/** Quoted and template literals in `text`; a template as its fixed start, with `open` when a ${…} follows. */
+function literalsIn(text: string): Array<{ value: string; open: boolean }> {
+  return [...text.matchAll(/"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|`([^`]*)`/g)].map((match) => {
+    if (match[3] === undefined) return { value: match[1] ?? match[2], open: false };
+    const at = match[3].indexOf("${");
+    return at < 0 ? { value: match[3], open: false } : { value: match[3].slice(0, at), open: true };
+  });
+}
+
+/**
+ * Whether a client file uses the message path `omitted` ("accounts.confirm"): a useTranslations of it
+ * or below it, or, with a translator of a namespace above it, a key under it: any literal inside a call
+ * of that translator (t("confirm.title"), t(ok ? "confirm.a" : "confirm.b"), t(`confirm.${key}`)), or a
+ * dotted literal anywhere in the file ("confirm.title" kept in a table of keys), or a template that may
+ * make a key under it (t(`errors.${reason}`) for "accounts.errors.failed").
+ */
+function usesPath(file: string, omitted: string): boolean {
+  const text = source(file);
+  for (const match of text.matchAll(/\b(\w+)\s*=\s*useTranslations\(\s*(?:"([^"]*)"|'([^']*)')\s*\)/g)) {
+    const [, name, double, single] = match;
+    const namespace = double ?? single;
+    if (namespace === omitted || namespace.startsWith(`${omitted}.`)) return true;
+    if (!omitted.startsWith(`${namespace}.`)) continue;
+    const rest = omitted.slice(namespace.length + 1);
+    const hits = ({ value, open }: { value: string; open: boolean }) =>
+      value === rest || value.startsWith(`${rest}.`) || (open && (rest.startsWith(value) || value.startsWith(`${rest}.`)));
+    for (const call of text.matchAll(new RegExp(`\\b${name}(?:\\.\\w+)?\\(`, "g"))) {
+      if (literalsIn(callArguments(text, call.index + call[0].length - 1)).some(hits)) return true;
+    }
+    if (literalsIn(text).some((literal) => literal.value.includes(".") && hits(literal))) return true;
+  }
+  return false;
+}
+
+/** The components a file exports (`export function Name`, `export const Name`). */
+function exportedComponents(file: string): string[] {
+  return [...source(file).matchAll(/export\s+(?:async\s+)?(?:function|const)\s+([A-Z]\w*)/g)].map((match) => match[1]);
+}
+
+/**
+ * Whether `parent` shows what it takes from `child` only inside <OnDemandMessages part="…"> of `part`:
+ * it renders at least one of the child's components, and every place it does is inside such a boundary.
+ */
+function rendersInsideBoundary(parent: string, child: string, part: OnDemandPart): boolean {
+  const text = source(parent);
+  const boundaries: Array<[number, number]> = [];
+  for (const open of text.matchAll(/<OnDemandMessages\b[^>]*\bpart="([^"]+)"[^>]*>/g)) {
+    if (open[1] !== part) continue;
+    const close = text.indexOf("</OnDemandMessages>", open.index);
+    boundaries.push([open.index, close < 0 ? text.length : close]);
+  }
+  const places = exportedComponents(child).flatMap((name) => [...text.matchAll(new RegExp(`<${name}\\b`, "g"))].map((match) => match.index));
+  return places.length > 0 && places.every((at) => boundaries.some(([start, end]) => at > start && at < end));
 }
 
 /** The deepest area folder that holds `file`. */
@@ -167,6 +233,92 @@ describe("the texts sent to client components", () => {
     expect(nl.hoursDashboard.export.intro).toBeDefined();
     // A path that is not there leaves everything as it was, also a key of the same name higher up.
     expect(omitMessages({ a: { c: "x" } }, ["a.b.c"])).toEqual({ a: { c: "x" } });
+  });
+
+  it("that an area fetches on demand are used only inside a boundary of their part", () => {
+    const problems: string[] = [];
+    let gatedUses = 0;
+    for (const entry of entries) {
+      const area = areaOf(entry);
+      const parts = clientMessagesOnDemand[area] ?? [];
+      if (parts.length === 0) continue;
+      const parents = new Map<string, Set<string>>();
+      const clientFiles = new Set<string>();
+      const seen = new Set<string>();
+      const visit = (file: string, client: boolean) => {
+        const key = `${file}|${client}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const inClient = client || isClient(file);
+        if (inClient) clientFiles.add(file);
+        for (const imported of importsOf(file)) {
+          if (!parents.has(imported)) parents.set(imported, new Set());
+          parents.get(imported)?.add(file);
+          visit(imported, inClient);
+        }
+      };
+      visit(entry, false);
+      // Inside a boundary of `part` on every way from the page to `file`.
+      const gated = (file: string, part: OnDemandPart, trail: Set<string> = new Set()): boolean => {
+        const from = [...(parents.get(file) ?? [])];
+        if (from.length === 0 || trail.has(file)) return false;
+        const next = new Set(trail).add(file);
+        return from.every((parent) => rendersInsideBoundary(parent, file, part) || gated(parent, part, next));
+      };
+      for (const file of clientFiles) {
+        const where = `${path.relative(root, file)} (from ${path.relative(root, entry)})`;
+        for (const part of parts) {
+          for (const partPath of onDemandMessageParts[part]) {
+            if (!usesPath(file, partPath)) continue;
+            if (gated(file, part)) gatedUses++;
+            else problems.push(`${where} uses ${partPath} outside <OnDemandMessages part="${part}">, which ${area} fetches on demand`);
+          }
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
+    expect(gatedUses).toBeGreaterThan(0);
+  });
+
+  it("find a text used outside its boundary, or used where its area leaves it out", () => {
+    const fixtures = path.join(root, "tests/unit/i18n/fixtures");
+    const boundary = path.join(fixtures, "boundary.tsx");
+    const dialog = path.join(fixtures, "dialog.tsx");
+    expect(usesPath(dialog, "accounts.confirm")).toBe(true);
+    expect(usesPath(dialog, "accounts.done")).toBe(true);
+    expect(usesPath(dialog, "accounts.errors")).toBe(true);
+    expect(usesPath(dialog, "accounts.table")).toBe(false);
+    expect(usesPath(boundary, "accounts.confirm")).toBe(false);
+    expect(usesPath(boundary, "accounts.table")).toBe(true);
+    expect(rendersInsideBoundary(boundary, dialog, "people.dialogs")).toBe(false);
+    expect(rendersInsideBoundary(path.join(fixtures, "gated.tsx"), dialog, "people.dialogs")).toBe(true);
+    expect(rendersInsideBoundary(path.join(fixtures, "gated.tsx"), dialog, "people.bulkTools")).toBe(false);
+  });
+
+  it("name on-demand parts that exist in Dutch and English, and leave them out where the area fetches them", () => {
+    for (const [part, paths] of Object.entries(onDemandMessageParts)) {
+      for (const messages of [nl, en]) {
+        const picked = JSON.stringify(messagesOfPart(messages, part as OnDemandPart));
+        for (const partPath of paths) {
+          let node: unknown = messages;
+          for (const key of partPath.split(".")) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+          expect(node, `${part}: ${partPath}`).toBeDefined();
+          expect(picked).toContain(JSON.stringify(partPath.split(".").at(-1)));
+        }
+      }
+    }
+    const area = "app/(coordinator)/dashboard/people";
+    const sent = omitMessages(pickMessages(nl, namespacesFor(area)), leftOutOf(area)) as { accounts: Record<string, Record<string, string>>; groupMembership: Record<string, unknown> };
+    expect(sent.accounts.confirm).toBeUndefined();
+    expect(sent.accounts.errors).toBeUndefined();
+    expect(sent.accounts.bulk.blockEveryone).toBeUndefined();
+    expect(sent.accounts.bulk.blockSelection).toBe(nl.accounts.bulk.blockSelection);
+    expect(sent.groupMembership.add).toBe(nl.groupMembership.add);
+    expect(sent.groupMembership.added).toBeUndefined();
+    expect(sent).not.toHaveProperty("logins");
+    // The members table's own page sends a small part of its namespaces; its member page all of them.
+    expect(JSON.stringify(sent).length).toBeLessThan(4_500);
+    expect(leftOutOf("app/(coordinator)/dashboard/people/[id]")).toEqual([]);
   });
 
   it("leave the rest out: a member page gets a small part of the message file", () => {
