@@ -70,12 +70,16 @@ export async function readSessionToken(token: string, salt: string, nowMs = Date
   return { userId, sessionVersion, sessionId };
 }
 
+/** This request's session token (the cookie's value), if it has one. */
+export async function readSessionCookieValue(): Promise<string | undefined> {
+  const store = await cookies();
+  return store.get(sessionCookieName())?.value;
+}
+
 /** The claims of this request's session cookie, or null without a valid one. */
 export async function readSessionCookie(): Promise<SessionClaims | null> {
-  const store = await cookies();
-  const name = sessionCookieName();
-  const token = store.get(name)?.value;
-  return token ? readSessionToken(token, name) : null;
+  const token = await readSessionCookieValue();
+  return token ? readSessionToken(token, sessionCookieName()) : null;
 }
 
 /** Whether this request carries a session cookie at all (valid or not). */

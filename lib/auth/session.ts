@@ -3,13 +3,20 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { checkSession, isMemberActor, type Actor, type MemberActor, type ProviderAdminActor, type SessionCheck } from "@/lib/accounts/queries";
 import { canCoordinate } from "./permissions";
-import { hasSessionCookie, readSessionCookie } from "./session-token";
+import { requestStore } from "@/lib/cache/tag-watch.mjs";
+import { hasSessionCookie, readSessionCookie, readSessionCookieValue } from "./session-token";
 
 /** Where a refused session cookie is cleared before the member is sent on (a route may set cookies, a page may not). */
 export const SESSION_ENDED_PATH = "/sign-in/ended";
 
-/** This request's session: "none" without a cookie, otherwise its standing (one statement, once per request). */
+/**
+ * This request's session: "none" without a cookie, otherwise its standing (one statement, once per
+ * request). A page handed on by the response cache (lib/cache/response-cache.ts) was checked there,
+ * for this very cookie, just before: that check is used instead of a second one.
+ */
 export const getSessionCheck = cache(async (): Promise<SessionCheck | { status: "none" }> => {
+  const inFront = requestStore().getStore()?.session;
+  if (inFront && inFront.token === (await readSessionCookieValue())) return inFront.check as SessionCheck;
   const claims = await readSessionCookie();
   if (claims) return checkSession(claims);
   // A cookie that is not ours, damaged or expired is refused like an ended session, so it gets cleared.

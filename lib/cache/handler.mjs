@@ -14,7 +14,7 @@
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheEntry} CacheEntry */
 /** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
 
-import { createTagWatch } from "./tag-watch.mjs";
+import { createTagWatch, requestStore, sharedTagWatch } from "./tag-watch.mjs";
 
 /** Next's own route tags (revalidatePath): the data tags carry every invalidation, so these are not kept. */
 const IMPLICIT_TAG_PREFIX = "_N_T_";
@@ -26,7 +26,8 @@ const IMPLICIT_TAG_PREFIX = "_N_T_";
 export function createCacheHandler(options = {}) {
   const maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
   const clock = options.clock ?? (() => Date.now());
-  const watch = createTagWatch({ source: options.source, clock });
+  // The process's shared watch, unless a test hands its own source or clock.
+  const watch = options.source || options.clock ? createTagWatch({ source: options.source, clock }) : sharedTagWatch();
 
   /** @type {Map<string, { meta: Omit<CacheEntry, "value">; bytes: Uint8Array }>} oldest use first */
   const entries = new Map();
@@ -106,6 +107,8 @@ export function createCacheHandler(options = {}) {
     },
 
     async refreshTags() {
+      // The server in front already looked for this request (lib/cache/response-cache.ts).
+      if (!mustLook && requestStore().getStore()?.looked && watch.trusted) return;
       await look();
     },
 

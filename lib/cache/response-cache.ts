@@ -20,11 +20,11 @@
 import { constants as zlibConstants, gunzipSync, gzip } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies } from "cookie";
-import { checkSession, isMemberActor, type MemberActor } from "@/lib/accounts/queries";
+import { checkSession, isMemberActor, type MemberActor, type SessionCheck } from "@/lib/accounts/queries";
 import { readSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { createNonce } from "@/lib/security-headers";
 import { RESPONSE_CACHE, type ResponseCache } from "./response-cache-slot";
-import { createTagWatch, MARGIN_MS, type TagSource } from "./tag-watch.mjs";
+import { createTagWatch, requestStore, sharedTagWatch, type TagSource } from "./tag-watch.mjs";
 
 
 /** How long a kept page may be served: the bound on what changes with the clock alone. */
@@ -85,8 +85,6 @@ export type ResponseCacheOptions = {
   maxBytes?: number;
 };
 
-const TENANT_TAG = /^tenant:([^:]+):/;
-
 function isCacheableRequest(request: IncomingMessage, pathname: string): boolean {
   if (request.method !== "GET") return false;
   if (NON_DOCUMENT_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
@@ -94,7 +92,7 @@ function isCacheableRequest(request: IncomingMessage, pathname: string): boolean
 }
 
 /** The member of a session that may be served a kept page: signed in with a person, nothing owed. */
-function servableActor(check: Awaited<ReturnType<typeof checkSession>>): MemberActor | null {
+function servableActor(check: SessionCheck): MemberActor | null {
   if (check.status !== "ok" || check.providerAdmin) return null;
   const { actor } = check;
   if (!isMemberActor(actor) || actor.mustChangePassword || actor.providerVisit) return null;
@@ -107,18 +105,9 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   const clock = options.clock ?? (() => Date.now());
   const check = options.check ?? checkSession;
   const maxBytes = options.maxBytes ?? MAX_BYTES;
-  /** tenant → its latest expiration (any tag); `anyTenant` for a tag of no organisation. */
-  const tenantExpiredAt = new Map<string, number>();
-  let anyTenant = -Infinity;
-  const watch = createTagWatch({
-    source: options.source,
-    clock,
-    onExpiry(tag, at) {
-      const tenant = TENANT_TAG.exec(tag)?.[1];
-      if (tenant === undefined) anyTenant = Math.max(anyTenant, at);
-      else tenantExpiredAt.set(tenant, Math.max(tenantExpiredAt.get(tenant) ?? -Infinity, at));
-    },
-  });
+  // The process's shared watch (the fragment cache then needs no look of its own for a request handed
+  // on from here), unless a test hands its own source or clock.
+  const watch = options.source || options.clock ? createTagWatch({ source: options.source, clock }) : sharedTagWatch();
   const kept = new Map<string, Kept>();
   let bytes = 0;
   const counts = { hits: 0, misses: 0 };
@@ -144,8 +133,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     if (entry.tenantId !== tenantId || entry.actor !== actor) return false;
     if (clock() - entry.startedAt > RESPONSE_MAX_AGE_MS) return false;
     // As the fragment cache: a change stamped up to MARGIN_MS after the render started may not be in it.
-    const changed = Math.max(tenantExpiredAt.get(tenantId) ?? -Infinity, anyTenant);
-    return !(changed + MARGIN_MS >= entry.startedAt);
+    return !watch.isStaleForOrganisation(tenantId, entry.startedAt);
   }
 
   function answer(request: IncomingMessage, response: ServerResponse, entry: Kept): void {
@@ -212,17 +200,23 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       const token = parseCookies(cookieHeader)[cookieName];
       if (!token) return render();
       let actor: MemberActor | null;
+      let standing: SessionCheck | undefined;
       const startedAt = clock();
       try {
         const claims = await readSessionToken(token, cookieName);
         if (!claims) return render();
-        const [standing, trusted] = await Promise.all([check(claims), watch.look()]);
+        const [checked, trusted] = await Promise.all([check(claims), watch.look()]);
+        standing = checked;
         actor = trusted ? servableActor(standing) : null;
       } catch {
         // The page's own session check meets the same problem and answers it.
         actor = null;
       }
-      if (!actor) return render();
+      if (!actor || !standing) return render();
+      // Handed on with the page's render: it uses this check of the same cookie instead of its own,
+      // and the fragment cache the look just made (two statements for a first view, as for a kept one).
+      const done = { looked: true, session: { token, check: standing } };
+      const renderAfterCheck = () => requestStore().run(done, render);
       // No page reads other request headers (the language is the member's, in the actor).
       const key = [request.headers.host ?? "", request.url ?? "", cookieHeader].join("\n");
       const print = JSON.stringify(actor);
@@ -237,7 +231,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       }
       counts.misses += 1;
       if (entry) drop(key);
-      await renderAndKeep(response, render, key, { tenantId: actor.tenantId, actor: print, startedAt });
+      await renderAndKeep(response, renderAfterCheck, key, { tenantId: actor.tenantId, actor: print, startedAt });
     },
     stats() {
       return { entries: kept.size, bytes, ...counts, looks: watch.looks };

@@ -10,11 +10,14 @@ export declare const TAG_SOURCE: unique symbol;
 export declare const LOOK_BACK_MS: number;
 export declare const MARGIN_MS: number;
 
+import type { AsyncLocalStorage } from "node:async_hooks";
+
 export type TagWatch = {
   look(): Promise<boolean>;
   readonly trusted: boolean;
   readonly looks: number;
   isStale(tags: string[], timestamp: number): boolean;
+  isStaleForOrganisation(tenantId: string, timestamp: number): boolean;
   expiration(tags: string[]): number;
   note(tag: string, at: number): void;
   source(): TagSource | undefined;
@@ -23,5 +26,10 @@ export type TagWatch = {
 export declare function createTagWatch(options?: {
   source?: () => Pick<TagSource, "expiredSince"> | undefined;
   clock?: () => number;
-  onExpiry?: (tag: string, at: number) => void;
 }): TagWatch;
+
+export declare function sharedTagWatch(): TagWatch;
+
+export type RequestDoneInFront = { looked: boolean; session?: { token: string; check: unknown } };
+
+export declare function requestStore(): AsyncLocalStorage<RequestDoneInFront>;

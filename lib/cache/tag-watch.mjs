@@ -4,6 +4,8 @@
 // from, see lib/cache/handler.mjs). Plain JavaScript without side effects: imported by the handler,
 // which Next loads at run time outside its bundles, and by the app's own modules.
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
 
 export const TAG_SOURCE = Symbol.for("ploeg.cache.tag-source");
@@ -21,6 +23,9 @@ export const LOOK_BACK_MS = 15_000;
  */
 export const MARGIN_MS = 1_000;
 
+/** `tenant:<id>:<domain>` (lib/cache/tags.ts organisationTag). */
+const ORGANISATION_TAG = /^tenant:([^:]+):/;
+
 /** The default tag source: the one the app registers on globalThis at boot. */
 function globalTagSource() {
   return /** @type {TagSource | undefined} */ (/** @type {any} */ (globalThis)[TAG_SOURCE]);
@@ -33,13 +38,17 @@ function globalTagSource() {
  * and nothing cached may be served. Used by the fragment cache (lib/cache/handler.mjs) and the response cache
  * (lib/cache/response-cache.ts), each with its own watch.
  *
- * @param {{ source?: () => TagSource | undefined; clock?: () => number; onExpiry?: (tag: string, at: number) => void }} [options]
+ * @param {{ source?: () => TagSource | undefined; clock?: () => number }} [options]
  */
 export function createTagWatch(options = {}) {
   const source = options.source ?? globalTagSource;
   const clock = options.clock ?? (() => Date.now());
   /** @type {Map<string, number>} tag → when it last expired (ms, database clock) */
   const expiredAt = new Map();
+  /** @type {Map<string, number>} organisation → the latest expiration of any of its tags */
+  const organisationExpiredAt = new Map();
+  // A tag of no organisation (none is written today) counts for every organisation.
+  let everyOrganisationExpiredAt = -Infinity;
   const startedAt = clock();
   /** @type {number | null} */
   let lastLook = null;
@@ -50,7 +59,9 @@ export function createTagWatch(options = {}) {
   function note(tag, at) {
     if ((expiredAt.get(tag) ?? -Infinity) >= at) return;
     expiredAt.set(tag, at);
-    options.onExpiry?.(tag, at);
+    const organisation = ORGANISATION_TAG.exec(tag)?.[1];
+    if (organisation === undefined) everyOrganisationExpiredAt = Math.max(everyOrganisationExpiredAt, at);
+    else organisationExpiredAt.set(organisation, Math.max(organisationExpiredAt.get(organisation) ?? -Infinity, at));
   }
 
   return {
@@ -96,9 +107,43 @@ export function createTagWatch(options = {}) {
       }
       return latest;
     },
+    /** Whether something of the organisation made at `timestamp` is older than (or too close to) any of its expirations. */
+    /** @param {string} tenantId @param {number} timestamp */
+    isStaleForOrganisation(tenantId, timestamp) {
+      const at = Math.max(organisationExpiredAt.get(tenantId) ?? -Infinity, everyOrganisationExpiredAt);
+      return at + MARGIN_MS >= timestamp;
+    },
     /** An expiration this instance made itself (updateTag), known before the database is read again. */
     note,
     source,
   };
 }
 
+
+const SHARED_WATCH = Symbol.for("ploeg.cache.tag-watch");
+const REQUEST_STORE = Symbol.for("ploeg.cache.request");
+
+/**
+ * The process's one watch of the database's expirations, shared by the fragment cache's handler and
+ * the response cache (each module may be loaded more than once: by Next at run time and in the app's
+ * bundles), so that a look made for a request serves both.
+ *
+ * @returns {ReturnType<typeof createTagWatch>}
+ */
+export function sharedTagWatch() {
+  const slot = /** @type {any} */ (globalThis);
+  return (slot[SHARED_WATCH] ??= createTagWatch());
+}
+
+/**
+ * What the server in front of Next (lib/cache/response-cache.ts) already did for the request it
+ * hands to Next: looked at the expirations (so the fragment cache need not look again) and checked
+ * the session of a given cookie (so the page need not check it again). In-process only: a client
+ * cannot set it.
+ *
+ * @returns {AsyncLocalStorage<{ looked: boolean; session?: { token: string; check: unknown } }>}
+ */
+export function requestStore() {
+  const slot = /** @type {any} */ (globalThis);
+  return (slot[REQUEST_STORE] ??= new AsyncLocalStorage());
+}

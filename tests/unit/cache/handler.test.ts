@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain JavaScript module (Next imports it at run time)
 import { createCacheHandler } from "@/lib/cache/handler.mjs";
-import { MARGIN_MS } from "@/lib/cache/tag-watch.mjs";
+import { MARGIN_MS, requestStore } from "@/lib/cache/tag-watch.mjs";
 
 type Entry = { value: ReadableStream<Uint8Array>; tags: string[]; stale: number; timestamp: number; expire: number; revalidate: number };
 type Handler = {
@@ -96,6 +96,27 @@ describe("the page cache's store", () => {
     expect(await read(handler, "just-after")).toBeUndefined();
     expect(await read(handler, "well-after")).toBe("well after");
     expect(await read(handler, "other-tag")).toBe("other");
+  });
+
+  it("does not look again for a request the response cache already looked for, and looks for any other", async () => {
+    const expirations: Array<{ tag: string; at: number }> = [];
+    let looks = 0;
+    const handler = createCacheHandler({
+      clock: () => 1_000_000,
+      source: () => ({
+        expiredSince: async () => {
+          looks += 1;
+          return expirations;
+        },
+        expire: async () => {},
+      }),
+    }) as Handler;
+    await handler.refreshTags();
+    expect(looks).toBe(1);
+    await requestStore().run({ looked: true }, () => handler.refreshTags());
+    expect(looks).toBe(1);
+    await handler.refreshTags();
+    expect(looks).toBe(2);
   });
 
   it("makes a read wait for a fragment that is still being rendered", async () => {

@@ -10,6 +10,7 @@ import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import type { checkSession, MemberActor } from "@/lib/accounts/queries";
 import { createResponseCache, RESPONSE_MAX_AGE_MS } from "@/lib/cache/response-cache";
+import { requestStore } from "@/lib/cache/tag-watch.mjs";
 import { env } from "@/lib/env";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security-headers";
 
@@ -40,6 +41,7 @@ function harness() {
   const actors = new Map<string, MemberActor | null>();
   let renders = 0;
   let answer: Rendered = {};
+  let onRender = () => {};
   const cache = createResponseCache({
     clock: () => now,
     source: () => ({ expiredSince: async (since) => expirations.filter((row) => row.at > since) }),
@@ -51,6 +53,7 @@ function harness() {
   // What Next does for a page: a fresh nonce in the policy and on the scripts, the member's name in the page.
   async function render(request: IncomingMessage, response: ServerResponse) {
     renders += 1;
+    onRender();
     const nonce = createNonce();
     response.statusCode = answer.status ?? 200;
     response.setHeader("content-type", "text/html; charset=utf-8");
@@ -67,6 +70,9 @@ function harness() {
     expirations,
     set answer(value: Rendered) {
       answer = value;
+    },
+    set onRender(value: () => void) {
+      onRender = value;
     },
     get renders() {
       return renders;
@@ -120,6 +126,23 @@ describe("the response cache in front of Next", () => {
     expect(second.body.replaceAll(second.policyNonce as string, first.policyNonce as string)).toBe(first.body);
     expect(second.body).not.toContain(first.policyNonce);
     expect(h.cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it("hands the render its session check and tag look, so a first view costs no more statements than a kept one", async () => {
+    const h = harness();
+    h.actors.set("user-sanne", member());
+    const base = await start(h);
+    const cookie = await sessionCookie("user-sanne");
+    const seen: Array<ReturnType<ReturnType<typeof requestStore>["getStore"]>> = [];
+    h.onRender = () => seen.push(requestStore().getStore());
+    await get(base, "/my", { cookie });
+    await get(base, "/my/account", { cookie });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]?.looked).toBe(true);
+    expect(seen[0]?.session?.token).toBe(cookie.slice(`${cookieName}=`.length));
+    expect(seen[0]?.session?.check).toMatchObject({ status: "ok", actor: { userId: "user-sanne", personId: "person-sanne" } });
+    // A page that is not kept is checked by the page itself.
+    expect(seen[1]).toBeUndefined();
   });
 
   it("never gives one session's page to another session, of the same member or another", async () => {
