@@ -134,7 +134,7 @@ function areaOf(file: string): ClientMessageArea {
  * client", and everything those import in turn. In the order they are reached; a file is listed once
  * for each way it is reached (from server code, from client code).
  */
-function clientFilesOf(entry: string): string[] {
+function clientFilesOf(entry: string, onImport?: (importer: string, imported: string) => void): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (file: string, client: boolean) => {
@@ -143,7 +143,10 @@ function clientFilesOf(entry: string): string[] {
     seen.add(key);
     const inClient = client || isClient(file);
     if (inClient) found.push(file);
-    for (const imported of importsOf(file)) visit(imported, inClient);
+    for (const imported of importsOf(file)) {
+      onImport?.(file, imported);
+      visit(imported, inClient);
+    }
   };
   visit(entry, false);
   return found;
@@ -243,21 +246,12 @@ describe("the texts sent to client components", () => {
       const parts = clientMessagesOnDemand[area] ?? [];
       if (parts.length === 0) continue;
       const parents = new Map<string, Set<string>>();
-      const clientFiles = new Set<string>();
-      const seen = new Set<string>();
-      const visit = (file: string, client: boolean) => {
-        const key = `${file}|${client}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const inClient = client || isClient(file);
-        if (inClient) clientFiles.add(file);
-        for (const imported of importsOf(file)) {
+      const clientFiles = new Set(
+        clientFilesOf(entry, (importer, imported) => {
           if (!parents.has(imported)) parents.set(imported, new Set());
-          parents.get(imported)?.add(file);
-          visit(imported, inClient);
-        }
-      };
-      visit(entry, false);
+          parents.get(imported)?.add(importer);
+        }),
+      );
       // Inside a boundary of `part` on every way from the page to `file`.
       const gated = (file: string, part: OnDemandPart, trail: Set<string> = new Set()): boolean => {
         const from = [...(parents.get(file) ?? [])];
