@@ -7,9 +7,10 @@
 // - the session check (`checkSession`, the statement every page runs): the entry is only used while
 //   it still yields exactly the actor the page was rendered for (same account, person, role, name,
 //   organisation, language; not blocked, signed out or owing a new password);
-// - the tag look (lib/cache/handler.mjs `createTagWatch`): the entry is only used while no table
-//   behind any page of the organisation has changed since its render started (every tag of the
-//   organisation counts, whichever the page used), anywhere, on any instance.
+// - the tag look (lib/cache/tag-watch.mjs, the process's one watch, shared with the fragment cache):
+//   the entry is only used while no table behind any page of the organisation has changed since its
+//   render started (every tag of the organisation counts, whichever the page used), anywhere, on any
+//   instance.
 //
 // What is kept is keyed by the request's host, path and query and cookies (so by session), so an
 // entry never reaches another session, let alone another member. Only documents
@@ -25,7 +26,6 @@ import { readSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { createNonce } from "@/lib/security-headers";
 import { RESPONSE_CACHE, type ResponseCache } from "./response-cache-slot";
 import { createTagWatch, requestStore, sharedTagWatch, type TagSource } from "./tag-watch.mjs";
-
 
 /** How long a kept page may be served: the bound on what changes with the clock alone. */
 export const RESPONSE_MAX_AGE_MS = 30_000;
@@ -60,7 +60,6 @@ const PER_RESPONSE_HEADERS = new Set(["date", "content-length", "content-encodin
 
 /** Requests of Next's client router and of actions: never a document. */
 const NON_DOCUMENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "range"];
-
 
 type Kept = {
   tenantId: string;

@@ -88,8 +88,10 @@ export function createTagWatch(options = {}) {
     get looks() {
       return looks;
     },
-    /** Whether something made at `timestamp` is older than (or too close to) an expiration of one of `tags`. */
-    /** @param {string[]} tags @param {number} timestamp */
+    /**
+     * Whether something made at `timestamp` is older than (or too close to) an expiration of one of `tags`.
+     * @param {string[]} tags @param {number} timestamp
+     */
     isStale(tags, timestamp) {
       for (const tag of tags) {
         const at = expiredAt.get(tag);
@@ -97,8 +99,10 @@ export function createTagWatch(options = {}) {
       }
       return false;
     },
-    /** The latest expiration of any of `tags` plus the margin, 0 if none. */
-    /** @param {string[]} tags */
+    /**
+     * The latest expiration of any of `tags` plus the margin, 0 if none.
+     * @param {string[]} tags
+     */
     expiration(tags) {
       let latest = 0;
       for (const tag of tags) {
@@ -107,8 +111,10 @@ export function createTagWatch(options = {}) {
       }
       return latest;
     },
-    /** Whether something of the organisation made at `timestamp` is older than (or too close to) any of its expirations. */
-    /** @param {string} tenantId @param {number} timestamp */
+    /**
+     * Whether something of the organisation made at `timestamp` is older than (or too close to) any of its expirations.
+     * @param {string} tenantId @param {number} timestamp
+     */
     isStaleForOrganisation(tenantId, timestamp) {
       const at = Math.max(organisationExpiredAt.get(tenantId) ?? -Infinity, everyOrganisationExpiredAt);
       return at + MARGIN_MS >= timestamp;

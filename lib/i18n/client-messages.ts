@@ -106,7 +106,6 @@ export const clientMessagesOnDemand: Partial<Record<ClientMessageArea, readonly 
   "app/(coordinator)/dashboard/people": ["people.dialogs", "people.bulkTools", "people.mailProgress"],
 };
 
-
 /** The paths an area leaves out of what it sends: its omissions and its on-demand parts. */
 export function leftOutOf(area: ClientMessageArea): string[] {
   return [...(clientMessageOmissions[area] ?? []), ...(clientMessagesOnDemand[area] ?? []).flatMap((part) => onDemandMessageParts[part])];
