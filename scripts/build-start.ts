@@ -4,26 +4,65 @@
 // fills Node's compile cache for the build (where scripts/start.ts keeps it) with Next's server
 // modules, so that the first `npm start` after a build loads them as quickly as every later one.
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { compileCacheDir } from "./compile-cache";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Where `npm start` looks for it. */
 export const startBundle = path.join(root, "dist", "start.mjs");
+const chunksDir = "start-chunks";
 
-/** Writes the bundle to `outfile`; it must sit inside the checkout, whose node_modules it imports from. */
+/**
+ * Pure-JavaScript packages the start loads in full, bundled rather than imported: Node resolves each
+ * file of an imported ESM package on its own, and for each it parses the package's package.json again
+ * (drizzle-orm's is 175 KiB of `exports`, for some 400 files): about a quarter of a second of every
+ * start, in the server's thread and again in the database check's.
+ */
+const bundledPackages = ["drizzle-orm", "zod"];
+
+/** The package a bare import names (`@scope/name` or `name`), or undefined for paths, aliases and builtins. */
+function importedPackage(specifier: string): string | undefined {
+  if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("@/") || specifier.startsWith("node:")) return undefined;
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+function externalPackagesExcept(bundled: string[]): Plugin {
+  return {
+    name: "external-packages",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) => {
+        const name = importedPackage(specifier);
+        return name === undefined || bundled.includes(name) ? undefined : { path: specifier, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Writes the bundle to `outfile`, with the modules it imports only when needed (a database driver,
+ * drizzle's adapter for it) in chunks beside it, so that starting never loads them. It must sit
+ * inside the checkout, whose node_modules it imports from.
+ */
 export async function bundleStart(outfile: string = startBundle): Promise<void> {
+  const outdir = path.dirname(outfile);
+  rmSync(path.join(outdir, chunksDir), { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, "scripts", "start.ts")],
-    outfile,
+    entryPoints: { [path.basename(outfile, ".mjs")]: path.join(root, "scripts", "start.ts") },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
+    chunkNames: `${chunksDir}/[name]-[hash]`,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node24",
-    packages: "external",
+    // Packages stay imports from node_modules, except those bundled below.
+    plugins: [externalPackagesExcept(bundledPackages)],
     tsconfig: path.join(root, "tsconfig.json"),
     logLevel: "warning",
   });
