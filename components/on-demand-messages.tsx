@@ -1,10 +1,9 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useLocale, useMessages, useTimeZone, useTranslations } from "next-intl";
+import type { Messages } from "@/lib/i18n/merge-messages";
 import { onDemandMessageParts, type OnDemandPart } from "@/lib/i18n/on-demand-parts";
 import { IntlClientProvider } from "./intl-client-provider";
-
-type Messages = { [key: string]: string | Messages };
 
 // What this browser tab has fetched, per language and part, and what it is fetching: a part is asked
 // for once, however many boundaries show it. A failed fetch is forgotten, so the next try asks again.
@@ -34,16 +33,6 @@ function has(messages: Messages, path: string): boolean {
   let node: string | Messages | undefined = messages;
   for (const key of path.split(".")) node = typeof node === "object" ? node[key] : undefined;
   return node !== undefined;
-}
-
-/** `base` with `extra` laid over it, objects merged at every depth. */
-function merge(base: Messages, extra: Messages): Messages {
-  const result: Messages = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = result[key];
-    result[key] = typeof value === "object" && typeof current === "object" ? merge(current, value) : value;
-  }
-  return result;
 }
 
 /** Whether the texts around this component already hold all of `part` (a page that sends them, or development). */
@@ -108,14 +97,12 @@ export function OnDemandMessages({ part, loading = null, children }: OnDemandMes
   const tErrors = useTranslations("errors");
   const locale = useLocale();
   const timeZone = useTimeZone();
-  const messages = useMessages() as Messages;
   const present = useHasPart(part);
   const key = `${locale}/${part}`;
   const [, setArrived] = useState(0);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const extra = present ? null : (fetched.get(key) ?? null);
-  const merged = useMemo(() => (extra ? merge(messages, extra) : null), [messages, extra]);
 
   useEffect(() => {
     if (present || fetched.has(key)) return;
@@ -130,9 +117,10 @@ export function OnDemandMessages({ part, loading = null, children }: OnDemandMes
   }, [present, key, locale, part, attempt]);
 
   if (present) return children;
-  if (merged) {
+  if (extra) {
+    // Added to the page's texts by the provider.
     return (
-      <IntlClientProvider locale={locale} timeZone={timeZone} messages={merged}>
+      <IntlClientProvider locale={locale} timeZone={timeZone} messages={extra}>
         {children}
       </IntlClientProvider>
     );

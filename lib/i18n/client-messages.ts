@@ -4,12 +4,14 @@
 // sends only the namespaces its client components use. tests/unit/i18n/client-messages.test.ts
 // follows the imports from every page and layout and fails when a client component uses a namespace
 // its part of the app does not send.
+import type { Messages } from "./merge-messages";
 import { onDemandMessageParts, type OnDemandPart } from "./on-demand-parts";
 
 /**
  * Namespaces ("profile", or "people.search" for one part of one) per folder under app/. A folder's
  * layout wraps its pages in <ClientMessages area="…">; a page gets the namespaces of its folder and of
- * every folder above it, because a nested provider replaces the messages of the one around it.
+ * every folder above it. Each layout sends only what the layouts around it do not (`addedBy`); the
+ * browser's provider adds its texts to theirs.
  */
 export const clientMessageAreas = {
   app: ["errors", "confirmDialog"],
@@ -116,6 +118,48 @@ export function messagesOfPart(messages: Messages, part: OnDemandPart): Messages
   return pickMessages(messages, onDemandMessageParts[part]);
 }
 
+/** What the layout of `area` would send on its own: the namespaces of its pages, without what it leaves out. */
+function sentBy(messages: Messages, area: ClientMessageArea): Messages {
+  return omitMessages(pickMessages(messages, namespacesFor(area)), leftOutOf(area));
+}
+
+/** The areas whose layouts wrap those of `area`. */
+function areasAround(area: ClientMessageArea): ClientMessageArea[] {
+  return (Object.keys(clientMessageAreas) as ClientMessageArea[]).filter((folder) => area.startsWith(`${folder}/`));
+}
+
+// Per message file (one object per language) and area: the same for every request.
+const addedByArea = new WeakMap<Messages, Map<ClientMessageArea, Messages>>();
+
+/**
+ * What the layout of `area` sends: the texts its pages need that the layouts around it do not already
+ * send (the browser's provider adds them to theirs; components/intl-client-provider.tsx).
+ */
+export function addedBy(messages: Messages, area: ClientMessageArea): Messages {
+  let byArea = addedByArea.get(messages);
+  if (!byArea) addedByArea.set(messages, (byArea = new Map()));
+  let added = byArea.get(area);
+  if (!added) {
+    added = areasAround(area).reduce((rest, around) => withoutMessages(rest, sentBy(messages, around)), sentBy(messages, area));
+    byArea.set(area, added);
+  }
+  return added;
+}
+
+/** `messages` without every text `present` holds, and without the objects that leaves empty. */
+export function withoutMessages(messages: Messages, present: Messages): Messages {
+  const result: Messages = {};
+  for (const [key, value] of Object.entries(messages)) {
+    const there = present[key];
+    if (there === undefined) result[key] = value;
+    else if (typeof value === "object" && typeof there === "object") {
+      const rest = withoutMessages(value, there);
+      if (Object.keys(rest).length > 0) result[key] = rest;
+    }
+  }
+  return result;
+}
+
 /** The namespaces a page in `area` gets: its own and those of every area above it. */
 export function namespacesFor(area: ClientMessageArea): string[] {
   const chosen = new Set<string>();
@@ -124,8 +168,6 @@ export function namespacesFor(area: ClientMessageArea): string[] {
   }
   return [...chosen].sort();
 }
-
-type Messages = { [key: string]: string | Messages };
 
 /** Only the given namespaces of `messages`, nested as in the file ("people.search" → { people: { search } }). */
 export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { clientMessageAreas, clientMessageOmissions, clientMessagesOnDemand, leftOutOf, messagesOfPart, namespacesFor, omitMessages, pickMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { addedBy, clientMessageAreas, clientMessageOmissions, clientMessagesOnDemand, leftOutOf, messagesOfPart, namespacesFor, omitMessages, pickMessages, withoutMessages, type ClientMessageArea } from "@/lib/i18n/client-messages";
+import { mergeMessages, type Messages } from "@/lib/i18n/merge-messages";
 import { onDemandMessageParts, type OnDemandPart } from "@/lib/i18n/on-demand-parts";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
@@ -313,6 +314,27 @@ describe("the texts sent to client components", () => {
     // The members table's own page sends a small part of its namespaces; its member page all of them.
     expect(JSON.stringify(sent).length).toBeLessThan(4_500);
     expect(leftOutOf("app/(coordinator)/dashboard/people/[id]")).toEqual([]);
+  });
+
+  it("are sent once: a nested layout sends only what the layouts around it do not, and together they hold every text its pages get", () => {
+    const areas = Object.keys(clientMessageAreas) as ClientMessageArea[];
+    for (const messages of [nl, en] as Messages[]) {
+      for (const area of areas) {
+        const around = areas.filter((folder) => area.startsWith(`${folder}/`));
+        const together = [...around, area].reduce<Messages>((all, each) => mergeMessages(all, addedBy(messages, each)), {});
+        const pagesGet = omitMessages(pickMessages(messages, namespacesFor(area)), leftOutOf(area));
+        expect(withoutMessages(pagesGet, together), `${area} misses texts`).toEqual({});
+        for (const outer of around) expect(withoutMessages(addedBy(messages, area), addedBy(messages, outer)), `${area} repeats ${outer}`).toEqual(addedBy(messages, area));
+      }
+    }
+    // A coordinator's view of one member's week adds only the hours texts the approval list leaves out.
+    const week = addedBy(nl, "app/(coordinator)/dashboard/hours/[personId]") as { hoursDashboard?: Record<string, unknown> };
+    expect(Object.keys(week)).toEqual(["hoursDashboard"]);
+    expect(week.hoursDashboard?.person).toEqual(nl.hoursDashboard.person);
+    expect(week.hoursDashboard).not.toHaveProperty("bulk");
+    expect(JSON.stringify(week).length).toBeLessThan((JSON.stringify(nl.hoursDashboard).length * 2) / 3);
+    // Only texts present in both go, with the objects that leaves empty.
+    expect(withoutMessages({ a: { b: "1", c: "2" }, d: "3", e: { f: "4" } }, { a: { b: "1" }, d: "3", e: { f: "4" } })).toEqual({ a: { c: "2" } });
   });
 
   it("leave the rest out: a member page gets a small part of the message file", () => {
