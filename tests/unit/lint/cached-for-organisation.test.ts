@@ -7,7 +7,6 @@ import { cachedForOrganisationRule } from "@/scripts/lint/cached-for-organisatio
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const tester = new RuleTester({ languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } } });
 
