@@ -7,6 +7,7 @@ import { LoginBulkActions } from "./login-bulk-actions";
 import { TemporaryPasswordBulk } from "./temporary-password-bulk";
 import { UsernameResendBulk } from "./username-resend-bulk";
 import type { GroupChoice } from "./people-access-manager";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 
 type PeopleBulkToolsProps = {
@@ -47,7 +48,6 @@ type WholeGroupsBlockProps = {
 export function WholeGroupsBlock({ groups, initialGroupId, busy, onBlockGroup, onBlockEveryone }: WholeGroupsBlockProps) {
   const t = useTranslations("accounts");
   const [groupId, setGroupId] = useState(initialGroupId ?? "");
-  const button = "rounded-lg border px-3 py-2 font-medium disabled:opacity-50";
   return (
     <fieldset className="min-w-0">
       <legend className="sr-only">{t("bulk.wholeGroups")}</legend>
@@ -63,24 +63,26 @@ export function WholeGroupsBlock({ groups, initialGroupId, busy, onBlockGroup, o
           onChange={(event) => setGroupId(event.target.value)}
           options={[{ value: "", label: t("bulk.chooseGroup") }, ...groups.map((group) => ({ value: group.id, label: group.label }))]}
         />
-        <button
-          type="button"
+        <Button
+          variant="dangerSecondary"
           disabled={!groupId || busy !== null}
           aria-busy={busy === "group"}
+          pending={busy === "group"}
+          pendingLabel={t("bulk.counting")}
           onClick={() => onBlockGroup(groupId)}
-          className={`${button} border-red-300 text-red-800 hover:bg-red-50`}
         >
-          {busy === "group" ? t("bulk.counting") : t("bulk.blockGroup")}
-        </button>
-        <button
-          type="button"
+          {t("bulk.blockGroup")}
+        </Button>
+        <Button
+          variant="danger"
           disabled={busy !== null}
           aria-busy={busy === "everyone"}
+          pending={busy === "everyone"}
+          pendingLabel={t("bulk.counting")}
           onClick={onBlockEveryone}
-          className={`${button} border-red-700 bg-red-700 text-white hover:bg-red-800`}
         >
-          {busy === "everyone" ? t("bulk.counting") : t("bulk.blockEveryone")}
-        </button>
+          {t("bulk.blockEveryone")}
+        </Button>
       </div>
     </fieldset>
   );

@@ -16,6 +16,8 @@ const looks = {
   confirm: "rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60",
   /** A dialog's go-ahead for what cannot be undone. */
   danger: "rounded-lg bg-red-700 px-4 py-2.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60",
+  /** A toolbar's way into blocking or removing, which asks before it acts. */
+  dangerSecondary: "rounded-lg border border-red-300 px-4 py-2.5 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60",
   /** "Cancel", "back" and other plain choices. */
   secondary: "rounded-lg border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-100 disabled:opacity-60",
 } as const;
