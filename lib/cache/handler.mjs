@@ -12,7 +12,7 @@
 
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheHandler} CacheHandler */
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheEntry} CacheEntry */
-/** @typedef {{ expiredSince(sinceMs: number): Promise<Array<{ tag: string; at: number }>>; expire(tags: string[]): Promise<void> }} TagSource */
+/** @typedef {import("./tag-watch.mjs").TagSource} TagSource */
 
 import { createTagWatch, requestStore, sharedTagWatch } from "./tag-watch.mjs";
 

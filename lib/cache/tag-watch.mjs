@@ -35,8 +35,8 @@ function globalTagSource() {
  * What one reader of the expirations knows of them: each `look` reads, in one statement, the
  * expirations stamped since its previous look (LOOK_BACK_MS earlier) and keeps each tag's latest.
  * Until a look succeeds (no database yet, as in `next build`, or a failed read) it is not `trusted`
- * and nothing cached may be served. Used by the fragment cache (lib/cache/handler.mjs) and the response cache
- * (lib/cache/response-cache.ts), each with its own watch.
+ * and nothing cached may be served. The fragment cache (lib/cache/handler.mjs) and the response cache
+ * (lib/cache/response-cache.ts) share one per process (`sharedTagWatch`); tests make their own.
  *
  * @param {{ source?: () => TagSource | undefined; clock?: () => number }} [options]
  */
@@ -124,7 +124,6 @@ export function createTagWatch(options = {}) {
     source,
   };
 }
-
 
 const SHARED_WATCH = Symbol.for("ploeg.cache.tag-watch");
 const REQUEST_STORE = Symbol.for("ploeg.cache.request");
